@@ -1,0 +1,332 @@
+"""The `cleanmt` command: detect, fix and rules.
+
+Exit codes follow linters: 0 nothing found, 1 findings, 2 usage or input error.
+"""
+from __future__ import annotations
+
+import argparse
+import difflib
+import json
+import os
+import sys
+from typing import Optional, Sequence
+
+from . import __version__
+from .engine import DEFAULT_MIN_CONFIDENCE, Cleaner
+from .io import InputError, read_text, write_atomic, write_stdout
+from .registry import all_rules
+from .types import CATEGORIES, Finding
+
+EXIT_OK, EXIT_FOUND, EXIT_ERROR = 0, 1, 2
+
+EPILOG_DETECT = """\
+examples:
+  cleanmt detect article.txt                 findings as path:line:col: RULE message
+  cleanmt detect --format jsonl seeds/*.txt  one JSON object per finding
+  cleanmt detect --select spinner,QUO a.txt  only spinner and quote rules
+  cat a.txt | cleanmt detect -               read stdin
+
+exit status: 0 no findings, 1 findings, 2 usage or input error
+"""
+
+EPILOG_FIX = """\
+examples:
+  cleanmt fix article.txt                    repaired text on stdout
+  cleanmt fix article.txt -o clean.txt       write to a file
+  cleanmt fix -i a.txt b.txt                 rewrite files in place (atomic)
+  cleanmt fix --diff article.txt             show what would change
+  cleanmt fix --keep-boilerplate a.txt       repair, but delete no boilerplate
+
+Only fixes whose confidence reaches --min-confidence (default %.2f) are applied;
+findings without a safe replacement are reported by `detect` and left alone.
+Everything that is not fixed, line endings included, is kept byte for byte.
+""" % DEFAULT_MIN_CONFIDENCE
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # exit 2 with one line, as linters do
+        self.exit(EXIT_ERROR, f"cleanmt: error: {message} (see --help)\n")
+
+
+def _split(values: Optional[Sequence[str]]) -> Optional[list[str]]:
+    if not values:
+        return None
+    return [v for item in values for v in item.split(",") if v.strip()]
+
+
+def _add_rule_options(p: argparse.ArgumentParser, min_conf_default: float) -> None:
+    p.add_argument(
+        "--select",
+        action="append",
+        metavar="RULES",
+        help="comma-separated rule ids, id prefixes or categories to run (default: ALL)",
+    )
+    p.add_argument(
+        "--ignore", action="append", metavar="RULES", help="rule ids, prefixes or categories to skip"
+    )
+    p.add_argument(
+        "--min-confidence",
+        type=_confidence,
+        default=min_conf_default,
+        metavar="X",
+        help=f"only act on findings with confidence >= X, 0..1 (default: {min_conf_default})",
+    )
+    p.add_argument("--lang", default="en", choices=["en"], help="target language of the text (default: en)")
+
+
+def _confidence(value: str) -> float:
+    try:
+        x = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number") from None
+    if not 0.0 <= x <= 1.0:
+        raise argparse.ArgumentTypeError(f"{value} is outside 0..1")
+    return x
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="cleanmt",
+        description="Find and repair machine-translation artifacts: spinner fingerprints, garbled "
+        "quotes, spacing, casing, untranslated words, mojibake, scraping boilerplate.",
+        epilog="Run `cleanmt COMMAND --help` for each command; `cleanmt rules` lists every rule.",
+    )
+    parser.add_argument("--version", action="version", version=f"cleanmt {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    d = sub.add_parser(
+        "detect",
+        help="report artifacts with rule, span and suggestion",
+        description="Report every artifact found, with its rule id, exact span, message and proposed fix.",
+        epilog=EPILOG_DETECT,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    d.add_argument("paths", nargs="+", metavar="PATH", help="text files (UTF-8), or - for stdin")
+    d.add_argument(
+        "--format",
+        choices=["text", "json", "jsonl"],
+        help="text: path:line:col: RULE message (default on a terminal); json: one document with a "
+        "summary; jsonl: one object per finding (default when piped)",
+    )
+    _add_rule_options(d, 0.0)
+
+    f = sub.add_parser(
+        "fix",
+        help="apply the safe fixes and print the repaired text",
+        description="Apply the fixes that are safe and confident; leave everything else byte for byte.",
+        epilog=EPILOG_FIX,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    f.add_argument("paths", nargs="+", metavar="PATH", help="text files (UTF-8), or - for stdin")
+    out = f.add_mutually_exclusive_group()
+    out.add_argument("-o", "--output", metavar="OUT", help="write the repaired text to OUT")
+    out.add_argument("-i", "--in-place", action="store_true", help="rewrite each file in place (atomically)")
+    out.add_argument("--diff", action="store_true", help="print a unified diff instead of the text")
+    f.add_argument(
+        "--keep-boilerplate", action="store_true", help="do not delete boilerplate (navigation, 'Read also', tags)"
+    )
+    _add_rule_options(f, DEFAULT_MIN_CONFIDENCE)
+
+    r = sub.add_parser(
+        "rules",
+        help="list the rules with ids, categories and an example each",
+        description="List every rule: id, category, confidence, what it finds and an example.",
+    )
+    r.add_argument("--format", choices=["text", "json", "markdown"], default="text")
+    return parser
+
+
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help(sys.stderr)
+        return EXIT_ERROR
+    try:
+        if args.command == "rules":
+            return cmd_rules(args)
+        cleaner = Cleaner(
+            select=_split(args.select),
+            ignore=_split(args.ignore),
+            min_confidence=args.min_confidence,
+            keep_boilerplate=getattr(args, "keep_boilerplate", False),
+            lang=args.lang,
+        )
+        if args.command == "detect":
+            return cmd_detect(args, cleaner)
+        return cmd_fix(args, cleaner)
+    except (InputError, ValueError) as e:
+        print(f"cleanmt: error: {e}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("cleanmt: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # the reader went away (e.g. `| head`): not an error of ours
+        try:
+            sys.stdout = open(os.devnull, "w")
+        except OSError:
+            pass
+        return EXIT_OK
+
+
+# -- detect -------------------------------------------------------------------
+
+
+def cmd_detect(args, cleaner: Cleaner) -> int:
+    if args.paths.count("-") > 1:
+        raise InputError("stdin (-) can be given only once")
+    fmt = args.format or ("text" if sys.stdout.isatty() else "jsonl")
+    texts = [(p, read_text(p)) for p in args.paths]  # read all first: bad input fails before output
+    results = []
+    for path, text in texts:
+        findings = [f for f in cleaner.detect(text) if f.confidence >= args.min_confidence]
+        results.append((path, text, findings))
+    total = sum(len(fs) for _, _, fs in results)
+    if fmt == "jsonl":
+        for path, _, findings in results:
+            for f in findings:
+                sys.stdout.write(json.dumps(f.to_dict(path), ensure_ascii=False) + "\n")
+    elif fmt == "json":
+        json.dump(_json_report(results), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        color = sys.stdout.isatty() and os.environ.get("NO_COLOR") is None
+        for path, text, findings in results:
+            for f in findings:
+                sys.stdout.write(format_text(path, text, f, color) + "\n")
+        if total:
+            print(f"{total} finding(s) in {sum(1 for r in results if r[2])} file(s)", file=sys.stderr)
+    sys.stdout.flush()
+    return EXIT_FOUND if total else EXIT_OK
+
+
+def _json_report(results) -> dict:
+    files, by_cat, by_rule = [], {c: 0 for c in CATEGORIES}, {}
+    for path, text, findings in results:
+        files.append({"path": path, "chars": len(text), "findings": [f.to_dict() for f in findings]})
+        for f in findings:
+            by_cat[f.category] += 1
+            by_rule[f.rule] = by_rule.get(f.rule, 0) + 1
+    return {
+        "version": __version__,
+        "files": files,
+        "summary": {
+            "files": len(files),
+            "findings": sum(by_rule.values()),
+            "by_category": {k: v for k, v in by_cat.items() if v},
+            "by_rule": dict(sorted(by_rule.items())),
+        },
+    }
+
+
+def line_col(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column (in code points) of `offset`."""
+    line = text.count("\n", 0, offset) + 1
+    col = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return line, col
+
+
+def format_text(path: str, text: str, f: Finding, color: bool = False) -> str:
+    line, col = line_col(text, f.start)
+    if f.replacement is None:
+        fix = ""
+    elif f.replacement == "":
+        fix = " [delete]"
+    else:
+        fix = f" [-> {f.replacement!r}]"
+    shown = f.text.replace("\r", "").replace("\n", "⏎")
+    if len(shown) > 60:
+        shown = shown[:57] + "..."
+    if color:
+        return f"\033[1m{path}:{line}:{col}:\033[0m \033[31m{f.rule}\033[0m {f.message}: \033[7m{shown}\033[0m{fix}"
+    return f"{path}:{line}:{col}: {f.rule} {f.message}: «{shown}»{fix}"
+
+
+# -- fix ----------------------------------------------------------------------
+
+
+def cmd_fix(args, cleaner: Cleaner) -> int:
+    paths = args.paths
+    if len(paths) > 1 and not (args.in_place or args.diff):
+        raise InputError("several files need -i (in place) or --diff; use -o only with one file")
+    if args.in_place and "-" in paths:
+        raise InputError("-i cannot rewrite stdin; use -o OUT or redirect stdout")
+    if args.output and os.path.isdir(args.output):
+        raise InputError(f"{args.output}: output is a directory")
+    texts = [(p, read_text(p)) for p in paths]  # validate every input before writing anything
+    for path, text in texts:
+        report = cleaner.fix(text)
+        fixed = report.fixed if report.fixed is not None else text
+        if args.diff:
+            sys.stdout.write(unified_diff(path, text, fixed))
+        elif args.in_place:
+            if fixed != text:
+                write_atomic(path, fixed)
+            print(f"{path}: {len(report.edits)} fix(es)", file=sys.stderr)
+        elif args.output:
+            write_atomic(args.output, fixed)
+        else:
+            write_stdout(fixed)
+    sys.stdout.flush()
+    return EXIT_OK
+
+
+def unified_diff(path: str, before: str, after: str) -> str:
+    if before == after:
+        return ""
+    lines = difflib.unified_diff(
+        before.splitlines(keepends=True),
+        after.splitlines(keepends=True),
+        fromfile=f"a/{path}",
+        tofile=f"b/{path}",
+    )
+    out = []
+    for ln in lines:
+        out.append(ln if ln.endswith("\n") else ln + "\n\\ No newline at end of file\n")
+    return "".join(out)
+
+
+# -- rules --------------------------------------------------------------------
+
+
+def cmd_rules(args) -> int:
+    rules = all_rules()
+    if args.format == "json":
+        data = [
+            {
+                "id": r.id,
+                "category": r.category,
+                "name": r.name,
+                "description": r.description,
+                "confidence": r.confidence,
+                "languages": list(r.langs),
+                "examples": [{"text": t, "fixed": x} for t, x in r.bad],
+                "near_misses": list(r.good),
+            }
+            for r in rules
+        ]
+        json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    elif args.format == "markdown":
+        sys.stdout.write(rules_markdown(rules))
+    else:
+        for r in rules:
+            print(f"{r.id}  {r.category:<15} {r.confidence:.2f}  {r.description}")
+            if r.example:
+                print(f"        e.g. {r.example}")
+    return EXIT_OK
+
+
+def rules_markdown(rules) -> str:
+    def cell(s: str) -> str:
+        return s.replace("|", "\\|").replace("\n", "⏎")
+
+    out = ["| id | category | confidence | what it finds | example |", "|---|---|---|---|---|"]
+    for r in rules:
+        out.append(f"| {r.id} | {r.category} | {r.confidence:.2f} | {cell(r.description)} | {cell(r.example)} |")
+    return "\n".join(out) + "\n"
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,65 @@
+"""The view of a document that rules read.
+
+Rules see text with "\\n" line endings only (the engine maps offsets back to the
+original CRLF text), plus a few lazily computed, shared facts (lines, words,
+which capitalised forms the document uses) so that each rule does not
+recompute them.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from functools import cached_property
+
+import regex
+
+WORD_RE = regex.compile(r"\p{L}[\p{L}\p{M}'’-]*")
+
+
+@dataclass(frozen=True)
+class Line:
+    start: int  # offset of the first character
+    end: int  # offset of the line break (or end of text)
+    text: str
+
+    @property
+    def is_blank(self) -> bool:
+        return not self.text.strip()
+
+
+class Document:
+    def __init__(self, text: str, lang: str = "en"):
+        self.text = text
+        self.lang = lang
+
+    @cached_property
+    def lines(self) -> list[Line]:
+        out, pos = [], 0
+        for raw in self.text.split("\n"):
+            out.append(Line(pos, pos + len(raw), raw))
+            pos += len(raw) + 1
+        return out
+
+    @cached_property
+    def words(self) -> list[regex.Match]:
+        return list(WORD_RE.finditer(self.text))
+
+    @cached_property
+    def word_counts(self) -> Counter:
+        """Occurrences of each word form, case-sensitive."""
+        return Counter(m.group() for m in self.words)
+
+    @property
+    def n_words(self) -> int:
+        return len(self.words)
+
+    def line_of(self, offset: int) -> Line:
+        """The line that contains `offset`."""
+        lo, hi = 0, len(self.lines) - 1
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if self.lines[mid].start <= offset:
+                lo = mid
+            else:
+                hi = mid - 1
+        return self.lines[lo]

@@ -1,0 +1,147 @@
+"""Runs rules over a document, resolves overlapping findings and applies fixes.
+
+Why the CRLF dance: rules are written against "\\n" text; the engine hides
+"\\r\\n" from them and maps every offset back, so findings always index the
+text the user gave us and every byte we do not fix is kept.
+"""
+from __future__ import annotations
+
+from bisect import bisect_left
+from typing import Iterable, Optional, Sequence
+
+from .document import Document
+from .registry import Rule, select_rules
+from .types import Edit, Finding, Report
+
+DEFAULT_MIN_CONFIDENCE = 0.8
+MAX_FIX_PASSES = 4
+
+
+class _CrlfMap:
+    """Maps offsets of the "\\n"-only view back to the original CRLF text."""
+
+    def __init__(self, original: str):
+        self.original = original
+        self.view = original.replace("\r\n", "\n")
+        # positions (in the view) of "\n" that were "\r\n" in the original
+        self._crlf_at: list[int] = []
+        if len(self.view) != len(original):
+            shift = 0
+            i = original.find("\r\n")
+            while i != -1:
+                self._crlf_at.append(i - shift)
+                shift += 1
+                i = original.find("\r\n", i + 2)
+
+    def to_original(self, pos: int) -> int:
+        # every CRLF strictly before `pos` in the view adds one code point
+        return pos + bisect_left(self._crlf_at, pos)
+
+    def replacement(self, text: str) -> str:
+        return text.replace("\n", "\r\n") if self._crlf_at else text
+
+
+class Cleaner:
+    """Holds a chosen rule set and settings; reuse it across documents."""
+
+    def __init__(
+        self,
+        select: Optional[Iterable[str]] = None,
+        ignore: Optional[Iterable[str]] = None,
+        min_confidence: float = DEFAULT_MIN_CONFIDENCE,
+        keep_boilerplate: bool = False,
+        lang: str = "en",
+    ):
+        self.rules: list[Rule] = select_rules(select, ignore)
+        self.min_confidence = min_confidence
+        self.keep_boilerplate = keep_boilerplate
+        self.lang = lang
+
+    # -- detection -----------------------------------------------------------
+    def detect(self, text: str) -> list[Finding]:
+        cmap = _CrlfMap(text)
+        doc = Document(cmap.view, lang=self.lang)
+        found: dict[tuple, Finding] = {}
+        for r in self.rules:
+            for hit in r.check(doc):
+                if not (0 <= hit.start <= hit.end <= len(cmap.view)):
+                    raise AssertionError(f"{r.id} returned an out-of-range span {hit}")
+                start, end = cmap.to_original(hit.start), cmap.to_original(hit.end)
+                repl = None if hit.replacement is None else cmap.replacement(hit.replacement)
+                f = Finding(
+                    start=start,
+                    end=end,
+                    text=text[start:end],
+                    rule=r.id,
+                    category=r.category,
+                    message=hit.message,
+                    replacement=repl,
+                    confidence=r.confidence if hit.confidence is None else hit.confidence,
+                )
+                key = (f.start, f.end, f.rule)
+                if key not in found or f.confidence > found[key].confidence:
+                    found[key] = f
+        return sorted(found.values(), key=lambda f: (f.start, f.end, f.rule))
+
+    # -- fixing --------------------------------------------------------------
+    def fixable(self, f: Finding) -> bool:
+        if f.replacement is None or f.replacement == f.text:
+            return False
+        if f.confidence < self.min_confidence:
+            return False
+        if f.category == "boilerplate" and self.keep_boilerplate:
+            return False
+        return True
+
+    def fix(self, text: str) -> Report:
+        """Detect, apply the safe fixes, repeat until nothing changes.
+
+        Repeating makes fixing idempotent: a fix that exposes another artifact
+        (a deleted line leaving a doubled blank) is settled in the same call.
+        """
+        findings = self.detect(text)
+        report = Report(text=text, findings=findings)
+        current, all_edits, pass_findings = text, [], findings
+        for pass_no in range(1, MAX_FIX_PASSES + 1):
+            edits = choose_edits([f for f in pass_findings if self.fixable(f)], pass_no)
+            if not edits:
+                break
+            current = apply_edits(current, edits)
+            all_edits.extend(edits)
+            pass_findings = self.detect(current)
+        report.fixed = current
+        report.edits = all_edits
+        return report
+
+
+def choose_edits(findings: Sequence[Finding], pass_no: int = 1) -> list[Edit]:
+    """Pick non-overlapping fixes: higher confidence wins, then the longer span.
+
+    Two insertions at one point, or an insertion inside a replaced span, count
+    as overlapping too: applying both would be ambiguous.
+    """
+    ranked = sorted(findings, key=lambda f: (-f.confidence, -(f.end - f.start), f.start, f.rule))
+    taken: list[Finding] = []
+    for f in ranked:
+        if any(_overlaps(f, t) for t in taken):
+            continue
+        taken.append(f)
+    taken.sort(key=lambda f: (f.start, f.end))
+    return [Edit(f.start, f.end, f.text, f.replacement or "", f.rule, pass_no) for f in taken]
+
+
+def _overlaps(a: Finding, b: Finding) -> bool:
+    if a.start < b.end and b.start < a.end:  # also catches an insertion inside a span
+        return True
+    return a.start == a.end == b.start == b.end  # two insertions at one point
+
+
+def apply_edits(text: str, edits: Sequence[Edit]) -> str:
+    """Apply sorted, non-overlapping edits; everything between them is kept."""
+    out, pos = [], 0
+    for e in edits:
+        out.append(text[pos : e.start])
+        out.append(e.new)
+        pos = e.end
+    out.append(text[pos:])
+    return "".join(out)

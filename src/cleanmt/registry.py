@@ -1,0 +1,126 @@
+"""The rule registry: every rule has a stable id, a category, a description,
+a default confidence and examples that double as tests (LanguageTool-style).
+
+A rule is a function `check(doc) -> Iterable[Hit]` registered with `@rule(...)`.
+`bad` examples are pairs (text, expected): the rule must flag `text`, and fixing
+it with this rule alone must give `expected` (None: flagged, no safe fix).
+`good` examples are near-misses the rule must leave alone.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Optional
+
+from .types import CATEGORIES, Hit
+
+CheckFn = Callable[["object"], Iterable[Hit]]
+
+PREFIXES = {
+    "spinner": "SPN",
+    "quotes": "QUO",
+    "punctuation": "PUN",
+    "transliteration": "TRL",
+    "casing": "CAS",
+    "calque": "CLQ",
+    "untranslated": "UNT",
+    "encoding": "ENC",
+    "boilerplate": "BLP",
+}
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    category: str
+    name: str
+    description: str
+    confidence: float
+    check: CheckFn
+    bad: tuple[tuple[str, Optional[str]], ...] = ()
+    good: tuple[str, ...] = ()
+    langs: tuple[str, ...] = ("en",)
+
+    @property
+    def example(self) -> str:
+        """One example for the rule table: the first bad example and its fix."""
+        if not self.bad:
+            return ""
+        text, fixed = self.bad[0]
+        return f"{text!r} -> {fixed!r}" if fixed is not None else f"{text!r} (flagged, no safe fix)"
+
+
+_RULES: dict[str, Rule] = {}
+
+
+def rule(
+    id: str,
+    category: str,
+    description: str,
+    *,
+    confidence: float,
+    bad: Iterable[tuple[str, Optional[str]]] = (),
+    good: Iterable[str] = (),
+    langs: Iterable[str] = ("en",),
+) -> Callable[[CheckFn], CheckFn]:
+    """Register a rule. The id must carry its category's prefix (SPN001 → spinner)."""
+    if category not in CATEGORIES:
+        raise ValueError(f"unknown category {category!r}")
+    if not id.startswith(PREFIXES[category]) or not id[3:].isdigit() or len(id) != 6:
+        raise ValueError(f"rule id {id!r} must be {PREFIXES[category]}NNN")
+
+    def decorate(fn: CheckFn) -> CheckFn:
+        if id in _RULES and _RULES[id].check is not fn:
+            raise ValueError(f"duplicate rule id {id}")
+        _RULES[id] = Rule(
+            id=id,
+            category=category,
+            name=fn.__name__,
+            description=description,
+            confidence=confidence,
+            check=fn,
+            bad=tuple(bad),
+            good=tuple(good),
+            langs=tuple(langs),
+        )
+        return fn
+
+    return decorate
+
+
+def all_rules() -> list[Rule]:
+    """Every registered rule, ordered by id."""
+    from . import rules  # noqa: F401  (importing registers the rules)
+
+    return [_RULES[k] for k in sorted(_RULES)]
+
+
+def select_rules(
+    select: Optional[Iterable[str]] = None, ignore: Optional[Iterable[str]] = None
+) -> list[Rule]:
+    """Pick rules ruff-style: each selector is a rule id, an id prefix
+    (``SPN``, ``QUO00``) or a category name (``spinner``). ``ALL`` selects all."""
+    rules = all_rules()
+    sel = [s.strip() for s in (select or ["ALL"]) if s.strip()]
+    ign = [s.strip() for s in (ignore or []) if s.strip()]
+    for s in sel + ign:
+        _check_selector(s, rules)
+    chosen = [r for r in rules if any(_matches(r, s) for s in sel)]
+    return [r for r in chosen if not any(_matches(r, s) for s in ign)]
+
+
+def _matches(r: Rule, selector: str) -> bool:
+    s = selector
+    if s.upper() == "ALL":
+        return True
+    if s.lower() == r.category:
+        return True
+    return r.id.startswith(s.upper())
+
+
+def _check_selector(s: str, rules: list[Rule]) -> None:
+    if not any(_matches(r, s) for r in rules):
+        known = ", ".join(sorted(PREFIXES)) 
+        raise ValueError(
+            f"unknown rule selector {s!r} (use a rule id such as SPN001, a prefix such as QUO, "
+            f"a category ({known}) or ALL)"
+        )

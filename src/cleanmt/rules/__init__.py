@@ -1,0 +1,11 @@
+"""One module per artifact category; importing them registers their rules."""
+from . import (  # noqa: F401
+    boilerplate,
+    calque,
+    casing,
+    encoding,
+    punctuation,
+    quotes,
+    spinner,
+    untranslated,
+)

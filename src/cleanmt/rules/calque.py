@@ -1,0 +1,1 @@
+"""calque rules (to be written)."""

@@ -1,0 +1,1 @@
+"""casing rules (to be written)."""

@@ -1,0 +1,1 @@
+"""encoding rules (to be written)."""

@@ -1,0 +1,1 @@
+"""punctuation rules (to be written)."""

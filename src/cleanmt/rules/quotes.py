@@ -1,0 +1,1 @@
+"""quotes rules (to be written)."""

@@ -1,0 +1,1 @@
+"""untranslated rules (to be written)."""
