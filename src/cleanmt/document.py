@@ -28,9 +28,12 @@ class Line:
 
 
 class Document:
-    def __init__(self, text: str, lang: str = "en"):
+    def __init__(self, text: str, lang: str = "en", corpus: object = None):
         self.text = text
         self.lang = lang
+        # facts gathered over a whole corpus (e.g. the name table of corpus mode);
+        # None when the document is checked on its own
+        self.corpus = corpus
 
     @cached_property
     def lines(self) -> list[Line]:

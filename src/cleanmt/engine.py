@@ -51,8 +51,10 @@ class Cleaner:
         min_confidence: float = DEFAULT_MIN_CONFIDENCE,
         keep_boilerplate: bool = False,
         lang: str = "en",
+        corpus: object = None,
     ):
         self.rules: list[Rule] = select_rules(select, ignore)
+        self.corpus = corpus  # shared facts for corpus mode, handed to every Document
         self.min_confidence = min_confidence
         self.keep_boilerplate = keep_boilerplate
         self.lang = lang
@@ -60,7 +62,7 @@ class Cleaner:
     # -- detection -----------------------------------------------------------
     def detect(self, text: str) -> list[Finding]:
         cmap = _CrlfMap(text)
-        doc = Document(cmap.view, lang=self.lang)
+        doc = Document(cmap.view, lang=self.lang, corpus=self.corpus)
         found: dict[tuple, Finding] = {}
         for r in self.rules:
             for hit in r.check(doc):

@@ -7,5 +7,6 @@ from . import (  # noqa: F401
     punctuation,
     quotes,
     spinner,
+    transliteration,
     untranslated,
 )

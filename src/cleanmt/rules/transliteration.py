@@ -1,0 +1,1 @@
+"""transliteration rules (to be written)."""
