@@ -13,7 +13,10 @@ from typing import Optional, Sequence
 
 from . import __version__
 from .engine import DEFAULT_MIN_CONFIDENCE, Cleaner
-from .io import InputError, read_text, write_atomic, write_stdout
+from .io import InputError, open_binary, read_text, write_atomic, write_stdout
+from .jsonl import JsonlError, Settings, run_jsonl
+from .parallel import ordered_map
+from .progress import Progress
 from .registry import all_rules
 from .types import CATEGORIES, Finding
 
@@ -72,6 +75,33 @@ def _add_rule_options(p: argparse.ArgumentParser, min_conf_default: float) -> No
         help=f"only act on findings with confidence >= X, 0..1 (default: {min_conf_default})",
     )
     p.add_argument("--lang", default="en", choices=["en"], help="target language of the text (default: en)")
+    p.add_argument(
+        "-j", "--jobs", type=_jobs, default=1, metavar="N",
+        help="spread files or JSONL chunks over N processes (0: one per core); output keeps input order",
+    )
+    p.add_argument(
+        "--jsonl", action="store_true",
+        help="inputs are JSON Lines: clean each record's --field, add findings and score under a "
+        "'cleanmt' key, keep every other field",
+    )
+    p.add_argument("--field", default="text", metavar="NAME", help="with --jsonl: the field holding the text (default: text)")
+    p.add_argument(
+        "--on-error", choices=["pass", "skip", "fail"], default="pass",
+        help="with --jsonl: a malformed line is reported with its line number and then passed "
+        "through unchanged (default), skipped, or stops the run (exit 2)",
+    )
+    p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
+                   help="progress on stderr (default: when stderr is a terminal)")
+
+
+def _jobs(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if n < 0:
+        raise argparse.ArgumentTypeError("must be 0 (one per core) or more")
+    return n or (os.cpu_count() or 1)
 
 
 def _confidence(value: str) -> float:
@@ -145,17 +175,20 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     try:
         if args.command == "rules":
             return cmd_rules(args)
-        cleaner = Cleaner(
+        cleaner_kwargs = dict(
             select=_split(args.select),
             ignore=_split(args.ignore),
             min_confidence=args.min_confidence,
             keep_boilerplate=getattr(args, "keep_boilerplate", False),
             lang=args.lang,
         )
+        cleaner = Cleaner(**cleaner_kwargs)
+        if args.jsonl:
+            return cmd_jsonl(args, cleaner_kwargs)
         if args.command == "detect":
             return cmd_detect(args, cleaner)
         return cmd_fix(args, cleaner)
-    except (InputError, ValueError) as e:
+    except (InputError, ValueError, JsonlError) as e:
         print(f"cleanmt: error: {e}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
@@ -178,10 +211,12 @@ def cmd_detect(args, cleaner: Cleaner) -> int:
         raise InputError("stdin (-) can be given only once")
     fmt = args.format or ("text" if sys.stdout.isatty() else "jsonl")
     texts = [(p, read_text(p)) for p in args.paths]  # read all first: bad input fails before output
-    results = []
-    for path, text in texts:
-        findings = [f for f in cleaner.detect(text) if f.confidence >= args.min_confidence]
-        results.append((path, text, findings))
+    detected = ordered_map(_detect_one, texts, args.jobs, initializer=_init_worker, initargs=(cleaner,))
+    _init_worker(cleaner)
+    results = [
+        (path, text, [f for f in findings if f.confidence >= args.min_confidence])
+        for (path, text), findings in zip(texts, detected)
+    ]
     total = sum(len(fs) for _, _, fs in results)
     if fmt == "jsonl":
         for path, _, findings in results:
@@ -199,6 +234,21 @@ def cmd_detect(args, cleaner: Cleaner) -> int:
             print(f"{total} finding(s) in {sum(1 for r in results if r[2])} file(s)", file=sys.stderr)
     sys.stdout.flush()
     return EXIT_FOUND if total else EXIT_OK
+
+
+_WORKER: dict = {}
+
+
+def _init_worker(cleaner: Cleaner) -> None:
+    _WORKER["cleaner"] = cleaner
+
+
+def _detect_one(item):
+    return _WORKER["cleaner"].detect(item[1])
+
+
+def _fix_one(item):
+    return _WORKER["cleaner"].fix(item[1])
 
 
 def _json_report(results) -> dict:
@@ -255,8 +305,9 @@ def cmd_fix(args, cleaner: Cleaner) -> int:
     if args.output and os.path.isdir(args.output):
         raise InputError(f"{args.output}: output is a directory")
     texts = [(p, read_text(p)) for p in paths]  # validate every input before writing anything
-    for path, text in texts:
-        report = cleaner.fix(text)
+    _init_worker(cleaner)
+    reports = ordered_map(_fix_one, texts, args.jobs, initializer=_init_worker, initargs=(cleaner,))
+    for (path, text), report in zip(texts, reports):
         fixed = report.fixed if report.fixed is not None else text
         if args.diff:
             sys.stdout.write(unified_diff(path, text, fixed))
@@ -285,6 +336,44 @@ def unified_diff(path: str, before: str, after: str) -> str:
     for ln in lines:
         out.append(ln if ln.endswith("\n") else ln + "\n\\ No newline at end of file\n")
     return "".join(out)
+
+
+# -- JSON Lines ---------------------------------------------------------------
+
+
+def cmd_jsonl(args, cleaner_kwargs: dict) -> int:
+    if getattr(args, "in_place", False) or getattr(args, "diff", False):
+        raise InputError("--jsonl writes records to stdout or -o; -i and --diff do not apply")
+    if args.paths.count("-") > 1:
+        raise InputError("stdin (-) can be given only once")
+    streams = [(p, open_binary(p)) for p in args.paths]  # fail on a bad path before any output
+    total = sum(os.path.getsize(p) for p in args.paths if p != "-")
+    progress = Progress(total_bytes=total or None, enabled=args.progress)
+    settings = Settings(mode=args.command, field=args.field, on_error=args.on_error)
+    output = getattr(args, "output", None)
+    out = open(output + ".cleanmt-tmp", "wb") if output else sys.stdout.buffer
+    try:
+        records, findings, errors = run_jsonl(streams, out, cleaner_kwargs, settings, args.jobs, progress)
+    except BaseException:
+        if output:
+            out.close()
+            os.unlink(output + ".cleanmt-tmp")
+        raise
+    finally:
+        for _, fh in streams:
+            if fh is not sys.stdin.buffer:
+                fh.close()
+        progress.close()
+    if output:
+        out.close()
+        os.replace(output + ".cleanmt-tmp", output)
+    else:
+        out.flush()
+    if errors:
+        print(f"cleanmt: {errors} malformed line(s) in {records} record(s)", file=sys.stderr)
+    if args.command == "detect":
+        return EXIT_FOUND if findings else EXIT_OK
+    return EXIT_OK
 
 
 # -- rules --------------------------------------------------------------------

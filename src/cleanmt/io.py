@@ -58,6 +58,20 @@ def read_text(path: str) -> str:
     return decode(data, path)
 
 
+def open_binary(path: str):
+    """Open a stream input ("-" is stdin) for reading bytes, with the same errors as read_text."""
+    if path == "-":
+        return sys.stdin.buffer
+    if os.path.isdir(path):
+        raise InputError(f"{path}: is a directory (give the files inside it)")
+    try:
+        return open(path, "rb")
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except PermissionError:
+        raise InputError(f"{path}: permission denied") from None
+
+
 def write_atomic(path: str, text: str) -> None:
     """Write `text` as UTF-8 to `path` via a temp file and rename.
 

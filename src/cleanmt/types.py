@@ -92,6 +92,12 @@ class Report:
     def changed(self) -> bool:
         return self.fixed is not None and self.fixed != self.text
 
+    def score(self) -> dict:
+        """Findings per 1,000 words of the input, in total and by category."""
+        from .scoring import artifact_score
+
+        return artifact_score(self.text, self.findings)
+
     def counts_by_category(self) -> dict[str, int]:
         counts: dict[str, int] = {}
         for f in self.findings:

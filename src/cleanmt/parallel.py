@@ -1,0 +1,37 @@
+"""Order-preserving parallel map with a bounded number of tasks in flight.
+
+`multiprocessing.Pool.imap` reads its whole input ahead of the workers; we
+keep at most `2 * jobs` chunks in flight, so memory follows chunk size, not
+input size, and output comes back in input order.
+"""
+from __future__ import annotations
+
+import multiprocessing
+from collections import deque
+from typing import Callable, Iterable, Iterator, TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+def ordered_map(
+    fn: Callable[[T], R],
+    items: Iterable[T],
+    jobs: int = 1,
+    initializer: Callable | None = None,
+    initargs: tuple = (),
+) -> Iterator[R]:
+    """Yield fn(item) for each item, in order, using `jobs` processes (1: in this process)."""
+    if jobs <= 1:
+        for item in items:
+            yield fn(item)
+        return
+    ctx = multiprocessing.get_context("spawn" if multiprocessing.get_start_method(True) == "spawn" else "fork")
+    with ctx.Pool(jobs, initializer=initializer, initargs=initargs) as pool:
+        pending: deque = deque()
+        for item in items:
+            pending.append(pool.apply_async(fn, (item,)))
+            if len(pending) >= 2 * jobs:
+                yield pending.popleft().get()
+        while pending:
+            yield pending.popleft().get()
