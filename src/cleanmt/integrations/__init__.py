@@ -1,0 +1,1 @@
+"""Adapters for other people's pipelines (install the matching extra)."""
