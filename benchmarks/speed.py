@@ -1,0 +1,120 @@
+"""Speed and memory: cleanmt detect/fix next to ftfy.fix_text on the same text, in one run.
+
+The corpus is the five seeds plus lee_background.cor's articles, repeated until
+it reaches --mb megabytes (default 20), one document per article. Measured:
+
+- MB/s of Cleaner.detect, Cleaner.fix and ftfy.fix_text on one core, in this process;
+- the ratio of each to ftfy;
+- `cleanmt fix --jsonl` as a subprocess with -j 1 and -j 2 (wall time, scaling, peak RSS).
+
+    python benchmarks/speed.py [--mb 20] [--skip-jobs]
+
+Prints a table and writes benchmarks/results/speed.json. Run on demand: timings on
+shared machines are noisy, so no test depends on them.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import ftfy
+
+from cleanmt.corpora import lee_background
+from cleanmt.engine import Cleaner
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def build_corpus(mb: float) -> list[str]:
+    base = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
+    base += lee_background()
+    docs, size = [], 0
+    while size < mb * 1e6:
+        for d in base:
+            docs.append(d)
+            size += len(d.encode("utf-8"))
+    return docs
+
+
+def mb_per_s(fn, docs: list[str], nbytes: int) -> tuple[float, float]:
+    t0 = time.perf_counter()
+    for d in docs:
+        fn(d)
+    dt = time.perf_counter() - t0
+    return nbytes / 1e6 / dt, dt
+
+
+def run_jobs(docs: list[str], jobs: int) -> dict:
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / "in.jsonl"
+        with open(src, "w", encoding="utf-8") as fh:
+            for i, d in enumerate(docs):
+                fh.write(json.dumps({"id": i, "text": d}, ensure_ascii=False) + "\n")
+        size = src.stat().st_size
+        code = (
+            "import resource, subprocess, sys, time;"
+            "t=time.perf_counter();"
+            f"subprocess.run([sys.executable,'-m','cleanmt','fix','--jsonl','--no-progress','-j','{jobs}',sys.argv[1]],"
+            "stdout=subprocess.DEVNULL, check=True);"
+            "dt=time.perf_counter()-t;"
+            "print(dt, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+        )
+        out = subprocess.run([sys.executable, "-c", code, str(src)], capture_output=True, text=True, check=True)
+        dt, rss_kb = out.stdout.split()
+        return {"jobs": jobs, "seconds": float(dt), "mb_per_s": size / 1e6 / float(dt),
+                "peak_rss_mb": int(rss_kb) / 1024, "input_mb": size / 1e6}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--mb", type=float, default=20.0, help="corpus size in MB (default 20)")
+    ap.add_argument("--skip-jobs", action="store_true", help="skip the -j 1 / -j 2 subprocess runs")
+    args = ap.parse_args()
+
+    docs = build_corpus(args.mb)
+    nbytes = sum(len(d.encode("utf-8")) for d in docs)
+    cleaner = Cleaner()
+    cleaner.fix(docs[0])  # warm caches (lexicons, compiled patterns)
+    rows = {}
+    rows["ftfy.fix_text"] = mb_per_s(lambda t: ftfy.fix_text(t, uncurl_quotes=False), docs, nbytes)
+    rows["cleanmt detect"] = mb_per_s(cleaner.detect, docs, nbytes)
+    rows["cleanmt fix"] = mb_per_s(cleaner.fix, docs, nbytes)
+    ftfy_rate = rows["ftfy.fix_text"][0]
+
+    print(f"corpus: {len(docs)} documents, {nbytes / 1e6:.1f} MB (seeds + lee_background.cor, repeated)")
+    print(f"{'one core, in process':<24} {'MB/s':>8} {'seconds':>8} {'vs ftfy':>8}")
+    for name, (rate, dt) in rows.items():
+        print(f"{name:<24} {rate:>8.2f} {dt:>8.1f} {rate / ftfy_rate:>7.2f}x")
+
+    jobs = []
+    if not args.skip_jobs:
+        jobs = [run_jobs(docs, 1), run_jobs(docs, 2)]
+        print()
+        print(f"{'cleanmt fix --jsonl':<24} {'MB/s':>8} {'seconds':>8} {'speed-up':>8} {'peak RSS':>9}")
+        for j in jobs:
+            print(f"{'-j ' + str(j['jobs']):<24} {j['mb_per_s']:>8.2f} {j['seconds']:>8.1f} "
+                  f"{jobs[0]['seconds'] / j['seconds']:>7.2f}x {j['peak_rss_mb']:>6.0f} MB")
+
+    result = {
+        "machine": {"cpu_count": os.cpu_count(), "python": platform.python_version()},
+        "corpus": {"documents": len(docs), "mb": nbytes / 1e6},
+        "one_core": {k: {"mb_per_s": v[0], "seconds": v[1], "ratio_to_ftfy": v[0] / ftfy_rate}
+                     for k, v in rows.items()},
+        "jsonl_jobs": jobs,
+        "self_peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    }
+    out = ROOT / "benchmarks" / "results"
+    out.mkdir(exist_ok=True)
+    (out / "speed.json").write_text(json.dumps(result, indent=1))
+
+
+if __name__ == "__main__":
+    main()
