@@ -74,7 +74,11 @@ def _add_rule_options(p: argparse.ArgumentParser, min_conf_default: float) -> No
         metavar="X",
         help=f"only act on findings with confidence >= X, 0..1 (default: {min_conf_default})",
     )
-    p.add_argument("--lang", default="en", choices=["en"], help="target language of the text (default: en)")
+    p.add_argument(
+        "--lang", default="en", choices=["auto", "en", "fr", "es", "de"],
+        help="target language of the text; auto detects it per document and falls back to en "
+        "for short or mixed text (default: en)",
+    )
     p.add_argument(
         "-j", "--jobs", type=_jobs, default=1, metavar="N",
         help="spread files or JSONL chunks over N processes (0: one per core); output keeps input order",
@@ -223,7 +227,7 @@ def cmd_detect(args, cleaner: Cleaner) -> int:
             for f in findings:
                 sys.stdout.write(json.dumps(f.to_dict(path), ensure_ascii=False) + "\n")
     elif fmt == "json":
-        json.dump(_json_report(results), sys.stdout, ensure_ascii=False, indent=2)
+        json.dump(_json_report(results, cleaner), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
         color = sys.stdout.isatty() and os.environ.get("NO_COLOR") is None
@@ -251,10 +255,16 @@ def _fix_one(item):
     return _WORKER["cleaner"].fix(item[1])
 
 
-def _json_report(results) -> dict:
+def _json_report(results, cleaner: Cleaner) -> dict:
     files, by_cat, by_rule = [], {c: 0 for c in CATEGORIES}, {}
     for path, text, findings in results:
-        files.append({"path": path, "chars": len(text), "findings": [f.to_dict() for f in findings]})
+        guess = cleaner.language_of(text)
+        files.append({
+            "path": path,
+            "chars": len(text),
+            "language": {"code": guess.code, "confidence": round(guess.confidence, 3), "reason": guess.reason},
+            "findings": [f.to_dict() for f in findings],
+        })
         for f in findings:
             by_cat[f.category] += 1
             by_rule[f.rule] = by_rule.get(f.rule, 0) + 1

@@ -36,6 +36,13 @@ class Document:
         self.corpus = corpus
 
     @cached_property
+    def profile(self):
+        """The target-language profile (quotes, spacing, honorifics, casing conventions)."""
+        from .lang import get_profile
+
+        return get_profile(self.lang)
+
+    @cached_property
     def lines(self) -> list[Line]:
         out, pos = [], 0
         for raw in self.text.split("\n"):

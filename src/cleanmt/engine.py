@@ -10,6 +10,7 @@ from bisect import bisect_left
 from typing import Iterable, Optional, Sequence
 
 from .document import Document
+from .lang import LanguageGuess, resolve
 from .registry import Rule, select_rules
 from .types import Edit, Finding, Report
 
@@ -53,18 +54,26 @@ class Cleaner:
         lang: str = "en",
         corpus: object = None,
     ):
+        if lang != "auto":
+            resolve(lang, "")  # an unknown language is a usage error now, not per document
         self.rules: list[Rule] = select_rules(select, ignore)
         self.corpus = corpus  # shared facts for corpus mode, handed to every Document
         self.min_confidence = min_confidence
         self.keep_boilerplate = keep_boilerplate
         self.lang = lang
 
+    def language_of(self, text: str) -> LanguageGuess:
+        """The target language for `text`: the one given, or detected for --lang auto."""
+        return resolve(self.lang, text)
+
     # -- detection -----------------------------------------------------------
     def detect(self, text: str) -> list[Finding]:
         cmap = _CrlfMap(text)
-        doc = Document(cmap.view, lang=self.lang, corpus=self.corpus)
+        doc = Document(cmap.view, lang=self.language_of(text).code, corpus=self.corpus)
         found: dict[tuple, Finding] = {}
         for r in self.rules:
+            if doc.lang not in r.langs:
+                continue  # the rule does not know this language's conventions
             for hit in r.check(doc):
                 if not (0 <= hit.start <= hit.end <= len(cmap.view)):
                     raise AssertionError(f"{r.id} returned an out-of-range span {hit}")
