@@ -74,6 +74,8 @@ class Cleaner:
         for r in self.rules:
             if doc.lang not in r.langs:
                 continue  # the rule does not know this language's conventions
+            if not r.may_fire(doc.text):
+                continue
             for hit in r.check(doc):
                 if not (0 <= hit.start <= hit.end <= len(cmap.view)):
                     raise AssertionError(f"{r.id} returned an out-of-range span {hit}")

@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Optional
 
+import regex
+
 from .types import CATEGORIES, Hit
 
 CheckFn = Callable[["object"], Iterable[Hit]]
@@ -39,6 +41,11 @@ class Rule:
     bad: tuple[tuple[str, Optional[str]], ...] = ()
     good: tuple[str, ...] = ()
     langs: tuple[str, ...] = ("en",)
+    trigger: Optional["regex.Pattern"] = None
+
+    def may_fire(self, text: str) -> bool:
+        """Cheap prefilter: a rule with a trigger cannot fire on text the trigger misses."""
+        return self.trigger is None or self.trigger.search(text) is not None
 
     @property
     def example(self) -> str:
@@ -61,8 +68,14 @@ def rule(
     bad: Iterable[tuple[str, Optional[str]]] = (),
     good: Iterable[str] = (),
     langs: Iterable[str] = ("en",),
+    trigger: Optional[str] = None,
 ) -> Callable[[CheckFn], CheckFn]:
-    """Register a rule. The id must carry its category's prefix (SPN001 → spinner)."""
+    """Register a rule. The id must carry its category's prefix (SPN001 → spinner).
+
+    `trigger` is an optional regex that matches somewhere in every text the rule
+    can flag; most text has no artifact, and one C-speed search lets the engine
+    skip the rule's detailed (Python-speed) work there.
+    """
     if category not in CATEGORIES:
         raise ValueError(f"unknown category {category!r}")
     if not id.startswith(PREFIXES[category]) or not id[3:].isdigit() or len(id) != 6:
@@ -81,6 +94,7 @@ def rule(
             bad=tuple(bad),
             good=tuple(good),
             langs=tuple(langs),
+            trigger=regex.compile(trigger) if trigger else None,
         )
         return fn
 
