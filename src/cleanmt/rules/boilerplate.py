@@ -73,6 +73,16 @@ def _alternation(entries) -> str:
     return "|".join(r"[ \t]+".join(regex.escape(w) for w in p.split()) for p in phrases)
 
 
+SENTENCE_BREAK = regex.compile(r"\.[\"”’)]*[ \t]+[\"“‘(]*\p{Lu}")
+
+
+def _headline_like(text: str, max_words: int = 25) -> bool:
+    """Short, and not a sentence: no final . , ; : and no full stop inside.
+    (Headlines often ask a question mid-line: "Why now? What we know".)"""
+    t = text.strip()
+    return 1 <= _n_words(t) <= max_words and not t.endswith((".", ",", ";", ":")) and not SENTENCE_BREAK.search(t)
+
+
 def _norm(text: str) -> str:
     return " ".join(text.split()).casefold().rstrip(" .:;,!?")
 
@@ -81,8 +91,9 @@ def _norm(text: str) -> str:
 
 
 @lru_cache(maxsize=None)
-def _nav_re():
-    words = [e["word"] for e in load_tsv("boilerplate_nav.tsv", required=("word", "source"))]
+def _nav_re(role: str = "any"):
+    rows = load_tsv("boilerplate_nav.tsv", required=("word", "role", "source"))
+    words = [e["word"] for e in rows if role in ("any", e["role"])]
     return regex.compile(rf"(?:{_alternation(words)})(?=[ \t]|$)", regex.I)
 
 
@@ -129,8 +140,8 @@ def _is_short_item(segment: str) -> bool:
     return 1 <= _n_words(segment) <= 4 and not SENTENCE_PUNCT.search(segment)
 
 
-def _is_nav_item(segment: str) -> bool:
-    m = _nav_re().fullmatch(segment.strip())
+def _is_nav_item(segment: str, role: str = "any") -> bool:
+    m = _nav_re(role).fullmatch(segment.strip())
     return bool(m) and _capitalised(m.group())
 
 
@@ -149,9 +160,11 @@ def _separated_crumb(doc: Document, i: int) -> Optional[Hit]:
     last = segments[-1]
     if not last.strip():
         return None
+    if len(segments) < 3 and not _is_nav_item(segments[0], "root"):
+        return None  # "Europe > Africa ..." may compare; a short trail must start at Home
     if _is_short_item(last):
         if len(segments) < 3 and not _is_nav_item(last):
-            return None  # "Home > Away" may be a scoreline; a trail has 3 items or only menu words
+            return None  # "Home > Away" may be a scoreline
         span = _line_block_span(doc, i, i)
         if span:
             return Hit(*span, "navigation breadcrumb line", "")
@@ -218,6 +231,7 @@ def _spaced_crumb(doc: Document, i: int) -> Optional[Hit]:
         "Home News Roundup: a quiet week\n\nNothing else happened.",
         "Prices rose 5% > inflation / wages fell.\n\nThe rest followed.",
         "Home > Away\n\nThe match ended in a draw.",
+        "Europe > Africa as trade partner for the first time since 1990\n\nTrade grew.",
     ],
 )
 def breadcrumb(doc):
@@ -249,6 +263,7 @@ def breadcrumb(doc):
         "Also: the minister resigned on Friday.\n\nOthers followed.",
         "(Also known as the Bridge Law, it passed in 2019.)\n\nIt was repealed.",
         "Read the full statement on the ministry's website.\n\nIt is long.",
+        "The minister spoke.\n\n(See also the table below.)\n\nPrices rose.",
         "Related: the two cases share a lawyer, who declined to comment, and both hearings "
         "were postponed until the court could decide whether the evidence gathered by police "
         "in the first raid, which the defence disputes, may be used at all in either trial.\n\nEnd.",
@@ -262,24 +277,14 @@ def related_link(doc):
         m = paren_re.match(text) or line_re.match(text)
         if not m or not _capitalised(m.group("lead")):
             continue
-        if not 1 <= _n_words(m.group("rest")) <= MAX_LINK_WORDS:
-            continue
+        if not _headline_like(m.group("rest"), MAX_LINK_WORDS):
+            continue  # a sentence ("(See also the table below.)") is article text
         span = _line_block_span(doc, i, i)
         if span:
             yield Hit(*span, "link to a related article", "")
 
 
 # -- BLP003 "More news" tails ---------------------------------------------------------
-
-SENTENCE_BREAK = regex.compile(r"\.[\"”’)]*[ \t]+[\"“‘(]*\p{Lu}")
-
-
-def _headline_like(text: str) -> bool:
-    """Short, and not a sentence: no final . , ; : and no full stop inside.
-    (Headlines often ask a question mid-line: "Why now? What we know".)"""
-    t = text.strip()
-    return 1 <= _n_words(t) <= 25 and not t.endswith((".", ",", ";", ":")) and not SENTENCE_BREAK.search(t)
-
 
 @rule(
     "BLP003",
@@ -296,24 +301,33 @@ def _headline_like(text: str) -> bool:
         "More news will follow.\n\nThe vote is on Sunday.",
         "The vote is on Sunday.\n\nMore news\n\nOfficials said the count would take a week. Observers agreed.",
         "Related\n\nStorm closes ports",
+        "Our picks\n\nRecommended\n\nThe blue kettle\n\nThe red kettle",
     ],
 )
 def more_news_tail(doc):
+    """Scans up from the end over headline-like lines; the highest list heading
+    among them starts the tail. Needs article prose (a line that is not
+    headline-like) before the heading, so a document that is itself a short
+    list is left alone."""
     heading_re = _tail_heading_re()
     rows = _nonblank(doc)
     lines = doc.lines
     heading = None
     for n, i in enumerate(reversed(rows)):
         text = lines[i].text.strip()
+        if n > MAX_TAIL_LINES:
+            break
         m = heading_re.match(text)
         if m and _capitalised(m.group()):
             heading = i
-        elif not _headline_like(text) or n > MAX_TAIL_LINES:
+        elif not _headline_like(text):
             break
     if heading is None:
         return
+    if not any(not _headline_like(lines[i].text) for i in rows if i < heading):
+        return
     span = _line_block_span(doc, heading, rows[-1])
-    if span and span[0] < lines[heading].start:  # there is article text before it
+    if span:
         yield Hit(*span, "list of other headlines after the article", "")
 
 
