@@ -403,9 +403,10 @@ DATE = (
     rf"|{MONTH}[ \t]+\d{{1,2}}(?:st|nd|rd|th)?,?[ \t]+\d{{4}})"
 )
 TIME = (r"(?:(?:,|[ \t]+at|[ \t]*[-–|])?[ \t]*\d{1,2}[:h.]\d{2}(?::\d{2})?(?:[ \t]*[AaPp]\.?[Mm]\.?)?"
-        r"(?:[ \t]+\(?(?:[A-Z]{2,5}|UTC[+-]\d{1,2}|GMT[+-]\d{1,2})\)?(?=[ \t]|$))?)?")
+        r"(?:[ \t]+\(?(?-i:(?:UTC|GMT)(?:[+-]\d{1,2})?|[ECMP][SD]T|CES?T|BST|IST|MSK|AE[SD]T|ALMT)\)?(?=[ \t]|$))?)?")
 META_SEP = r"(?:[ \t]*[|·•–—-][ \t]*|[ \t]+|$)"
-BYLINE = r"By[ \t]+\p{Lu}[\p{L}'’.-]*(?:[ \t]+(?:\p{Lu}[\p{L}'’.-]*|and|&|de|van|von|der|del|la|le))*[ \t]*[|·•–—][ \t]*"
+# case-sensitive inside a case-insensitive pattern: a byline is "By" and capitalised names
+BYLINE = r"(?-i:By[ \t]+\p{Lu}[\p{L}'’.-]*(?:[ \t]+(?:\p{Lu}[\p{L}'’.-]*|and|&|de|van|von|der|del|la|le))*)[ \t]*[|·•–—][ \t]*"
 
 
 @lru_cache(maxsize=None)
@@ -429,6 +430,8 @@ def _meta_re():
          "The mayor opened the bridge.\n"),
         ("By Ana Ruiz | March 4, 2021, 10:30 a.m.\n\nThe mayor opened the bridge.",
          "The mayor opened the bridge."),
+        ("date 2021-03-14 10:30 The mayor opened the bridge.", "The mayor opened the bridge."),
+        ("date 2021-03-14 10:30 US troops crossed the bridge.", "US troops crossed the bridge."),
         ("Bridge opens at last\nUpdated on 14/03/2021 09:15 GMT\nThe mayor opened the bridge.",
          "Bridge opens at last\nThe mayor opened the bridge."),
     ],
@@ -438,6 +441,7 @@ def _meta_re():
         "By Friday, March 5, 2021 Officials had reopened the bridge.",
         "The mayor said. Published: 4 March 2021 is when it ran.",
         "The mayor opened the bridge on 2021-03-14.",
+        "by the mayor | March 4, 2021 The bridge opened.",
     ],
 )
 def date_header(doc):
