@@ -543,6 +543,11 @@ def photo_credit(doc):
     ],
 )
 def repeated_line(doc):
+    """A headline or caption that a scraper copied twice (page title + <h1>,
+    image alt text + caption). News prose never repeats a paragraph of three
+    or more words word for word right after itself; the known exception, a
+    refrain of a song or chant set out line by line, is rare in news text.
+    The second copy goes, so the first keeps its place and spacing."""
     lines = doc.lines
     rows = _nonblank(doc)
     for prev, cur in zip(rows, rows[1:]):
