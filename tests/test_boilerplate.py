@@ -1,6 +1,7 @@
 """Boilerplate rules (BLP0xx): what they delete, how deleting a line keeps the
 paragraph spacing and the final newline, and that the seeds lose only residue."""
 import difflib
+from pathlib import Path
 
 import pytest
 import regex
@@ -9,7 +10,7 @@ from cleanmt.document import Document
 from cleanmt.engine import Cleaner
 from cleanmt.rules.boilerplate import _line_block_span
 
-from conftest import SEEDS
+SEEDS = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))
 
 LINK = "(Read also: Five things to know about the vote)"
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import difflib
 from functools import lru_cache
-from typing import Iterator, Optional
+from typing import Optional
 
 import regex
 
