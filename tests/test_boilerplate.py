@@ -1,0 +1,186 @@
+"""Boilerplate rules (BLP0xx): what they delete, how deleting a line keeps the
+paragraph spacing and the final newline, and that the seeds lose only residue."""
+import difflib
+from pathlib import Path
+
+import pytest
+import regex
+
+from cleanmt.document import Document
+from cleanmt.engine import Cleaner
+from cleanmt.rules.boilerplate import _line_block_span
+
+SEEDS = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))
+
+LINK = "(Read also: Five things to know about the vote)"
+
+
+def fix(text, **kw):
+    return Cleaner(select=["boilerplate"], **kw).fix(text).fixed
+
+
+# -- spacing when a whole line goes ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # between blank-line separated paragraphs: exactly one blank line remains
+        (f"First.\n\n{LINK}\n\nSecond.\n", "First.\n\nSecond.\n"),
+        (f"First.\n\n{LINK}\n\nSecond.", "First.\n\nSecond."),
+        # single-newline paragraphs stay single-newline
+        (f"First.\n{LINK}\nSecond.\n", "First.\nSecond.\n"),
+        # first line: the gap after it goes with it
+        (f"{LINK}\n\nFirst.\n\nSecond.\n", "First.\n\nSecond.\n"),
+        (f"{LINK}\nFirst.", "First."),
+        # last line: the final newline state is kept, with or without one
+        (f"First.\n\n{LINK}\n", "First.\n"),
+        (f"First.\n\n{LINK}", "First."),
+        (f"First.\n{LINK}", "First."),
+        # the gap after the deleted line is what separates the neighbours
+        (f"First.\n\n{LINK}\n\n\nSecond.", "First.\n\n\nSecond."),
+        # two links in a row
+        (f"First.\n\n{LINK}\n\n{LINK.replace('Five', 'Six')}\n\nSecond.\n", "First.\n\nSecond.\n"),
+    ],
+)
+def test_line_deletion_keeps_spacing(text, expected):
+    assert fix(text) == expected
+
+
+def test_crlf_document_keeps_crlf():
+    text = f"First.\r\n\r\n{LINK}\r\n\r\nSecond.\r\n"
+    assert fix(text) == "First.\r\n\r\nSecond.\r\n"
+
+
+def test_line_block_span_refuses_to_empty_the_document():
+    doc = Document(f"\n{LINK}\n\n")
+    assert _line_block_span(doc, 1, 1) is None
+    assert fix(f"{LINK}\n") == f"{LINK}\n"
+
+
+def test_line_block_span_at_head_and_tail():
+    doc = Document("A\n\nB\n\nC")
+    assert doc.text[slice(*_line_block_span(doc, 0, 0))] == "A\n\n"
+    assert doc.text[slice(*_line_block_span(doc, 2, 2))] == "\n\nB"
+    assert doc.text[slice(*_line_block_span(doc, 4, 4))] == "\n\nC"
+
+
+# -- individual rules on invented text --------------------------------------------
+
+
+def test_breadcrumb_then_repeated_headline_leaves_one_headline():
+    text = "Home News Dam bursts after heavy rain\n\nDam bursts after heavy rain\n\nThe water rose fast.\n"
+    assert fix(text) == "Dam bursts after heavy rain\n\nThe water rose fast.\n"
+
+
+def test_breadcrumb_needs_the_headline_elsewhere():
+    text = "Home News Dam bursts after heavy rain\n\nThe water rose fast.\n"
+    assert fix(text) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Home Secretary Jane Doe visited the dam\n\nHome Secretary Jane Doe visited the dam\n",
+        "World News Tonight looks at the dam\n\nThe dam held.\n",
+    ],
+)
+def test_breadcrumb_leaves_names_that_start_with_menu_words(text):
+    assert not Cleaner(select=["BLP001"], min_confidence=0).detect(text)
+
+
+def test_breadcrumb_only_at_the_head():
+    text = "The dam held.\n\nA.\n\nB.\n\nHome > World > Asia\n"
+    assert not Cleaner(select=["BLP001"], min_confidence=0).detect(text)
+
+
+def test_tail_list_with_slug_and_final_newline():
+    text = "The dam held.\n\nMost read\n\nDam bursts\n\nWhy rivers flood?\n\nnews-2-local\n"
+    assert fix(text) == "The dam held.\n"
+
+
+def test_tail_heading_followed_by_prose_is_kept():
+    text = "The dam held.\n\nMore news\n\nEngineers inspected the dam. It held.\n"
+    assert fix(text) == text
+
+
+def test_triple_repeat_leaves_one_copy():
+    line = "A crowd gathers outside the town hall"
+    assert fix(f"{line}\n\n{line}\n\n{line}\n\nThen rain.") == f"{line}\n\nThen rain."
+
+
+def test_credit_suffix_keeps_the_caption():
+    text = "A crowd gathers in the square. Photo: REUTERS / JANE DOE\n\nThen rain."
+    assert fix(text) == "A crowd gathers in the square.\n\nThen rain."
+
+
+@pytest.mark.parametrize("attribution", ["(With AFP)", "AFP AND EFE", "With Reuters"])
+def test_source_attributions_are_kept(attribution):
+    text = f"The dam held.\n\n{attribution}\n"
+    assert fix(text) == text
+
+
+def test_keep_boilerplate_changes_nothing():
+    text = f"Home > World > Asia\n\nThe dam held.\n\n{LINK}\n\n.\n\nrf-1-x"
+    assert Cleaner(keep_boilerplate=True).fix(text).fixed == text
+    assert fix(text) == "The dam held."
+
+
+# -- the seeds ------------------------------------------------------------------------
+
+# what each seed must lose (substrings of deleted text) and must keep
+SEED_EXPECT = {
+    "000": (["Home News "], ["Kazakhstan: Ursula von der Leyen"]),
+    "001": (["date 2022-01-07", "(Read here:", "(Also:", "Photo: EFE", "More news",
+             "hypersonic missile"], ["AFP AND EFE", "attend a press conference."]),
+    "002": ([], []),
+    "003": (["A police officer escorts"], ["A police officer escorts"]),
+    "004": (["the international community calls for calm", "Read also:", "Also to listen:",
+             "rf-5-general"], ["(With AFP)", "the international community calls for calm"]),
+}
+
+
+@pytest.mark.parametrize("path", SEEDS, ids=[p.name[:3] for p in SEEDS])
+def test_seed_loses_only_boilerplate(path):
+    text = path.read_text(encoding="utf-8")
+    fixed = fix(text)
+    assert fix(fixed) == fixed, "fixing twice must change nothing"
+    assert fixed.endswith("\n") == text.endswith("\n")
+    gone_expected, kept_expected = SEED_EXPECT[path.name[:3]]
+    old, new = text.split("\n"), fixed.split("\n")
+    removed = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
+        assert op != "insert", f"added lines {new[j1:j2]}"
+        if op == "delete":
+            removed.extend(old[i1:i2])
+        elif op == "replace":
+            # a line may only lose a prefix or a suffix; the rest stays byte-identical
+            assert i2 - i1 >= j2 - j1
+            for new_line in new[j1:j2]:
+                match = next(o for o in old[i1:i2] if new_line and (o.endswith(new_line) or o.startswith(new_line)))
+                removed.append(match.replace(new_line, "", 1))
+            removed.extend(o for o in old[i1:i2] if not any(n and n in o for n in new[j1:j2]))
+    removed_text = "\n".join(removed)
+    for piece in gone_expected:
+        assert piece in removed_text
+    for piece in kept_expected:
+        assert piece in fixed
+    if not gone_expected:
+        assert fixed == text
+    # no blank-line runs longer than the document already had
+    longest = lambda t: max((len(m) for m in regex.findall(r"\n+", t)), default=0)  # noqa: E731
+    assert longest(fixed) <= longest(text)
+
+
+# -- clean text ---------------------------------------------------------------------
+
+
+def test_no_findings_on_clean_news_laid_out_in_paragraphs(lee_articles):
+    """lee_background articles are one line each; lay them out as documents with
+    one sentence per paragraph so the line-based rules are really exercised."""
+    cleaner = Cleaner(select=["boilerplate"], min_confidence=0.0)
+    for art in lee_articles:
+        sentences = regex.split(r"(?<=[.!?\"])\s+(?=[\"\p{Lu}])", art.strip())
+        for sep in ("\n\n", "\n"):
+            doc = sep.join(sentences)
+            assert cleaner.detect(doc) == [], doc[:200]
