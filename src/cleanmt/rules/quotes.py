@@ -31,6 +31,7 @@ from typing import Optional
 import regex
 from wordfreq import zipf_frequency
 
+from ..document import Document
 from ..lexicon import load_tsv
 from ..registry import rule
 from ..types import Hit
@@ -54,14 +55,16 @@ TIGHT_SIDE = 1.0  # glued to the word on one side only
 GLYPH = 0.3  # the glyph itself: weak, MT often turns it around
 MISSING_OPENER = 3.5
 MISSING_CLOSER = 3.0
-MISSING_CLOSER_AT_SENTENCE = 1.0  # ". “Next paragraph" collapsed into one line
+MISSING_CLOSER_AT_SENTENCE = 2.0  # ". “Next paragraph" collapsed into one line
 UNCLOSED_AT_END = 1.5
+UNCLOSED_PER_SENTENCE = 1.0  # the last mark, as an opener, would leave these sentences quoted
 
 WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’-]*")
 # a lower-case word, spaces, then a capitalised word: where a dropped closing mark may hide
 DROPPED_CLOSER = regex.compile(
     r"(?<![\p{L}\p{M}\p{N}'’-])\p{Ll}[\p{L}\p{M}'’-]*( +)(\p{Lu}\p{Ll}+)(?![\p{L}\p{M}])"
 )
+SENTENCE_BOUNDARY = regex.compile(r"[.!?][”\"»]?[ ]+[“\"«]?\p{Lu}")
 # a capitalised word used mid-sentence: after a lower-case word, a digit or a comma
 MID_SENTENCE_CAPITAL = regex.compile(r"(?<=[\p{Ll}\p{N},;] )\p{Lu}\p{Ll}+(?![\p{L}\p{M}])")
 
@@ -145,8 +148,9 @@ def _dropped_closer(line: str, start: int, end: int) -> Optional[regex.Match]:
     return None
 
 
-def _evidence(line: str, marks: list[Mark], i: int, facts: _DocFacts) -> float:
-    """Log-odds that mark i opens a quotation, from its neighbours only."""
+def _evidence(line: str, marks: list[Mark], i: int, facts: _DocFacts, continued: bool) -> float:
+    """Log-odds that mark i opens a quotation, from its neighbours (and, for the
+    last mark, from how much text an unclosed quotation would swallow)."""
     m = marks[i]
     e = 0.0
     if m.prev is None:
@@ -177,6 +181,9 @@ def _evidence(line: str, marks: list[Mark], i: int, facts: _DocFacts) -> float:
     following = marks[i + 1].pos if i + 1 < len(marks) else len(line)
     if _dropped_closer(line, m.pos + 1, following):
         e += DROPPED_CLOSER_AHEAD
+    elif i == len(marks) - 1 and not continued:
+        sentences_after = len(SENTENCE_BOUNDARY.findall(line, m.pos + 1))
+        e -= UNCLOSED_PER_SENTENCE * min(3, sentences_after)
     return e
 
 
@@ -302,7 +309,7 @@ def _closer_edit(line: str, m: Mark, facts: _DocFacts, lower_continuation: bool)
 
 
 def _continues_sentence(line: str, m: Mark, word: str, comma_follows: bool, facts: _DocFacts) -> bool:
-    if not facts.lowercaseable(word):
+    if m.prev is None or not facts.lowercaseable(word):
         return False
     if m.prev in SENTENCE_END:
         # after "stop.”" a capital normally starts a new sentence; only a comma or a
@@ -323,7 +330,7 @@ def _describe(m: Mark, role: str, old: str, new: str) -> str:
         role == "C" and m.next is not None and m.next.isalnum() and m.right_space == 0
     ):
         problems.append("no space outside the quotation")
-    if role == "C" and m.next in CLOSING_PUNCT and m.right_space:
+    if role == "C" and m.next is not None and m.next in CLOSING_PUNCT and m.right_space:
         problems.append("space before punctuation after the quotation")
     if any(w[:1].isupper() for w in WORD.findall(old)) and not any(w[:1].isupper() for w in WORD.findall(new)):
         problems.append("capitalised word continues the sentence")
@@ -333,8 +340,6 @@ def _describe(m: Mark, role: str, old: str, new: str) -> str:
 @lru_cache(maxsize=8)
 def _analyse(text: str) -> tuple[tuple[str, Hit], ...]:
     """All quote findings of a document, as (rule id, Hit); shared by the three rules."""
-    from ..document import Document
-
     doc = Document(text)
     facts = _DocFacts(text)
     out: list[tuple[str, Hit]] = []
@@ -350,7 +355,7 @@ def _analyse(text: str) -> tuple[tuple[str, Hit], ...]:
             roles, clean = None, False
         unclosed_pen = 0.0 if continued else UNCLOSED_AT_END
         if not clean:
-            evidence = [_evidence(line, marks, i, facts) for i in range(len(marks))]
+            evidence = [_evidence(line, marks, i, facts, continued) for i in range(len(marks))]
             miss_close = [
                 MISSING_CLOSER_AT_SENTENCE if m.sentence_start_before and _is_title(m.next_word) else MISSING_CLOSER
                 for m in marks
