@@ -40,6 +40,8 @@ def findings(text: str):
         ("The crowd chanted “ freedom ” .", "The crowd chanted “freedom”."),
         # missing space before the opener
         ("They asked for a” fair trial ” and left.", "They asked for a “fair trial” and left."),
+        # straight quotes spaced French-style stay straight, but lose the inner spaces
+        ('He called for " calm " and " restraint "In the city.', 'He called for "calm" and "restraint" in the city.'),
     ],
 )
 def test_repairs(garbled, expected):
@@ -56,6 +58,10 @@ def test_proper_noun_after_closer_keeps_its_capital():
 
 def test_new_sentence_after_quoted_stop_keeps_its_capital():
     assert fix("He said “ we won. ” They cheered.") == "He said “we won.” They cheered."
+    # a verb of saying that is not inverted ("Asked if ...") starts a new sentence
+    assert fix("“ Nobody was hurt. ” Asked if he was sure, he nodded.") == (
+        "“Nobody was hurt.” Asked if he was sure, he nodded."
+    )
 
 
 def test_word_used_in_lower_case_elsewhere_is_lowered():
@@ -95,7 +101,6 @@ def test_stray_closer_is_only_flagged():
         "The slogan was “Bread, peace, land”; nobody objected.",
         "“Stay home.” They did not listen.",
         'He said "no" to the plan, then "maybe" to the budget.',
-        'Straight quotes " spaced oddly " are left to other tools.',
         "“He told me ‘never again’ and meant it,” she said.",
         "“The first part of a long speech.\n\n“The second part of it,” she said.",
         "“First part. “Second part, same speaker, collapsed into one line,” she said.",

@@ -8,9 +8,10 @@ therefore unreliable in such paragraphs; what survives is the alternation of
 opening and closing marks. So, per paragraph (line):
 
 1. collect the double quotation marks (curly, guillemets, straight);
+   a paragraph with straight quotes only is analysed only if one of them has
+   spaces on both sides (French spacing): consistent "..." is correct English;
 2. if every mark is already well formed and they alternate, leave the
-   paragraph alone (straight-only paragraphs are never analysed: consistent
-   "..." is correct English);
+   paragraph alone;
 3. otherwise score each mark's neighbours as evidence for "opens" or
    "closes", and pick the best alternating sequence of roles (a dynamic
    programme in which a missing mark costs a penalty);
@@ -148,6 +149,15 @@ def _dropped_closer(line: str, start: int, end: int) -> Optional[regex.Match]:
     return None
 
 
+INVERSION_SUBJECT = regex.compile(r"[ \t]+(?:the|a|an|his|her|their|its|\p{Lu}\p{L}*)(?![\p{L}\p{M}])")
+
+
+def _speech_inversion(line: str, verb_end: int) -> bool:
+    """"Said the minister" / "Added Mr Amin": a verb of saying followed by its
+    subject continues a quotation; "Asked if he rang" starts a new sentence."""
+    return INVERSION_SUBJECT.match(line, verb_end) is not None
+
+
 def _evidence(line: str, marks: list[Mark], i: int, facts: _DocFacts, continued: bool) -> float:
     """Log-odds that mark i opens a quotation, from its neighbours (and, for the
     last mark, from how much text an unclosed quotation would swallow)."""
@@ -172,7 +182,14 @@ def _evidence(line: str, marks: list[Mark], i: int, facts: _DocFacts, continued:
         e += TIGHT_SIDE
     if _is_title(m.next_word):
         kind = _continuation_words().get(m.next_word.lower())
-        if m.prev is not None and m.prev in SENTENCE_END and m.left_space > 0 and kind == "speech":
+        verb_end = m.pos + 1 + m.right_space + len(m.next_word)
+        if (
+            m.prev is not None
+            and m.prev in SENTENCE_END
+            and m.left_space > 0
+            and kind == "speech"
+            and _speech_inversion(line, verb_end)
+        ):
             e -= SPEECH_AFTER_STOP
         elif m.sentence_start_before:
             e += SENTENCE_START
@@ -294,7 +311,7 @@ def _closer_edit(line: str, m: Mark, facts: _DocFacts, lower_continuation: bool)
         return start, m.pos + 1, glyph
     if not (lower_continuation and word_at is not None and _is_title(word)):
         return start, end, glyph + tail
-    if not _continues_sentence(line, m, word, comma_follows, facts):
+    if not _continues_sentence(line, m, word, word_at + len(word), comma_follows, facts):
         return start, end, glyph + tail
     lowered = word[0].lower() + word[1:]
     if comma_follows:
@@ -308,13 +325,15 @@ def _closer_edit(line: str, m: Mark, facts: _DocFacts, lower_continuation: bool)
     return start, end, new
 
 
-def _continues_sentence(line: str, m: Mark, word: str, comma_follows: bool, facts: _DocFacts) -> bool:
+def _continues_sentence(line: str, m: Mark, word: str, word_end: int, comma_follows: bool, facts: _DocFacts) -> bool:
     if m.prev is None or not facts.lowercaseable(word):
         return False
     if m.prev in SENTENCE_END:
-        # after "stop.”" a capital normally starts a new sentence; only a comma or a
-        # verb of saying ("”, She added" / "” Said the minister") shows it does not
-        return comma_follows or _continuation_words().get(word.lower()) == "speech"
+        # after "stop.”" a capital normally starts a new sentence; only a comma or an
+        # inverted verb of saying ("”, She added" / "” Said the minister") shows it does not
+        return comma_follows or (
+            _continuation_words().get(word.lower()) == "speech" and _speech_inversion(line, word_end)
+        )
     return m.prev.isalnum() or m.prev in ",;"
 
 
@@ -345,9 +364,13 @@ def _analyse(text: str) -> tuple[tuple[str, Hit], ...]:
     out: list[tuple[str, Hit]] = []
     for idx, ln in enumerate(doc.lines):
         line = ln.text
-        if not any(c in line for c in OPEN_GLYPHS + CLOSE_GLYPHS):
-            continue  # no marks, or straight quotes only: consistent "..." is fine English
+        if not any(c in line for c in MARKS):
+            continue
         marks = _marks(line)
+        if not any(c in line for c in OPEN_GLYPHS + CLOSE_GLYPHS) and not any(
+            m.left_space and m.right_space for m in marks
+        ):
+            continue  # straight quotes, none spaced French-style: consistent "..." is fine English
         continued = _next_paragraph_opens_quote(doc.lines, idx)
         if _paragraph_is_clean(marks):
             roles, clean = _clean_roles(marks), True
