@@ -75,6 +75,15 @@ def test_dropped_closer_is_restored_before_capitalised_function_word():
     )
 
 
+def test_dropped_closer_keeps_straight_style():
+    assert fix('Rebels tried to " seize the port Of the city.') == 'Rebels tried to "seize the port" of the city.'
+
+
+def test_crlf_text_is_repaired_in_place():
+    text = "Intro line.\r\nThe council was ” deeply alarmed “By the report.\r\n"
+    assert fix(text) == "Intro line.\r\nThe council was “deeply alarmed” by the report.\r\n"
+
+
 def test_unclosed_quotation_is_only_flagged():
     text = "The chief said: “We stay until the end."
     (f,) = findings(text)

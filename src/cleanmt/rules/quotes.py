@@ -124,7 +124,7 @@ class _DocFacts:
 
     def lowercaseable(self, word: Optional[str]) -> bool:
         """True when `word` is capitalised but is clearly an ordinary lower-case word."""
-        if not word or not word[0].isupper() or not word[1:].islower() and len(word) > 1:
+        if not _is_title(word):
             return False
         if word == "I" or word.startswith(("I'", "I’")):
             return False
@@ -290,7 +290,7 @@ def _closer_edit(line: str, m: Mark, facts: _DocFacts, lower_continuation: bool)
     With `lower_continuation`, a capitalised word that continues the sentence
     after the mark is lower-cased (and "word. ”, Said" becomes "word,” said")."""
     start = m.pos - m.left_space if m.prev is not None else m.pos
-    glyph = STRAIGHT if m.glyph == STRAIGHT else "”"
+    glyph = _closer_for(m.glyph)
     after = m.pos + 1 + m.right_space  # index of m.next
     if m.next is None:
         return start, m.pos + 1, glyph
@@ -363,59 +363,65 @@ def _analyse(text: str) -> tuple[tuple[str, Hit], ...]:
     facts = _DocFacts(text)
     out: list[tuple[str, Hit]] = []
     for idx, ln in enumerate(doc.lines):
-        line = ln.text
-        if not any(c in line for c in MARKS):
+        if not any(c in ln.text for c in MARKS):
             continue
-        marks = _marks(line)
-        if not any(c in line for c in OPEN_GLYPHS + CLOSE_GLYPHS) and not any(
+        marks = _marks(ln.text)
+        if not any(c in ln.text for c in OPEN_GLYPHS + CLOSE_GLYPHS) and not any(
             m.left_space and m.right_space for m in marks
         ):
             continue  # straight quotes, none spaced French-style: consistent "..." is fine English
         continued = _next_paragraph_opens_quote(doc.lines, idx)
         if _paragraph_is_clean(marks):
-            roles, clean = _clean_roles(marks), True
+            roles = tuple(_well_formed_role(m) for m in marks)
+            sure = [True] * len(marks)
         else:
-            roles, clean = None, False
-        unclosed_pen = 0.0 if continued else UNCLOSED_AT_END
-        if not clean:
-            evidence = [_evidence(line, marks, i, facts, continued) for i in range(len(marks))]
-            miss_close = [
-                MISSING_CLOSER_AT_SENTENCE if m.sentence_start_before and _is_title(m.next_word) else MISSING_CLOSER
-                for m in marks
-            ]
-            best, roles = _best_roles(evidence, miss_close, unclosed_pen)
-            for i, (m, role) in enumerate(zip(marks, roles)):
-                other = "C" if role == "O" else "O"
-                margin = best - _best_roles(evidence, miss_close, unclosed_pen, (i, other))[0]
-                if role == "O":
-                    s, e, new = _opener_edit(line, m)
-                else:
-                    s, e, new = _closer_edit(line, m, facts, lower_continuation=False)
-                    if line[s:e] != new:
-                        s, e, new = _closer_edit(line, m, facts, lower_continuation=True)
-                if line[s:e] == new:
-                    continue
-                if margin >= 1.0:
-                    conf = 0.9 if margin >= 2.0 else 0.85
-                    out.append(("QUO001", Hit(ln.start + s, ln.start + e, _describe(m, role, line[s:e], new), new, conf)))
-                else:
-                    out.append(("QUO001", Hit(ln.start + m.pos, ln.start + m.pos + 1,
-                                              "quotation mark: cannot tell whether it opens or closes", None, 0.5)))
-        out.extend(_unpaired(line, ln.start, marks, roles, continued))
+            roles, sure = _repair_paragraph(ln, marks, facts, continued, out)
+        out.extend(_unpaired(ln.text, ln.start, marks, roles, sure, continued))
     return tuple(out)
 
 
-def _clean_roles(marks: list[Mark]) -> tuple[str, ...]:
-    return tuple(_well_formed_role(m) for m in marks)
+def _repair_paragraph(ln, marks: list[Mark], facts: _DocFacts, continued: bool, out: list):
+    """Choose each mark's role, append QUO001 repairs to `out`; return the roles
+    and, per mark, whether its role is clear (the best sequence with that mark
+    flipped scores at least 1 lower)."""
+    line = ln.text
+    evidence = [_evidence(line, marks, i, facts, continued) for i in range(len(marks))]
+    miss_close = [
+        MISSING_CLOSER_AT_SENTENCE if m.sentence_start_before and _is_title(m.next_word) else MISSING_CLOSER
+        for m in marks
+    ]
+    unclosed_pen = 0.0 if continued else UNCLOSED_AT_END
+    best, roles = _best_roles(evidence, miss_close, unclosed_pen)
+    sure = []
+    for i, (m, role) in enumerate(zip(marks, roles)):
+        flipped = "C" if role == "O" else "O"
+        margin = best - _best_roles(evidence, miss_close, unclosed_pen, (i, flipped))[0]
+        sure.append(margin >= 1.0)
+        if role == "O":
+            s, e, new = _opener_edit(line, m)
+        else:
+            s, e, new = _closer_edit(line, m, facts, lower_continuation=False)
+            if line[s:e] != new:  # a continuation word is lowered only next to a garbled mark
+                s, e, new = _closer_edit(line, m, facts, lower_continuation=True)
+        if line[s:e] == new:
+            continue
+        if margin >= 1.0:
+            conf = 0.9 if margin >= 2.0 else 0.85
+            hit = Hit(ln.start + s, ln.start + e, _describe(m, role, line[s:e], new), new, conf)
+        else:
+            hit = Hit(ln.start + m.pos, ln.start + m.pos + 1,
+                      "garbled quotation mark: cannot tell whether it opens or closes", None, 0.5)
+        out.append(("QUO001", hit))
+    return roles, sure
 
 
-def _unpaired(line: str, offset: int, marks: list[Mark], roles, continued: bool):
+def _unpaired(line: str, offset: int, marks: list[Mark], roles, sure, continued: bool):
     """QUO002 / QUO003 for quotations left open, or closed without opening."""
     inside_from: Optional[int] = None  # index of the mark that opened the current quotation
     for i, (m, role) in enumerate(zip(marks, roles)):
         if role == "O":
             if inside_from is not None and not (m.sentence_start_before and _is_title(m.next_word)):
-                yield from _missing_closer(line, offset, marks, inside_from, m.pos)
+                yield from _missing_closer(line, offset, marks[inside_from], sure[inside_from], m.pos)
             inside_from = i
         else:
             if inside_from is None:
@@ -423,18 +429,20 @@ def _unpaired(line: str, offset: int, marks: list[Mark], roles, continued: bool)
                                     "closing quotation mark with no opening mark before it", None, 0.5)
             inside_from = None
     if inside_from is not None and not continued:
-        yield from _missing_closer(line, offset, marks, inside_from, len(line))
+        yield from _missing_closer(line, offset, marks[inside_from], sure[inside_from], len(line))
 
 
-def _missing_closer(line: str, offset: int, marks: list[Mark], opened: int, limit: int):
-    m = marks[opened]
+def _closer_for(glyph: str) -> str:
+    return STRAIGHT if glyph == STRAIGHT else "”"
+
+
+def _missing_closer(line: str, offset: int, m: Mark, opener_sure: bool, limit: int):
     hit = _dropped_closer(line, m.pos + 1, limit)
     if hit:
         word = hit.group(2)
-        s, e = hit.start(1), hit.end(2)
-        yield "QUO002", Hit(offset + s, offset + e,
+        yield "QUO002", Hit(offset + hit.start(1), offset + hit.end(2),
                             f"quotation never closed; the capital in {word!r} shows where its closing mark was lost",
-                            "” " + word.lower(), 0.8)
+                            _closer_for(m.glyph) + " " + word.lower(), 0.8 if opener_sure else 0.5)
     else:
         yield "QUO003", Hit(offset + m.pos, offset + m.pos + 1,
                             "quotation opened here is never closed in this paragraph", None, 0.5)
