@@ -58,7 +58,8 @@ MISSING_OPENER = 3.5
 MISSING_CLOSER = 3.0
 MISSING_CLOSER_AT_SENTENCE = 2.0  # ". “Next paragraph" collapsed into one line
 UNCLOSED_AT_END = 1.5
-UNCLOSED_PER_SENTENCE = 1.0  # the last mark, as an opener, would leave these sentences quoted
+UNCLOSED_PER_SENTENCE = 1.0
+MAX_MARKS = 80  # more marks than this in one line is not prose (code, data): left alone  # the last mark, as an opener, would leave these sentences quoted
 
 WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’-]*")
 # a lower-case word, spaces, then a capitalised word: where a dropped closing mark may hide
@@ -366,6 +367,8 @@ def _analyse(text: str) -> tuple[tuple[str, Hit], ...]:
         if not any(c in ln.text for c in MARKS):
             continue
         marks = _marks(ln.text)
+        if len(marks) > MAX_MARKS:
+            continue
         if not any(c in ln.text for c in OPEN_GLYPHS + CLOSE_GLYPHS) and not any(
             m.left_space and m.right_space for m in marks
         ):
