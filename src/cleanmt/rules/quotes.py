@@ -54,12 +54,13 @@ SENTENCE_START = 1.5  # ". “ The" / ": “ The": an opening mark
 DROPPED_CLOSER_AHEAD = 1.5  # "“ forces To support": opens, its closer was eaten
 TIGHT_SIDE = 1.0  # glued to the word on one side only
 GLYPH = 0.3  # the glyph itself: weak, MT often turns it around
-MISSING_OPENER = 3.5
+UNCLOSED_PER_SENTENCE = 1.0  # the last mark, as an opener, would leave these sentences quoted
+# penalties of a role sequence for each mark it must assume missing
+MISSING_OPENER = 3.5  # MT drops closing marks far more often than opening ones
 MISSING_CLOSER = 3.0
 MISSING_CLOSER_AT_SENTENCE = 2.0  # ". “Next paragraph" collapsed into one line
-UNCLOSED_AT_END = 1.5
-UNCLOSED_PER_SENTENCE = 1.0
-MAX_MARKS = 80  # more marks than this in one line is not prose (code, data): left alone  # the last mark, as an opener, would leave these sentences quoted
+UNCLOSED_AT_END = 1.5  # waived when the next paragraph reopens the quotation
+MAX_MARKS = 80  # more marks than this in one line is not prose (code, data): left alone
 
 WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’-]*")
 # a lower-case word, spaces, then a capitalised word: where a dropped closing mark may hide
