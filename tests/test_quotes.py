@@ -91,6 +91,13 @@ def test_unclosed_quotation_is_only_flagged():
     assert fix(text) == text
 
 
+def test_partial_quotation_left_open_before_a_quoted_sentence_is_flagged():
+    text = "He mocked the “ wild rumours about the vote. “ This is false ”, she said."
+    fs = findings(text)
+    assert [f.rule for f in fs if f.replacement is None] == ["QUO003"]
+    assert fix(text) == "He mocked the “wild rumours about the vote. “This is false”, she said."
+
+
 def test_stray_closer_is_only_flagged():
     text = "The report was late” and incomplete."
     fs = findings(text)

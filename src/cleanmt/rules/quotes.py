@@ -419,12 +419,20 @@ def _repair_paragraph(ln, marks: list[Mark], facts: _DocFacts, continued: bool, 
     return roles, sure
 
 
+def _reopens_quoted_speech(first: Mark, second: Mark) -> bool:
+    """`“We left. “Then we ...`: paragraphs of one quoted speech run into one line
+    (each reopened, none closed). Only whole quoted sentences do that; a quotation
+    that opened mid-sentence on a lower-case word (`of “crazy claims`) does not."""
+    opened_mid_sentence = first.next_word is not None and first.next_word[0].islower()
+    return not opened_mid_sentence and second.sentence_start_before and _is_title(second.next_word)
+
+
 def _unpaired(line: str, offset: int, marks: list[Mark], roles, sure, continued: bool):
     """QUO002 / QUO003 for quotations left open, or closed without opening."""
     inside_from: Optional[int] = None  # index of the mark that opened the current quotation
     for i, (m, role) in enumerate(zip(marks, roles)):
         if role == "O":
-            if inside_from is not None and not (m.sentence_start_before and _is_title(m.next_word)):
+            if inside_from is not None and not _reopens_quoted_speech(marks[inside_from], m):
                 yield from _missing_closer(line, offset, marks[inside_from], sure[inside_from], m.pos)
             inside_from = i
         else:
