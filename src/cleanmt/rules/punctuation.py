@@ -25,14 +25,16 @@ CODE_LINE = regex.compile(r"[{}<>`|\\]|==|=>|:=|\(\)")
 
 # " ," " ;" " :" " !" " ?" after a word, then a space, a closing quote or the end of the line.
 # A run such as " ?!" counts as one. ":)" ";-)" are emoticons: no space may follow them.
+# One space only (or the no-break spaces French typography uses): a run of spaces or
+# a tab before ":" is column alignment ("Name    : value"), not a translation artifact.
 SPACE_BEFORE = regex.compile(
-    r"(?<=" + _WORD_END + r")([ \t\u00a0\u202f]+)([,;:!?][!?]*)(?=[ \t]|$|[\"”»])", regex.M
+    r"(?<=" + _WORD_END + r")([ \u00a0\u202f])([,;:!?][!?]*)(?=[ \t]|$|[\"”»])", regex.M
 )
 
 # " ." after a word, then a capitalised word, an opening quote/bracket or the end of the line.
 # "a . b", "example . com", " .5", " ..." and ". . ." do not qualify.
 SPACE_BEFORE_STOP = regex.compile(
-    r"(?<=" + _WORD_END + r")([ \t\u00a0\u202f]+)\.(?=[ \t]+[\p{Lu}\"“‘'(]|[ \t]*$)", regex.M
+    r"(?<=" + _WORD_END + r")([ \u00a0\u202f])\.(?=[ \t]+[\p{Lu}\"“‘'(]|[ \t]*$)", regex.M
 )
 
 # Two sentence marks separated by spaces: ". ." ", ," ". ," ", ." "? ." "! .".
