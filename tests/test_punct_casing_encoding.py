@@ -102,6 +102,8 @@ def test_clean_news_has_no_findings(lee_articles):
         "Mr. Smith and Dr. Jones met at St. Mary's.",
         "The U.S. and U.K. agreed; the E.U. did not.",
         "for (i = 0 ; i < n ; i++) { x . y ; }",
+        "(Pdb) ! n=42",
+        "Windows uses opening, .py extensions and .txt files.",
     ],
 )
 def test_punctuation_near_misses(text):

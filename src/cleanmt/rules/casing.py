@@ -18,8 +18,6 @@ from ..lexicon import load_tsv
 from ..registry import rule
 from ..types import Hit
 
-TITLE_WORD = regex.compile(r"\p{Lu}\p{Ll}+")
-LOWER_WORD = regex.compile(r"\p{Ll}{3,}")
 # Zipf frequency (wordfreq, case-folded) from which a word counts as common English;
 # "may" 6.0, "bill" 5.2, "rose" 4.8 are above it; "macron" 3.0, "putin" 4.1 below.
 COMMON_WORD_ZIPF = 4.5
@@ -35,6 +33,11 @@ def _sentence_initial(text: str, pos: int) -> bool:
     while i >= 0 and text[i] in _OPENERS:
         i -= 1
     return i < 0 or text[i] in _SENTENCE_END
+
+
+def _is_title(word: str) -> bool:
+    """"Macron" yes; "MACRON", "McDonald", "Jean-Yves", "A" no."""
+    return len(word) > 1 and word.isalpha() and word[0].isupper() and word[1:].islower()
 
 
 def _capitalise(word: str) -> str:
@@ -66,25 +69,27 @@ def _capitalise(word: str) -> str:
 )
 def lowercased_name(doc):
     text, words = doc.text, doc.words
-    caps_bigrams: Counter = Counter()
+    forms = [m.group() for m in words]
+    titled = [_is_title(w) for w in forms]
+    caps_bigrams: set = set()
     plain_lower: Counter = Counter()  # lower-case uses that do not follow a capitalised word
     pairs = []
-    for prev, cur in zip(words, words[1:]):
-        joined_by_space = text[prev.end() : cur.start()] == " "
-        a, b = prev.group(), cur.group()
-        prev_title = TITLE_WORD.fullmatch(a) is not None
-        if joined_by_space and prev_title and TITLE_WORD.fullmatch(b):
-            caps_bigrams[(a, b)] += 1
-        if LOWER_WORD.fullmatch(b):
-            if joined_by_space and prev_title and not _sentence_initial(text, prev.start()):
-                pairs.append((prev, cur))
+    for k in range(1, len(words)):
+        b = forms[k]
+        after_title = titled[k - 1] and text[words[k - 1].end() : words[k].start()] == " "
+        if titled[k]:
+            if after_title:
+                caps_bigrams.add((forms[k - 1], b))
+        elif len(b) >= 3 and b.isalpha() and b.islower():
+            if after_title and not _sentence_initial(text, words[k - 1].start()):
+                pairs.append((words[k - 1], words[k]))
             else:
                 plain_lower[b] += 1
-    if words and LOWER_WORD.fullmatch(words[0].group()):
-        plain_lower[words[0].group()] += 1
+    if forms and forms[0].islower():
+        plain_lower[forms[0]] += 1
     for prev, cur in pairs:
         name = _capitalise(cur.group())
-        if not caps_bigrams[(prev.group(), name)]:
+        if (prev.group(), name) not in caps_bigrams:
             continue  # the document never writes this name correctly after the same word
         if plain_lower[cur.group()]:
             continue  # used as an ordinary word elsewhere in the document

@@ -21,7 +21,7 @@ from ..types import Hit
 _WORD_END = r"[\p{L}\p{N}\)\]%]"
 
 # Lines that look like code, markup or templates: " . " and " ; " mean something else there.
-CODE_LINE = regex.compile(r"[{}<>`|\\]|==|=>|:=|\(\)")
+CODE_LINE = regex.compile(r"[{}<>`|\\=]|\(\)")
 
 # " ," " ;" " :" " !" " ?" after a word, then a space, a closing quote or the end of the line.
 # A run such as " ?!" counts as one. ":)" ";-)" are emoticons: no space may follow them.
@@ -39,9 +39,10 @@ SPACE_BEFORE_STOP = regex.compile(
 
 # Two sentence marks separated by spaces: ". ." ", ," ". ," ", ." "? ." "! .".
 # Not part of a spaced ellipsis (". . ."): no further full stop may follow, and the
-# first mark must follow a word, not another full stop.
+# first mark must follow a word, not another full stop. The second mark must end a
+# word too: ", .py files" is a file extension.
 DOUBLED = regex.compile(
-    r"(?<=[\p{L}\p{N}\)\]%\"”’'])([.,!?])([ \t]+)([.,])(?![ \t]*\.)", regex.M
+    r"(?<=[\p{L}\p{N}\)\]%\"”’'])([.,!?])([ \t]+)([.,])(?=[ \t]|$|[\"”’')\]])(?![ \t]*\.)", regex.M
 )
 
 # "word. of": a full stop between a word and a lower-case preposition or relative
