@@ -125,6 +125,7 @@ def _known_word(word: str) -> bool:
         "The €uro crisis; the €urozone.",
         "Run echo $table in a shell.",
         "Shares of $mart rose.",
+        "He wrote Micro$oft on purpose.",
     ],
 )
 def symbol_for_letter(doc):
@@ -143,8 +144,8 @@ def symbol_for_letter(doc):
                 continue
             if candidate.lower().startswith("euro"):
                 continue  # "€uro", "€urope": a pun on the symbol's own name
-            if not head and _known_word(tail):
-                continue  # "$mart", "€uro": the rest is a word too; a stylised brand, not a glitch
+            if (symbol == "$" or not head) and _known_word(tail):
+                continue  # "$mart", "Micro$oft": the rest is a word too; a stylisation, not a glitch
             if not head and _sentence_initial_or_bracketed(line.text, m.start()):
                 letter = letter.upper()  # the symbols look like capitals: E, S
             start = line.start + m.start(2)
@@ -152,6 +153,7 @@ def symbol_for_letter(doc):
 
 
 def _sentence_initial_or_bracketed(text: str, pos: int) -> bool:
+    """Is `pos` where a capital belongs (line or sentence start, after "[" or "(")?"""
     i = pos - 1
     while i >= 0 and text[i] in " \t\"“‘'":
         i -= 1
