@@ -1,1 +1,227 @@
-"""casing rules (to be written)."""
+"""Casing artifacts: a name lower-cased, a headline or paragraph that starts
+lower-case, a name particle capitalised against usage.
+
+Every rule here leans on evidence inside the document (the same name written
+correctly elsewhere, the other lines' capitals) or on a sourced data list, never
+on a guess about a single word: English has many words that are both names
+and common nouns ("May", "Bill", "Rose").
+"""
+from __future__ import annotations
+
+from collections import Counter
+from functools import lru_cache
+
+import regex
+from wordfreq import zipf_frequency
+
+from ..lexicon import load_tsv
+from ..registry import rule
+from ..types import Hit
+
+# Zipf frequency (wordfreq, case-folded) from which a word counts as common English;
+# "may" 6.0, "bill" 5.2, "rose" 4.8 are above it; "macron" 3.0, "putin" 4.1 below.
+COMMON_WORD_ZIPF = 4.5
+
+# Characters that may stand between a sentence end and the first word of the next.
+_OPENERS = " \t\u00a0\"“‘'([«"
+_SENTENCE_END = "\n.!?:;…"
+
+
+def _sentence_initial(text: str, pos: int) -> bool:
+    """Does the word at `pos` start a line or a sentence (so its capital says nothing)?"""
+    i = pos - 1
+    while i >= 0 and text[i] in _OPENERS:
+        i -= 1
+    return i < 0 or text[i] in _SENTENCE_END
+
+
+def _is_title(word: str) -> bool:
+    """"Macron" yes; "MACRON", "McDonald", "Jean-Yves", "A" no."""
+    return len(word) > 1 and word.isalpha() and word[0].isupper() and word[1:].islower()
+
+
+def _capitalise(word: str) -> str:
+    return word[:1].upper() + word[1:]
+
+
+@rule(
+    "CAS001",
+    "casing",
+    "name lower-cased after a first name or title, where the document writes it capitalised",
+    confidence=0.9,
+    bad=[
+        (
+            "The talks with Angela Merkel went well. Later, Angela merkel left for Rome.",
+            "The talks with Angela Merkel went well. Later, Angela Merkel left for Rome.",
+        ),
+        (
+            "We met Governor Pritzker today, and Governor pritzker spoke first.",
+            "We met Governor Pritzker today, and Governor Pritzker spoke first.",
+        ),
+    ],
+    good=[
+        "Prime Minister Theresa May spoke. Theresa may resign soon, said aides.",
+        "Angela merkel left for Rome.",
+        "The Safety Bureau opened. Safety bureau staff were there.",
+        "We saw Anna Rose at the fair. When Anna rose to speak, the hall went quiet.",
+        "Talks with Angela Merkel went well. A merkel is not a word, but Angela merkel is.",
+    ],
+)
+def lowercased_name(doc):
+    text, words = doc.text, doc.words
+    forms = [m.group() for m in words]
+    titled = [_is_title(w) for w in forms]
+    caps_bigrams: set = set()
+    plain_lower: Counter = Counter()  # lower-case uses that do not follow a capitalised word
+    pairs = []
+    for k in range(1, len(words)):
+        b = forms[k]
+        after_title = titled[k - 1] and text[words[k - 1].end() : words[k].start()] == " "
+        if titled[k]:
+            if after_title:
+                caps_bigrams.add((forms[k - 1], b))
+        elif len(b) >= 3 and b.isalpha() and b.islower():
+            if after_title and not _sentence_initial(text, words[k - 1].start()):
+                pairs.append((words[k - 1], words[k]))
+            else:
+                plain_lower[b] += 1
+    if forms and forms[0].islower():
+        plain_lower[forms[0]] += 1
+    for prev, cur in pairs:
+        name = _capitalise(cur.group())
+        if (prev.group(), name) not in caps_bigrams:
+            continue  # the document never writes this name correctly after the same word
+        if plain_lower[cur.group()]:
+            continue  # used as an ordinary word elsewhere in the document
+        if zipf_frequency(cur.group(), "en") >= COMMON_WORD_ZIPF:
+            continue  # "Theresa may resign": a common word may follow a name
+        yield Hit(
+            cur.start(),
+            cur.end(),
+            f"name written lower-case; the document writes {prev.group()} {name} elsewhere",
+            name,
+        )
+
+
+# A line's first word: plain lower-case letters followed by a space or the end of the line.
+# "iPhone", "e-mail", "eBay", "www.example.com", "rf-5-general" never match.
+FIRST_WORD = regex.compile(r"\p{Ll}+(?=[ \t]|$)")
+LINE_END_SENTENCE = regex.compile(r"[.!?…][\"”’')\]»]*[ \t]*$")
+
+
+def _hard_wrapped(lines) -> bool:
+    """Do lines break mid-sentence (a line without final punctuation, then a lower-case line)?"""
+    breaks = 0
+    for a, b in zip(lines, lines[1:]):
+        if a.text.strip() and b.text[:1].islower() and not LINE_END_SENTENCE.search(a.text):
+            breaks += 1
+    return breaks >= 2
+
+
+@rule(
+    "CAS002",
+    "casing",
+    "headline or paragraph starts lower-case in a document whose other lines start capitalised",
+    confidence=0.85,
+    bad=[
+        (
+            "the city council votes on the budget\n\nThe vote was close.\n\nIt passed by one vote.\n\nCritics said it was rushed.",
+            "The city council votes on the budget\n\nThe vote was close.\n\nIt passed by one vote.\n\nCritics said it was rushed.",
+        ),
+        (
+            "Rain hit the coast.\nRoads were closed.\nmany people stayed home that day.\nSchools shut early.",
+            "Rain hit the coast.\nRoads were closed.\nMany people stayed home that day.\nSchools shut early.",
+        ),
+    ],
+    good=[
+        "Rain hit the coast.\n\niPhone sales fell.\n\nRoads were closed.\n\nSchools shut early.",
+        "Rain hit the coast and\nroads were closed for\nmost of the day while\nschools shut early.\n\nIt was bad.",
+        "e-mail is down.\n\nRain hit the coast.\n\nRoads were closed.\n\nSchools shut early.",
+        "rain hit the coast.\n\nroads were closed.",
+    ],
+)
+def lowercase_line_start(doc):
+    lines = doc.lines
+    starts = [ln for ln in lines if ln.text[:1].isalpha()]
+    upper = sum(1 for ln in starts if ln.text[0].isupper())
+    lower = len(starts) - upper
+    if upper < 3 or lower == 0 or upper < 3 * lower or _hard_wrapped(lines):
+        return
+    for i, ln in enumerate(lines):
+        m = FIRST_WORD.match(ln.text)
+        if not m or len(ln.text.split()) < 2:
+            continue
+        prev = lines[i - 1].text if i else ""
+        if prev.strip() and not LINE_END_SENTENCE.search(prev):
+            continue  # the line continues the one before it
+        if zipf_frequency(m.group(), "en") < 3.0:
+            continue  # not a common English word: a handle, a code, a brand
+        yield Hit(
+            ln.start,
+            ln.start + m.end(),
+            "line starts lower-case while the document's other lines start capitalised",
+            _capitalise(m.group()),
+        )
+
+
+_PARTICLES = "von|van|de|der|den|da|di|du|la|le|del|della|dos|das|ter|ten|zu|bin|ibn"
+# Particles after a word on the same line (so not sentence-initial), then a capitalised surname.
+PARTICLE_NAME = regex.compile(
+    r"(?<=\p{L}[ \t])((?:(?i:" + _PARTICLES + r")[ \t])+)(\p{Lu}[\p{L}'’-]+)"
+)
+
+
+@lru_cache(maxsize=None)
+def _particle_forms() -> dict:
+    """Correct spelling of each listed surname, keyed by its case-folded form."""
+    rows = load_tsv("name_particles.tsv", required=("form", "source"))
+    return {r["form"].casefold(): r["form"] for r in rows}
+
+
+@rule(
+    "CAS003",
+    "casing",
+    "name particle (von, van, de, bin...) capitalised mid-sentence against the name's usage",
+    confidence=0.9,
+    bad=[
+        ("Talks with Charles De Gaulle went badly.", "Talks with Charles de Gaulle went badly."),
+        (
+            "The mayor, Anna van Dam, spoke. Mayor van Dam smiled. Later Anna Van Dam left.",
+            "The mayor, Anna van Dam, spoke. Mayor van Dam smiled. Later Anna van Dam left.",
+        ),
+        ("She met Ursula Von der Leyen.", "She met Ursula von der Leyen."),
+    ],
+    good=[
+        "She met Marine Le Pen and Robert De Niro.",
+        "Von der Leyen spoke first.",
+        "He met Anna Van Dam.",
+        "Then Anna Van Dam, and Anna van Dam, and Anna Van Dam again.",
+    ],
+)
+def capitalised_particle(doc):
+    listed = _particle_forms()
+    found = list(PARTICLE_NAME.finditer(doc.text))
+    if not found:
+        return
+    spelled = Counter(m.group() for m in found)
+    for m in found:
+        particles = m.group(1)
+        if particles.islower():
+            continue
+        lowered = particles.lower() + m.group(2)
+        key = lowered.casefold()
+        if key in listed:
+            if listed[key] != lowered:
+                continue  # a name whose particle is capitalised ("Le Pen", "Van Buren")
+            confidence, why = 0.9, "that is how the name is spelled"
+        elif spelled[lowered] > spelled[m.group()]:
+            confidence, why = 0.85, "as the document writes it elsewhere"
+        else:
+            continue
+        yield Hit(
+            m.start(1),
+            m.end(1),
+            f"name particle lower-case mid-sentence: {lowered!r}, {why}",
+            particles.lower(),
+            confidence,
+        )

@@ -1,1 +1,160 @@
-"""encoding rules (to be written)."""
+"""Encoding artifacts: mojibake (UTF-8 read as Windows-1252 or Latin-1) and a
+currency symbol standing in for the letter it looks like ("[€ntretien]").
+
+Mojibake repair is ftfy's, limited to its encoding steps: no quote uncurling,
+no line-break or Unicode normalisation, so correct text is never touched.
+Each changed word is reported on its own so that a reader sees what changed.
+"""
+from __future__ import annotations
+
+import difflib
+
+import regex
+from ftfy import TextFixerConfig, fix_encoding_and_explain
+from wordfreq import zipf_frequency
+
+from ..registry import rule
+from ..types import Hit
+
+# Only the steps that undo a wrong decoding; everything else off.
+FTFY_CONFIG = TextFixerConfig(
+    unescape_html=False,
+    remove_terminal_escapes=False,
+    fix_encoding=True,
+    restore_byte_a0=True,
+    replace_lossy_sequences=True,
+    decode_inconsistent_utf8=True,
+    fix_c1_controls=True,
+    fix_latin_ligatures=False,
+    fix_character_width=False,
+    uncurl_quotes=False,
+    fix_line_breaks=False,
+    fix_surrogates=False,
+    remove_control_chars=False,
+    normalization=None,
+    explain=True,
+)
+
+
+def _changed_words(old: str, new: str):
+    """Yield (i1, i2, j1, j2): spans of `old` and `new` that differ, widened to whole
+    words; changes inside one word are merged into one span."""
+    groups: list[list[int]] = []
+    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        if groups and not any(c.isspace() for c in old[groups[-1][1] : i1]):
+            groups[-1][1], groups[-1][3] = i2, j2  # same word as the previous change
+        else:
+            groups.append([i1, i2, j1, j2])
+    for i1, i2, j1, j2 in groups:
+        # the text around a group is unchanged, so both sides widen by the same amount
+        left = 0
+        while i1 - left > 0 and not old[i1 - left - 1].isspace():
+            left += 1
+        right = 0
+        while i2 + right < len(old) and not old[i2 + right].isspace():
+            right += 1
+        yield i1 - left, i2 + right, j1 - left, j2 + right
+
+
+@rule(
+    "ENC001",
+    "encoding",
+    "mojibake: UTF-8 text decoded as Windows-1252/Latin-1 (repaired with ftfy)",
+    confidence=0.95,
+    bad=[
+        ("The flight left SÃ£o Paulo at dawn.", "The flight left São Paulo at dawn."),
+        ("He said it wasnâ€™t over, “cafÃ© or not”.", "He said it wasn’t over, “café or not”."),
+        ("A crÃ¨me brÃ»lÃ©e for Ã‰milie.", "A crème brûlée for Émilie."),
+    ],
+    good=[
+        "“Quoted” text with ‘curly’ quotes and an em dash — fine.",
+        "Stéphane, Nursultán and Tokaïev are spelled with accents.",
+        "Prices rose 5% to €40 (£35) in São Paulo.",
+    ],
+)
+def mojibake(doc):
+    if doc.text.isascii():
+        return  # the common case: nothing to repair
+    for line in doc.lines:
+        if line.text.isascii():
+            continue
+        fixed, steps = fix_encoding_and_explain(line.text, FTFY_CONFIG)
+        if fixed == line.text:
+            continue
+        how = ", ".join(f"{action} {arg}" for action, arg in steps) or "ftfy"
+        for i1, i2, j1, j2 in _changed_words(line.text, fixed):
+            new = fixed[j1:j2]
+            lossy = "\ufffd" in new  # a byte was lost: the repair is only partial
+            yield Hit(
+                line.start + i1,
+                line.start + i2,
+                f"mojibake ({how})" + ("; some characters are lost" if lossy else ""),
+                new,
+                0.6 if lossy else None,
+            )
+
+
+# A symbol that looks like a letter, then at least three lower-case letters.
+_LOOKALIKES = {"€": "e", "$": "s"}
+SYMBOL_IN_WORD = regex.compile(r"(?<![\p{L}\p{N}$€])(\p{L}*)([€$])(\p{Ll}{3,})(?![\p{L}\p{N}])")
+_LANGS = ("en", "fr", "es", "de", "it", "pt")  # the word may be an untranslated one
+# Lines that look like code or templates, where "$name" is a variable.
+CODE_LINE = regex.compile(r"[{}<>`=\\]|\$\(")
+
+
+def _known_word(word: str) -> bool:
+    return max(zipf_frequency(word, lang) for lang in _LANGS) >= 3.0
+
+
+@rule(
+    "ENC002",
+    "encoding",
+    "currency symbol standing in for a letter inside a word ('[€ntretien]')",
+    confidence=0.85,
+    bad=[
+        ("Read also: [€xclusive] an interview.", "Read also: [Exclusive] an interview."),
+        ("The new r€cord was set in May.", "The new record was set in May."),
+        ("The $ummit opened.", "The summit opened."),
+    ],
+    good=[
+        "It costs US$5, R$20 or €5 there.",
+        "A fee of $bn was not paid.",
+        "The €uro crisis; the €urozone.",
+        "Run echo $table in a shell.",
+        "Shares of $mart rose.",
+        "He wrote Micro$oft on purpose.",
+    ],
+)
+def symbol_for_letter(doc):
+    if "€" not in doc.text and "$" not in doc.text:
+        return
+    for line in doc.lines:
+        if "€" not in line.text and "$" not in line.text:
+            continue
+        if CODE_LINE.search(line.text):
+            continue
+        for m in SYMBOL_IN_WORD.finditer(line.text):
+            head, symbol, tail = m.groups()
+            letter = _LOOKALIKES[symbol]
+            candidate = head + letter + tail
+            if not _known_word(candidate.lower()):
+                continue
+            if candidate.lower().startswith("euro"):
+                continue  # "€uro", "€urope": a pun on the symbol's own name
+            if (symbol == "$" or not head) and _known_word(tail):
+                continue  # "$mart", "Micro$oft": the rest is a word too; a stylisation, not a glitch
+            if not head and _sentence_initial_or_bracketed(line.text, m.start()):
+                letter = letter.upper()  # the symbols look like capitals: E, S
+            start = line.start + m.start(2)
+            yield Hit(start, start + 1, f"{symbol!r} stands for the letter {letter!r}", letter)
+
+
+def _sentence_initial_or_bracketed(text: str, pos: int) -> bool:
+    """Is `pos` where a capital belongs (line or sentence start, after "[" or "(")?"""
+    i = pos - 1
+    while i >= 0 and text[i] in " \t\"“‘'":
+        i -= 1
+    return i < 0 or text[i] in ".!?:[(«"
