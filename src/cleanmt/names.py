@@ -233,19 +233,16 @@ class Occurrence:
 def scan(text: str, lang: str = "en", compounds: Optional[set] = None) -> list[Occurrence]:
     """Name words of `text`, grouped into runs ("Kassym-Jomart Tokayev").
 
-    Capitalised common words at a sentence start are not names ("Protests
-    erupted"); two words that some text writes hyphenated are joined
-    ("Kassym Jomart" → one occurrence with key "kasym-jomart").
+    A capitalised common word at a sentence start is not a name ("Protests
+    erupted") unless another name word follows it ("Alexandre Dumas"); two
+    words that some text writes hyphenated are joined ("Kassym Jomart" → one
+    occurrence with key "kasym-jomart").
     """
     compounds = compounds or set()
     runs: list[list[regex.Match]] = []
     prev_end = None
     for m in _NAME_WORD.finditer(text):
-        w = m.group()
-        if len(w) < 2:
-            prev_end = None
-            continue
-        if not is_acronym(w) and at_sentence_start(text, m.start()) and zipf(w.lower(), lang) >= 3.0:
+        if len(m.group()) < 2:
             prev_end = None
             continue
         if prev_end is not None and _GAP_IN_NAME.fullmatch(text, prev_end, m.start()):
@@ -253,6 +250,7 @@ def scan(text: str, lang: str = "en", compounds: Optional[set] = None) -> list[O
         else:
             runs.append([m])
         prev_end = m.end()
+    runs = [r for r in runs if len(r) > 1 or not _ordinary_sentence_start(text, r[0], lang)]
     out: list[Occurrence] = []
     for run_no, run in enumerate(runs):
         items: list[Occurrence] = []
@@ -279,6 +277,11 @@ def scan(text: str, lang: str = "en", compounds: Optional[set] = None) -> list[O
             o.context = frozenset(k for k in rare if k != o.key)
         out.extend(items)
     return out
+
+
+def _ordinary_sentence_start(text: str, m: regex.Match, lang: str) -> bool:
+    w = m.group()
+    return not is_acronym(w) and at_sentence_start(text, m.start()) and zipf(w.lower(), lang) >= 3.0
 
 
 def compound_keys(occurrences: Iterable[Occurrence]) -> set:
@@ -319,7 +322,7 @@ class KnownNames:
         self.full_names.setdefault(entity, canonical)
         cwords = canonical.split()
         for i, cw in enumerate(cwords):
-            kw = KnownWord(cw, entity, source, needs_context=i < len(cwords) - 1)
+            kw = KnownWord(cw, entity, source.split("; variant:")[0], needs_context=i < len(cwords) - 1)
             self.keys.setdefault(fold(cw) if not is_acronym(cw) else cw, kw)
             self.entity_keys[entity].add(fold(cw))
         for vw, cw, last in _align(variant, cwords):
@@ -436,26 +439,36 @@ class NameTable:
         self.gazetteer = gazetteer(lang) if use_gazetteer else None
         self.scope = scope
         self.n_texts = 0
+        # hyphenated names, so that "Kassym Jomart" is read as one name word
         self.compounds: set = set()
+        for known in (user, self.gazetteer):
+            if known is not None:
+                self.compounds |= {tuple(k.split("-")) for k in known.keys if k.count("-") == 1}
         self.counts: dict[str, Counter] = defaultdict(Counter)  # key → spelling → count
         self.contexts: dict[tuple, set] = defaultdict(set)  # (key, spelling) → keys seen alongside
         self.first_seen: dict[str, int] = {}
+        self.acronyms: Counter = Counter()
         self._decisions: dict = {}
+        self._findings_cache: dict = {}
 
     # -- building --------------------------------------------------------------
     def add_texts(self, texts: list[str]) -> "NameTable":
+        texts = [t.replace("\r\n", "\n") for t in texts]
         scans = [scan(t, self.lang) for t in texts]
         for occs in scans:
             self.compounds |= compound_keys(occs)
         for t in texts:
             self.n_texts += 1
             for o in scan(t, self.lang, self.compounds):
+                if o.acronym:
+                    self.acronyms[o.text] += 1
                 if o.acronym or len(o.text) < 3:
                     continue
                 self.counts[o.key][o.text] += 1
                 self.contexts[(o.key, o.text)] |= o.context
                 self.first_seen.setdefault(o.text, len(self.first_seen))
         self._decisions.clear()
+        self._findings_cache.clear()
         return self
 
     # -- choosing ----------------------------------------------------------------
@@ -503,8 +516,12 @@ class NameTable:
             return Choice(top, f"tie in frequency ({forms[top]} each); first seen or fewest accents", True)
         return Choice(top, f"the most frequent spelling ({forms[top]} of {sum(forms.values())})", True)
 
-    def decide(self, key: str, form: str, context: frozenset = frozenset()) -> Optional[Decision]:
-        """Whether the spelling `form` of cluster `key` is a variant to replace, and by what."""
+    def decide(self, key: str, form: str, context: Optional[frozenset] = None) -> Optional[Decision]:
+        """Whether the spelling `form` of cluster `key` is a variant to replace, and by what.
+
+        `context`: the other name words next to one occurrence; None asks about the
+        spelling across the whole table (as `cleanmt names` prints it).
+        """
         cache_key = (key, form, context)
         if cache_key in self._decisions:
             return self._decisions[cache_key]
@@ -512,7 +529,9 @@ class NameTable:
         self._decisions[cache_key] = d
         return d
 
-    def _decide(self, key: str, form: str, context: frozenset) -> Optional[Decision]:
+    def _decide(self, key: str, form: str, context: Optional[frozenset]) -> Optional[Decision]:
+        table_level = context is None
+        context = context or frozenset()
         lang_name = LANG_NAMES.get(self.lang, self.lang)
         forms = self.counts.get(key, Counter())
         if key not in self.counts and self._known(key, [form]) is None:
@@ -534,7 +553,8 @@ class NameTable:
 
         if choice.known is not None:
             kw = choice.known
-            entity_ctx = bool(ctx & (self._entity_keys(choice) - {key}))
+            # a first name (Alexandre, Wladimir) only counts next to the rest of the name
+            entity_ctx = bool((ctx if table_level else context) & (self._entity_keys(choice) - {key}))
             if kw.needs_context and not entity_ctx:
                 return None
             if not (explicit or strong_f > strong_c or entity_ctx or shared):
@@ -605,7 +625,14 @@ class NameTable:
 
     # -- using -------------------------------------------------------------------
     def findings(self, text: str) -> list[tuple[int, int, Decision]]:
-        """(start, end, decision) for each name variant in `text`."""
+        """(start, end, decision) for each name variant in `text` (cached: three rules ask)."""
+        if text not in self._findings_cache:
+            if len(self._findings_cache) > 16:
+                self._findings_cache.clear()
+            self._findings_cache[text] = self._find(text)
+        return self._findings_cache[text]
+
+    def _find(self, text: str) -> list[tuple[int, int, Decision]]:
         out = []
         for o in scan(text, self.lang, self.compounds):
             if o.acronym:
@@ -641,25 +668,29 @@ class NameTable:
         return None
 
     def rows(self) -> list[dict]:
-        """The table for people: every cluster with a variant to replace."""
-        out = []
-        for key, forms in sorted(self.counts.items(), key=lambda kv: -sum(kv[1].values())):
-            choice = self.choose(key)
-            variants = []
+        """The table for people: each canonical form with the spellings it replaces."""
+        groups: dict[tuple, dict] = {}
+        for key, forms in sorted(self.counts.items(), key=lambda kv: (-sum(kv[1].values()), kv[0])):
             for f, n in forms.most_common():
                 d = self.decide(key, f)
                 if d is not None:
-                    variants.append({"form": f, "count": n, "replacement": d.replacement, "rule": d.rule,
-                                     "confidence": d.confidence})
-            if not variants:
-                continue
-            canonical = variants[0]["replacement"] if len(forms) == 1 else choice.form
-            reason = variants[0]["rule"] if len(forms) == 1 and choice.known is None else choice.reason
-            if len(forms) == 1 and choice.known is None:
-                reason = "pattern guess: " + self.decide(key, variants[0]["form"]).message
-            out.append({"key": key, "canonical": canonical, "reason": reason,
-                        "canonical_count": forms.get(canonical, 0), "variants": variants})
-        return out
+                    self._add_row(groups, key, d, f, n, self.counts.get(fold(d.replacement), {}).get(d.replacement, 0))
+        for word, n in self.acronyms.most_common():
+            d = self._acronym(word, "")
+            if d is not None:
+                self._add_row(groups, word, d, word, n, self.acronyms.get(d.replacement, 0))
+        return list(groups.values())
+
+    def _add_row(self, groups, key, d: Decision, form: str, n: int, canonical_count: int):
+        if d.rule == "TRL003":
+            reason = "guess from spelling patterns: " + d.message
+        elif d.known is not None:
+            reason = f"{'names file' if d.known.entity.startswith('user:') else 'gazetteer'}: {d.known.source}"
+        else:
+            reason = self.choose(key).reason
+        row = groups.setdefault((key, d.replacement), {
+            "canonical": d.replacement, "canonical_count": canonical_count, "reason": reason, "variants": []})
+        row["variants"].append({"form": form, "count": n, "rule": d.rule, "confidence": d.confidence})
 
 
 def _known_variants(table: NameTable, choice: Choice) -> set:
