@@ -127,13 +127,14 @@ ROMANISATION = {
         "strong": (
             Convention(r"(?<=[aeiou])ï(?=[aeiou])", "y", "the French ï for Cyrillic й (English writes y)"),
             Convention(r"(?<=[aeiou])ï\b", "i", "the French ï for a final й (English writes i or y)"),
-            Convention(r"\bTch(?=[aeiou])", "Ch", "the French tch for ч (English writes ch)"),
-            Convention(r"(?<=[ov])itch\b", "ich", "the French -itch for -ич (English writes -ich)"),
-            Convention(r"(?<=\p{L})tsch", "ch", "the German tsch for ч (English writes ch)"),
-            Convention(r"\bTsch", "Ch", "the German tsch for ч (English writes ch)"),
+            Convention(r"(?<=\p{L})tsch(?=[aeiou])", "ch", "the German tsch for ч (English writes ch)"),
+            Convention(r"\bTsch(?=[aeiou])", "Ch", "the German tsch for ч (English writes ch)"),
             Convention(r"sk[iy]j\b", "sky", "the German -skij/-skyj (English writes -sky)"),
         ),
         "weak": (
+            # English keeps Tchaikovsky and some -ovitch surnames: only weak evidence
+            Convention(r"\bTch(?=[aeiou])", "Ch", "the French tch for ч (English writes ch)"),
+            Convention(r"(?<=[ov])itch\b", "ich", "the French -itch for -ич (English writes -ich)"),
             Convention(r"\bOu(?=\p{Ll})", "U", "the French ou for u"),
             Convention(r"ou", "u", "the French ou for u"),
             Convention(r"[^\p{ASCII}]", "", "an accent English romanisation does not use"),

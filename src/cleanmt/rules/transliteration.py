@@ -74,18 +74,20 @@ def known_foreign_form(doc):
 @rule(
     "TRL003",
     "transliteration",
-    "a name seen once whose spelling is another language's romanisation (French ï or tch, "
+    "a name seen once whose spelling is another language's romanisation (French ï for й, "
     "German tsch or -skyj); suggests the English form, as a guess",
     confidence=0.7,
     bad=[
         ("A trader, Daulet Kenzhebaïev, was detained.", "A trader, Daulet Kenzhebayev, was detained."),
-        ("The painter Tchernykh exhibited in Riga.", "The painter Chernykh exhibited in Riga."),
+        ("Former leader Nikolaï Gerassimov resigned.", "Former leader Nikolai Gerassimov resigned."),
         ("The critic Tschukowskij wrote a review.", "The critic Chukowsky wrote a review."),
+        ("The painter Tschistjakow exhibited in Riga.", "The painter Chistjakow exhibited in Riga."),
     ],
     good=[
         "Anaïs and Eloïse visited Haïti.",
         "Louis Moulin met José García in Toulouse.",
         "Mitchell Fletcher and Thatcher spoke.",
+        "They played Tchaikovsky; David Deutsch and Vincent Tchenguiz listened.",
     ],
     langs=("en", "fr"),
 )
