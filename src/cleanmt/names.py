@@ -716,8 +716,10 @@ def table_for(text: str, lang: str = "en", corpus: object = None) -> NameTable:
     """The table a rule should use: the corpus table when given, else one for this text.
 
     A table built from no text (only a names file) lends its names to a table of
-    this one document.
+    this one document. `corpus` may also be an object carrying the table as `.names`.
     """
+    if not isinstance(corpus, NameTable):
+        corpus = getattr(corpus, "names", None)
     if isinstance(corpus, NameTable):
         if corpus.n_texts:
             return corpus
