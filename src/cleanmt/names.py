@@ -1,0 +1,733 @@
+"""Name variants: one name romanised several ways, and foreign exonyms.
+
+Why this exists: machine translation of French, Spanish or German news keeps
+the source language's romanisation of Cyrillic, Turkic or Arabic names
+(Tokaïev, Noursoultan, Selenskyj) and its exonyms (Poutine, Moscou, OTAN), so
+one person ends up spelled two or three ways in one article or one corpus.
+
+How: every capitalised name word gets a romanisation-blind key (`fold`), the
+spellings that share a key form a cluster, and one canonical form is chosen per
+cluster, in this order: the user's names file, the built-in gazetteer, the
+spelling that follows the target language's romanisation, the most frequent
+spelling. Two spellings are only merged when the difference is explained by
+romanisation, or when the two appear next to the same other name words (so
+that distinct people with similar names are kept apart).
+"""
+from __future__ import annotations
+
+import difflib
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Iterable, Optional
+
+import regex
+
+from .lexicon import load_tsv
+
+GAZETTEER_FILES = ("gazetteer_people.tsv", "gazetteer_places.tsv", "gazetteer_orgs.tsv")
+
+# confidences: only what is backed by a list (names file, gazetteer) or by the
+# document itself is fixed by default (>= 0.8); a guessed English form is not.
+CONF_KNOWN = 0.95
+CONF_STRONG = 0.9
+CONF_CONTEXT = 0.85
+CONF_CONSTRUCTED = 0.75
+CONF_PATTERN = 0.7
+CONF_WEAK_GUESS = 0.6
+
+# ---------------------------------------------------------------------------
+# folding: a key that is blind to romanisation conventions
+# ---------------------------------------------------------------------------
+
+_SPECIAL_LETTERS = str.maketrans({"ß": "ss", "ø": "o", "ł": "l", "ı": "i", "ə": "e", "đ": "d", "æ": "ae"})
+
+
+def strip_marks(s: str) -> str:
+    """Remove diacritics (é→e, ñ→n, ə→e)."""
+    s = s.translate(_SPECIAL_LETTERS)
+    return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
+
+
+# Each step maps a spelling convention of one language onto a common form.
+_FOLD_STEPS = [
+    (r"(?<=[aeiouy])ï", "y"),  # French ï after a vowel writes Cyrillic й (Tokaïev, Mikhaïl)
+    (None, None),  # marker: strip diacritics here
+    (r"tsch", "ch"),  # German tsch = English ch
+    (r"tch", "ch"),  # French tch = English ch
+    (r"sch", "sh"),  # German sch = English sh
+    (r"ch|sh|kh", "ʃ"),  # French ch = sh, German ch = kh: one class
+    (r"dzh|dj|zh", "j"),  # French dj, English zh/j
+    (r"ou", "u"),  # French ou = u
+    (r"gu(?=[ei])", "g"),  # French gue/gui = hard g (Sergueï)
+    (r"w", "v"),  # German/Polish w = v
+    (r"x", "ks"),
+    (r"q", "k"),
+    (r"ck", "k"),
+    (r"c(?=[aou])", "k"),
+    (r"(?<=[aeiou])y|y(?=[aeiou])", "i"),  # y next to a vowel is й: Tokayev, Aliyev
+    (r"(?:iy|yj|ij|y)$", "i"),  # -sky, -skiy, German -skyj
+    (r"(?<=[aeiou])i(?=e)", ""),  # -aiev = -ayev = -aev
+    (r"t[sz]", "z"),  # German z = ts
+    (r"z", "s"),  # German s = English z (Selenskyj)
+    (r"f+$", "v"),  # old -off = -ov
+    (r"(.)\1+", r"\1"),  # doubled letters (Kassym, Kasym)
+]
+_FOLD_COMPILED = [(regex.compile(p) if p else None, r) for p, r in _FOLD_STEPS]
+
+
+@lru_cache(maxsize=65536)
+def fold_part(part: str) -> str:
+    s = part.lower()
+    for pat, repl in _FOLD_COMPILED:
+        s = strip_marks(s) if pat is None else pat.sub(repl, s)
+    return s
+
+
+def fold(word: str) -> str:
+    """Romanisation-blind key of a name word; hyphen or space between parts is kept as "-"."""
+    return "-".join(fold_part(p) for p in regex.split(r"[-\s]+", word) if p)
+
+
+def similar(a: str, b: str) -> float:
+    """String similarity of two spellings once accents and case are removed."""
+    return difflib.SequenceMatcher(None, strip_marks(a.lower()), strip_marks(b.lower())).ratio()
+
+
+MIN_SIMILARITY = 0.7  # keys may collide by accident; the spellings must still look alike
+
+# ---------------------------------------------------------------------------
+# target-language romanisation: which spellings another language would use
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Convention:
+    """A spelling pattern (`pattern` → `repl`) and why it is foreign to the target language."""
+
+    pattern: str
+    repl: str
+    why: str
+
+    @property
+    def rx(self):
+        return _compiled(self.pattern)
+
+
+@lru_cache(maxsize=None)
+def _compiled(p: str):
+    return regex.compile(p)
+
+
+# strong: never the target language's romanisation (safe to flag a name seen once);
+# weak: foreign in a romanised name, but normal in names of other origins (Louis, José).
+ROMANISATION = {
+    "en": {
+        "strong": (
+            Convention(r"(?<=[aeiou])ï(?=[aeiou])", "y", "the French ï for Cyrillic й (English writes y)"),
+            Convention(r"(?<=[aeiou])ï\b", "i", "the French ï for a final й (English writes i or y)"),
+            Convention(r"(?<=\p{L})tsch(?=[aeiou])", "ch", "the German tsch for ч (English writes ch)"),
+            Convention(r"\bTsch(?=[aeiou])", "Ch", "the German tsch for ч (English writes ch)"),
+            Convention(r"sk[iy]j\b", "sky", "the German -skij/-skyj (English writes -sky)"),
+        ),
+        "weak": (
+            # English keeps Tchaikovsky and some -ovitch surnames: only weak evidence
+            Convention(r"\bTch(?=[aeiou])", "Ch", "the French tch for ч (English writes ch)"),
+            Convention(r"(?<=[ov])itch\b", "ich", "the French -itch for -ич (English writes -ich)"),
+            Convention(r"\bOu(?=\p{Ll})", "U", "the French ou for u"),
+            Convention(r"ou", "u", "the French ou for u"),
+            Convention(r"[^\p{ASCII}]", "", "an accent English romanisation does not use"),
+        ),
+    },
+    "fr": {
+        "strong": (
+            Convention(r"(?<=[aeiou])y(?=e[vw])", "ï", "the English y for Cyrillic й (French writes ï)"),
+        ),
+        "weak": (
+            Convention(r"(?<=\p{L})sh|\bSh", "ch", "the English sh (French writes ch)"),
+            Convention(r"(?<=\p{L})zh|\bZh", "j", "the English zh (French writes j)"),
+        ),
+    },
+}
+
+
+def _conventions(lang: str, strength: str) -> tuple[Convention, ...]:
+    return ROMANISATION.get(lang, ROMANISATION["en"])[strength]
+
+
+def foreign_signals(word: str, lang: str = "en", strength: str = "strong") -> list[str]:
+    """Why `word` is spelled the way another language romanises (one reason per match)."""
+    out = []
+    for c in _conventions(lang, strength):
+        out.extend(c.why for _ in c.rx.finditer(word))
+    return out
+
+
+def romanise(word: str, lang: str = "en", weak: bool = True) -> str:
+    """The spelling the target language would use, as far as the patterns can tell."""
+    s = word
+    for c in _conventions(lang, "strong"):
+        s = c.rx.sub(c.repl, s)
+    if weak:
+        for c in _conventions(lang, "weak"):
+            s = c.rx.sub(c.repl, s) if c.repl else _strip_nonascii_marks(s)
+    return s
+
+
+def _strip_nonascii_marks(s: str) -> str:
+    return "".join(ch if ch.isascii() else (strip_marks(ch) or ch) for ch in s)
+
+
+# a surname as the target language romanises Russian/Turkic names: tells that a
+# neighbouring accented word is a romanised name too (Nursultán Nazarbayev)
+SLAVIC_SURNAME = {"en": regex.compile(r"(?:[aeiouy]ev|[oe]v|[oe]va|enko|sky|skaya)$")}
+
+# ---------------------------------------------------------------------------
+# finding name words in text
+# ---------------------------------------------------------------------------
+
+_NAME_WORD = regex.compile(
+    r"(?<![\p{L}\p{N}\p{M}'’-])"
+    r"\p{Lu}[\p{L}\p{M}]*(?:['’](?!s\b)\p{L}[\p{L}\p{M}]*)?"
+    r"(?:-\p{Lu}[\p{L}\p{M}]*)*"
+    r"(?![\p{N}\p{L}]|-\p{N})"
+)
+_PARTICLES = r"(?:von|van|der|den|de|du|la|le|da|di|dos|del|bin|ibn|al|el|ter)"
+_GAP_IN_NAME = regex.compile(rf" (?:{_PARTICLES} )*")
+_SENTENCE_END = ".!?:;…"
+_OPENERS = " \t\"“”«»‘’'([—–-"
+
+
+@lru_cache(maxsize=65536)
+def zipf(word: str, lang: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, lang)
+
+
+def is_acronym(word: str) -> bool:
+    return len(word) >= 2 and word.isupper() and "-" not in word
+
+
+def at_sentence_start(text: str, start: int) -> bool:
+    i = start - 1
+    while i >= 0 and text[i] in _OPENERS:
+        i -= 1
+    return i < 0 or text[i] == "\n" or text[i] in _SENTENCE_END
+
+
+@dataclass
+class Occurrence:
+    """One name word (or hyphenated/space-joined compound) in one text."""
+
+    start: int
+    end: int
+    text: str
+    key: str
+    mention: int  # index of the run of name words it belongs to
+    context: frozenset = frozenset()  # keys of the other (rare) name words of that run
+    acronym: bool = False
+    sentence_start: bool = False
+
+
+def scan(text: str, lang: str = "en", compounds: Optional[set] = None) -> list[Occurrence]:
+    """Name words of `text`, grouped into runs ("Kassym-Jomart Tokayev").
+
+    A capitalised common word at a sentence start is not a name ("Protests
+    erupted") unless another name word follows it ("Alexandre Dumas"); two
+    words that some text writes hyphenated are joined ("Kassym Jomart" → one
+    occurrence with key "kasym-jomart").
+    """
+    compounds = compounds or set()
+    runs: list[list[regex.Match]] = []
+    prev_end = None
+    for m in _NAME_WORD.finditer(text):
+        if len(m.group()) < 2:
+            prev_end = None
+            continue
+        if prev_end is not None and _GAP_IN_NAME.fullmatch(text, prev_end, m.start()):
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+        prev_end = m.end()
+    runs = [r for r in runs if len(r) > 1 or not _ordinary_sentence_start(text, r[0], lang)]
+    out: list[Occurrence] = []
+    for run_no, run in enumerate(runs):
+        items: list[Occurrence] = []
+        i = 0
+        while i < len(run):
+            m = run[i]
+            if (
+                i + 1 < len(run)
+                and text[m.end() : run[i + 1].start()] == " "
+                and (fold(m.group()), fold(run[i + 1].group())) in compounds
+            ):
+                nxt = run[i + 1]
+                items.append(Occurrence(m.start(), nxt.end(), text[m.start() : nxt.end()], "", run_no))
+                i += 2
+                continue
+            items.append(Occurrence(m.start(), m.end(), m.group(), "", run_no))
+            i += 1
+        for o in items:
+            o.sentence_start = at_sentence_start(text, o.start)
+            o.acronym = is_acronym(o.text)
+            o.key = o.text if o.acronym else fold(o.text)
+        rare = [o.key for o in items if not o.acronym and zipf(strip_marks(o.text.lower()), lang) < 4.0]
+        for o in items:
+            o.context = frozenset(k for k in rare if k != o.key)
+        out.extend(items)
+    return out
+
+
+def _ordinary_sentence_start(text: str, m: regex.Match, lang: str) -> bool:
+    w = m.group()
+    return not is_acronym(w) and at_sentence_start(text, m.start()) and zipf(w.lower(), lang) >= 3.0
+
+
+def compound_keys(occurrences: Iterable[Occurrence]) -> set:
+    """Keys of hyphenated names, as pairs of part keys: ("kasym", "jomart")."""
+    out = set()
+    for o in occurrences:
+        parts = o.key.split("-")
+        if "-" in o.text and len(parts) == 2 and all(parts):
+            out.add(tuple(parts))
+    return out
+
+
+# ---------------------------------------------------------------------------
+# known names: the user's names file and the built-in gazetteer
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class KnownWord:
+    canonical: str  # the target-language word
+    entity: str
+    source: str
+    needs_context: bool  # a first name: only with another word of the same entity nearby
+    requires: Optional[str] = None  # regex that must occur in the document
+
+
+@dataclass
+class KnownNames:
+    """Variant word → canonical word for one target language (aligned word by word)."""
+
+    origin: str  # "names file" or "gazetteer"
+    words: dict = field(default_factory=dict)  # variant surface → KnownWord
+    keys: dict = field(default_factory=dict)  # key of a canonical word → KnownWord
+    entity_keys: dict = field(default_factory=lambda: defaultdict(set))
+    full_names: dict = field(default_factory=dict)  # entity → canonical full form
+
+    def add(self, entity: str, canonical: str, variant: str, source: str, requires: Optional[str] = None):
+        self.full_names.setdefault(entity, canonical)
+        cwords = canonical.split()
+        for i, cw in enumerate(cwords):
+            kw = KnownWord(cw, entity, source.split("; variant:")[0], needs_context=i < len(cwords) - 1)
+            self.keys.setdefault(fold(cw) if not is_acronym(cw) else cw, kw)
+            self.entity_keys[entity].add(fold(cw))
+        for vw, cw, last in _align(variant, cwords):
+            self.entity_keys[entity].add(fold(vw))
+            if vw == cw:
+                continue
+            kw = KnownWord(cw, entity, source, needs_context=not last, requires=requires or None)
+            old = self.words.get(vw)
+            if old is not None and old.canonical != cw:
+                self.words[vw] = None  # ambiguous: the same spelling names two things
+            elif old is None and vw not in self.words:
+                self.words[vw] = kw
+
+    def finish(self):
+        """Drop ambiguous entries and any variant that is itself a canonical word."""
+        canon = {kw.canonical for kw in self.keys.values()}
+        self.words = {v: kw for v, kw in self.words.items() if kw is not None and v not in canon}
+        return self
+
+
+def _align(variant: str, cwords: list[str]):
+    """Pairs (variant word, canonical word, is_last) of two forms of one name."""
+    vwords = variant.split()
+    ckeys = [fold(c) for c in cwords]
+    # "Kassym Jomart Tokayev" against "Kassym-Jomart Tokayev": join words a hyphen joins
+    merged, i = [], 0
+    while i < len(vwords):
+        if i + 1 < len(vwords) and fold(vwords[i] + "-" + vwords[i + 1]) in ckeys:
+            merged.append(vwords[i] + " " + vwords[i + 1])
+            i += 2
+        else:
+            merged.append(vwords[i])
+            i += 1
+    if len(merged) == len(cwords):
+        return [(v, c, j == len(cwords) - 1) for j, (v, c) in enumerate(zip(merged, cwords))]
+    out = []
+    for v in merged:
+        if fold(v) in ckeys:
+            j = ckeys.index(fold(v))
+            out.append((v, cwords[j], j == len(cwords) - 1))
+    return out
+
+
+@lru_cache(maxsize=None)
+def gazetteer(lang: str = "en") -> KnownNames:
+    """The built-in exonyms and well-known names, for target language `lang`."""
+    known = KnownNames("gazetteer")
+    rows = [r for f in GAZETTEER_FILES for r in load_tsv(f, required=("entity", "lang", "form", "role", "source"))]
+    by_entity = defaultdict(list)
+    for r in rows:
+        by_entity[r["entity"]].append(r)
+    for entity, erows in by_entity.items():
+        canon = [r for r in erows if r["lang"] == lang and r["role"] == "canonical"]
+        if not canon:
+            continue
+        c = canon[0]
+        for r in erows:
+            if r["form"] != c["form"]:
+                known.add(entity, c["form"], r["form"], f"{c['source']}; variant: {r['source']}", r.get("requires"))
+    return known.finish()
+
+
+def read_names_file(path: str) -> KnownNames:
+    """A user's names file: `canonical<TAB>variant<TAB>variant…`, '#' comments."""
+    known = KnownNames("names file")
+    with open(path, encoding="utf-8") as fh:
+        for lineno, line in enumerate(fh, 1):
+            line = line.rstrip("\n")
+            if not line.strip() or line.lstrip().startswith("#"):
+                continue
+            cells = [c.strip() for c in line.split("\t") if c.strip()]
+            canonical, variants = cells[0], cells[1:]
+            entity = f"user:{lineno}"
+            known.add(entity, canonical, canonical, f"{path}:{lineno}")
+            for v in variants:
+                known.add(entity, canonical, v, f"{path}:{lineno}")
+    return known.finish()
+
+
+# ---------------------------------------------------------------------------
+# the table: clusters of spellings and their canonical forms
+# ---------------------------------------------------------------------------
+
+
+@dataclass
+class Choice:
+    """The canonical form of one cluster and why it was chosen."""
+
+    form: str
+    reason: str
+    observed: bool  # False when the form was built from the patterns, not seen
+    known: Optional[KnownWord] = None
+    known_origin: str = ""
+
+
+@dataclass
+class Decision:
+    """What to do with one spelling: replace it by `replacement` under rule `rule`."""
+
+    replacement: str
+    rule: str  # TRL001 variant of a name seen otherwise; TRL002 known name; TRL003 pattern guess
+    confidence: float
+    message: str
+    known: Optional[KnownWord] = None
+
+
+class NameTable:
+    """Spellings of names across one document or a corpus, with a canonical form each."""
+
+    def __init__(self, lang: str = "en", user: Optional[KnownNames] = None, use_gazetteer: bool = True,
+                 scope: str = "corpus"):
+        self.lang = lang
+        self.user = user
+        self.gazetteer = gazetteer(lang) if use_gazetteer else None
+        self.scope = scope
+        self.n_texts = 0
+        # hyphenated names, so that "Kassym Jomart" is read as one name word
+        self.compounds: set = set()
+        for known in (user, self.gazetteer):
+            if known is not None:
+                self.compounds |= {tuple(k.split("-")) for k in known.keys if k.count("-") == 1}
+        self.counts: dict[str, Counter] = defaultdict(Counter)  # key → spelling → count
+        self.contexts: dict[tuple, set] = defaultdict(set)  # (key, spelling) → keys seen alongside
+        self.first_seen: dict[str, int] = {}
+        self.acronyms: Counter = Counter()
+        self._decisions: dict = {}
+        self._findings_cache: dict = {}
+
+    # -- building --------------------------------------------------------------
+    def add_texts(self, texts: list[str]) -> "NameTable":
+        texts = [t.replace("\r\n", "\n") for t in texts]
+        scans = [scan(t, self.lang) for t in texts]
+        for occs in scans:
+            self.compounds |= compound_keys(occs)
+        for t in texts:
+            self.n_texts += 1
+            for o in scan(t, self.lang, self.compounds):
+                if o.acronym:
+                    self.acronyms[o.text] += 1
+                if o.acronym or len(o.text) < 3:
+                    continue
+                self.counts[o.key][o.text] += 1
+                self.contexts[(o.key, o.text)] |= o.context
+                self.first_seen.setdefault(o.text, len(self.first_seen))
+        self._decisions.clear()
+        self._findings_cache.clear()
+        return self
+
+    # -- choosing ----------------------------------------------------------------
+    def _known(self, key: str, forms) -> Optional[tuple[KnownNames, KnownWord]]:
+        for known in (self.user, self.gazetteer):
+            if known is None:
+                continue
+            if key in known.keys:
+                return known, known.keys[key]
+            for f in forms:
+                kw = known.words.get(f)
+                if kw is not None:
+                    return known, kw
+        return None
+
+    def choose(self, key: str) -> Choice:
+        """Canonical form of the cluster `key`: names file, gazetteer, romanisation, frequency."""
+        forms = self.counts.get(key, Counter())
+        hit = self._known(key, forms)
+        if hit is not None:
+            known, kw = hit
+            return Choice(kw.canonical, f"{known.origin} ({kw.source})", kw.canonical in forms, kw, known.origin)
+        ranked = sorted(forms, key=lambda f: (-forms[f], self.first_seen.get(f, 0)))
+        strong = {f: len(foreign_signals(f, self.lang, "strong")) for f in ranked}
+        weak = {f: len(foreign_signals(f, self.lang, "weak")) for f in ranked}
+        best_strong = min(strong.values())
+        clean = [f for f in ranked if strong[f] == best_strong]
+        lang_name = LANG_NAMES.get(self.lang, self.lang)
+        if best_strong > 0 or all(weak[f] for f in clean):
+            built = {romanise(f, self.lang) for f in clean}
+            if len(built) == 1:
+                form = built.pop()
+                if form in forms:
+                    return Choice(form, f"the spelling that follows {lang_name} romanisation", True)
+                return Choice(form, f"no spelling seen follows {lang_name} romanisation; built from "
+                              f"{', '.join(clean)}", False)
+        if len(clean) < len(ranked):
+            if len(clean) == 1:
+                return Choice(clean[0], f"the only spelling that follows {lang_name} romanisation", True)
+            ranked = clean
+        top = ranked[0]
+        if len(ranked) > 1 and forms[ranked[1]] == forms[top]:
+            by_weak = sorted(ranked, key=lambda f: (-forms[f], weak[f], self.first_seen.get(f, 0)))
+            top = by_weak[0]
+            return Choice(top, f"tie in frequency ({forms[top]} each); first seen or fewest accents", True)
+        return Choice(top, f"the most frequent spelling ({forms[top]} of {sum(forms.values())})", True)
+
+    def decide(self, key: str, form: str, context: Optional[frozenset] = None) -> Optional[Decision]:
+        """Whether the spelling `form` of cluster `key` is a variant to replace, and by what.
+
+        `context`: the other name words next to one occurrence; None asks about the
+        spelling across the whole table (as `cleanmt names` prints it).
+        """
+        cache_key = (key, form, context)
+        if cache_key in self._decisions:
+            return self._decisions[cache_key]
+        d = self._decide(key, form, context)
+        self._decisions[cache_key] = d
+        return d
+
+    def _decide(self, key: str, form: str, context: Optional[frozenset]) -> Optional[Decision]:
+        table_level = context is None
+        context = context or frozenset()
+        lang_name = LANG_NAMES.get(self.lang, self.lang)
+        forms = self.counts.get(key, Counter())
+        if key not in self.counts and self._known(key, [form]) is None:
+            return self._pattern_guess(form, context)
+        choice = self.choose(key)
+        c = choice.form
+        if c.lower() == form.lower():
+            return None  # the canonical form, or differs only in case (a casing matter)
+        explicit = choice.known is not None and form in _known_variants(self, choice)
+        if not explicit and similar(form, c) < MIN_SIMILARITY:
+            return None
+        strong_f = len(foreign_signals(form, self.lang, "strong"))
+        strong_c = len(foreign_signals(c, self.lang, "strong"))
+        weak_f = len(foreign_signals(form, self.lang, "weak"))
+        weak_c = len(foreign_signals(c, self.lang, "weak"))
+        ctx = context | self.contexts.get((key, form), set())
+        shared = bool(ctx & self._canonical_context(key, c))
+        where = "the document" if self.scope == "document" else "the corpus"
+
+        if choice.known is not None:
+            kw = choice.known
+            # a first name (Alexandre, Wladimir) only counts next to the rest of the name
+            entity_ctx = bool((ctx if table_level else context) & (self._entity_keys(choice) - {key}))
+            if kw.needs_context and not entity_ctx:
+                return None
+            if not (explicit or strong_f > strong_c or entity_ctx or shared):
+                return None
+            what = "another language's form" if explicit else "a variant spelling"
+            full = self._full_name(choice)
+            return Decision(c, "TRL002", CONF_KNOWN,
+                            f"{form!r} is {what} of {full!r}; {lang_name} text writes {c!r} "
+                            f"(canonical form from the {choice.known_origin})", kw)
+        if len(forms) < 2:
+            return self._pattern_guess(form, context)
+        if strong_f > strong_c:
+            why = foreign_signals(form, self.lang, "strong")[0]
+            conf = CONF_STRONG if choice.observed else CONF_CONSTRUCTED
+            return Decision(c, "TRL001", conf, f"{form!r} uses {why}; {where} also spells it {c!r} "
+                            f"(chosen: {choice.reason})")
+        if not choice.observed and weak_f > weak_c:
+            why = foreign_signals(form, self.lang, "weak")[0]
+            return Decision(c, "TRL001", CONF_CONSTRUCTED, f"{form!r} uses {why}; the same name is spelled "
+                            f"another way in {where}: suggested {c!r} ({choice.reason})")
+        if shared:
+            conf = CONF_CONTEXT if forms[c] > forms[form] else CONF_WEAK_GUESS
+            return Decision(c, "TRL001", conf, f"{form!r} and {c!r} name the same person in {where} "
+                            f"(same neighbouring names); chosen: {choice.reason}")
+        return None
+
+    def _pattern_guess(self, form: str, context: frozenset) -> Optional[Decision]:
+        """A name seen once whose spelling another language's romanisation gives away."""
+        lang_name = LANG_NAMES.get(self.lang, self.lang)
+        strong = foreign_signals(form, self.lang, "strong")
+        if strong:
+            guess = romanise(form, self.lang)
+            if guess != form:
+                return Decision(guess, "TRL003", CONF_PATTERN,
+                                f"{form!r} uses {strong[0]}; suggested {lang_name} form {guess!r} (a guess)")
+            return None
+        weak = foreign_signals(form, self.lang, "weak")
+        if not weak or zipf(strip_marks(form.lower()), self.lang) >= 3.0:
+            return None
+        neighbours = self._neighbour_forms(context)
+        romanised_nearby = any(foreign_signals(n, self.lang, "strong") for n in neighbours)
+        slavic = SLAVIC_SURNAME.get(self.lang)
+        slavic_nearby = slavic is not None and any(
+            slavic.search(n) and not foreign_signals(n, self.lang, "weak") for n in neighbours
+        )
+        if not (romanised_nearby or slavic_nearby):
+            return None
+        guess = romanise(form, self.lang)
+        if guess == form:
+            return None
+        return Decision(guess, "TRL003", CONF_WEAK_GUESS,
+                        f"{form!r} uses {weak[0]} next to a romanised name; suggested {lang_name} form "
+                        f"{guess!r} (a guess)")
+
+    def _neighbour_forms(self, context: frozenset) -> list[str]:
+        return [f for k in context for f in self.counts.get(k, ())]
+
+    def _canonical_context(self, key: str, c: str) -> set:
+        return self.contexts.get((key, c), set())
+
+    def _full_name(self, choice: Choice) -> str:
+        known = self.user if choice.known_origin == "names file" else self.gazetteer
+        return known.full_names.get(choice.known.entity, choice.form) if known else choice.form
+
+    def _entity_keys(self, choice: Choice) -> set:
+        known = self.user if choice.known_origin == "names file" else self.gazetteer
+        return known.entity_keys.get(choice.known.entity, set()) if known else set()
+
+    # -- using -------------------------------------------------------------------
+    def findings(self, text: str) -> list[tuple[int, int, Decision]]:
+        """(start, end, decision) for each name variant in `text` (cached: three rules ask)."""
+        if text not in self._findings_cache:
+            if len(self._findings_cache) > 16:
+                self._findings_cache.clear()
+            self._findings_cache[text] = self._find(text)
+        return self._findings_cache[text]
+
+    def _find(self, text: str) -> list[tuple[int, int, Decision]]:
+        out = []
+        for o in scan(text, self.lang, self.compounds):
+            if o.acronym:
+                d = self._acronym(o.text, text)
+            elif len(o.text) < 3:
+                continue
+            else:
+                d = self.decide(o.key, o.text, o.context)
+            if d is None:
+                continue
+            if d.known is not None and d.known.requires and not regex.search(d.known.requires, text):
+                continue
+            if d.known is not None and o.sentence_start and not o.acronym and self._ordinary_word(o, d.known):
+                continue  # "Poutine with gravy…": a word of the language, not a name
+            out.append((o.start, o.end, d))
+        return out
+
+    def _ordinary_word(self, o: Occurrence, kw: KnownWord) -> bool:
+        """A sentence-initial word that is also a common word, with no other word of the name nearby."""
+        if zipf(o.text.lower(), self.lang) < 2.0:
+            return False
+        known = self.user if kw.entity.startswith("user:") else self.gazetteer
+        return not (o.context & known.entity_keys.get(kw.entity, set()))
+
+    def _acronym(self, word: str, text: str) -> Optional[Decision]:
+        lang_name = LANG_NAMES.get(self.lang, self.lang)
+        for known in (self.user, self.gazetteer):
+            kw = known.words.get(word) if known else None
+            if kw is not None:
+                return Decision(kw.canonical, "TRL002", CONF_KNOWN,
+                                f"{word!r} is another language's acronym; {lang_name} text writes "
+                                f"{kw.canonical!r} ({known.origin}: {kw.source.split(';')[0]})", kw)
+        return None
+
+    def rows(self) -> list[dict]:
+        """The table for people: each canonical form with the spellings it replaces."""
+        groups: dict[tuple, dict] = {}
+        for key, forms in sorted(self.counts.items(), key=lambda kv: (-sum(kv[1].values()), kv[0])):
+            for f, n in forms.most_common():
+                d = self.decide(key, f)
+                if d is not None:
+                    self._add_row(groups, key, d, f, n, self.counts.get(fold(d.replacement), {}).get(d.replacement, 0))
+        for word, n in self.acronyms.most_common():
+            d = self._acronym(word, "")
+            if d is not None:
+                self._add_row(groups, word, d, word, n, self.acronyms.get(d.replacement, 0))
+        return list(groups.values())
+
+    def _add_row(self, groups, key, d: Decision, form: str, n: int, canonical_count: int):
+        if d.rule == "TRL003":
+            reason = "guess from spelling patterns: " + d.message
+        elif d.known is not None:
+            reason = f"{'names file' if d.known.entity.startswith('user:') else 'gazetteer'}: {d.known.source}"
+        else:
+            reason = self.choose(key).reason
+        row = groups.setdefault((key, d.replacement), {
+            "canonical": d.replacement, "canonical_count": canonical_count, "reason": reason, "variants": []})
+        row["variants"].append({"form": form, "count": n, "rule": d.rule, "confidence": d.confidence})
+
+
+def _known_variants(table: NameTable, choice: Choice) -> set:
+    known = table.user if choice.known_origin == "names file" else table.gazetteer
+    if known is None or choice.known is None:
+        return set()
+    return {v for v, kw in known.words.items() if kw.canonical == choice.known.canonical}
+
+
+LANG_NAMES = {"en": "English", "fr": "French", "de": "German", "es": "Spanish"}
+
+
+def build_name_table(texts: list[str], lang: str = "en", names_file: Optional[str] = None,
+                     use_gazetteer: bool = True) -> NameTable:
+    """A name table over a corpus: canonical forms chosen across all `texts`."""
+    user = read_names_file(names_file) if names_file else None
+    scope = "document" if len(texts) == 1 else "corpus"
+    return NameTable(lang, user, use_gazetteer, scope).add_texts(list(texts))
+
+
+def table_for(text: str, lang: str = "en", corpus: object = None) -> NameTable:
+    """The table a rule should use: the corpus table when given, else one for this text.
+
+    A table built from no text (only a names file) lends its names to a table of
+    this one document. `corpus` may also be an object carrying the table as `.names`.
+    """
+    if not isinstance(corpus, NameTable):
+        corpus = getattr(corpus, "names", None)
+    if isinstance(corpus, NameTable):
+        if corpus.n_texts:
+            return corpus
+        t = NameTable(corpus.lang, corpus.user, corpus.gazetteer is not None, "document")
+        return t.add_texts([text])
+    return _document_table(text, lang)
+
+
+@lru_cache(maxsize=8)
+def _document_table(text: str, lang: str) -> NameTable:
+    return NameTable(lang, None, True, "document").add_texts([text])
