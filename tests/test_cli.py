@@ -227,3 +227,26 @@ def test_readme_rule_table_is_current():
     assert readme[start:end] == rules_markdown(all_rules()), (
         "README rule table is stale: regenerate with `cleanmt rules --format markdown`"
     )
+
+
+# -- corpus mode and names ---------------------------------------------------------
+
+
+def test_corpus_mode_on_a_directory_settles_names(tmp_path):
+    (tmp_path / "a.txt").write_text("Kassym-Jomart Tokayev spoke. Tokayev left. Tokayev returned.\n")
+    (tmp_path / "b.txt").write_text("Later Kassym-Jomart Tokaïev spoke again.\n")
+    rc, out, _ = run(["detect", "--corpus", "--select", "transliteration", "--format", "jsonl", str(tmp_path)])
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert rc == 1 and [(Path(r["path"]).name, r["text"], r["replacement"]) for r in rows] == [
+        ("b.txt", "Tokaïev", "Tokayev")
+    ]
+
+
+def test_names_subcommand_prints_a_names_file():
+    rc, out, _ = run(["names", "seeds/002_f355ea1ba3f9c86e.txt"])
+    assert rc == 0 and any(line.startswith("Kassym-Jomart Tokayev\t") or "Tokayev\t" in line for line in out.splitlines())
+
+
+def test_missing_names_file_is_an_input_error(spun, capsys):
+    assert main(["detect", "--names", "nope.tsv", str(spun)]) == 2
+    assert "names file not found" in capsys.readouterr().err

@@ -15,6 +15,7 @@ from . import __version__
 from .engine import DEFAULT_MIN_CONFIDENCE, Cleaner
 from .io import InputError, open_binary, read_text, write_atomic, write_stdout
 from .jsonl import JsonlError, Settings, run_jsonl
+from .names_cli import add_names_parser, cmd_names
 from .parallel import ordered_map
 from .progress import Progress
 from .registry import all_rules
@@ -94,6 +95,12 @@ def _add_rule_options(p: argparse.ArgumentParser, min_conf_default: float) -> No
         help="with --jsonl: a malformed line is reported with its line number and then passed "
         "through unchanged (default), skipped, or stops the run (exit 2)",
     )
+    p.add_argument(
+        "--corpus", action="store_true",
+        help="treat all inputs as one corpus: settle each name on one spelling across every file "
+        "(a directory PATH stands for the .txt files under it)",
+    )
+    p.add_argument("--names", metavar="FILE", help="your names file (canonical<TAB>variant...), preferred over the gazetteer")
     p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                    help="progress on stderr (default: when stderr is a terminal)")
 
@@ -161,6 +168,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_rule_options(f, DEFAULT_MIN_CONFIDENCE)
 
+    add_names_parser(sub)
+
     r = sub.add_parser(
         "rules",
         help="list the rules with ids, categories and an example each",
@@ -179,6 +188,10 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     try:
         if args.command == "rules":
             return cmd_rules(args)
+        if args.command == "names":
+            return cmd_names(args)
+        if args.corpus:
+            args.paths = expand_corpus_paths(args.paths)
         cleaner_kwargs = dict(
             select=_split(args.select),
             ignore=_split(args.ignore),
@@ -186,6 +199,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
             keep_boilerplate=getattr(args, "keep_boilerplate", False),
             lang=args.lang,
         )
+        if args.names or args.corpus:
+            cleaner_kwargs["corpus"] = name_table(args)
         cleaner = Cleaner(**cleaner_kwargs)
         if args.jsonl:
             return cmd_jsonl(args, cleaner_kwargs)
@@ -205,6 +220,33 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         except OSError:
             pass
         return EXIT_OK
+
+
+def expand_corpus_paths(paths: Sequence[str]) -> list[str]:
+    """Directories stand for the .txt files under them, sorted, so runs repeat."""
+    out: list[str] = []
+    for p in paths:
+        if p != "-" and os.path.isdir(p):
+            found = sorted(
+                os.path.join(d, f) for d, _, files in os.walk(p) for f in files if f.endswith(".txt")
+            )
+            if not found:
+                raise InputError(f"{p}: directory holds no .txt files")
+            out.extend(found)
+        else:
+            out.append(p)
+    return out
+
+
+def name_table(args):
+    """The name table for --corpus (all inputs) or --names alone (the user's file only)."""
+    from .names import build_name_table
+
+    if args.names and not os.path.isfile(args.names):
+        raise InputError(f"{args.names}: names file not found")
+    texts = [read_text(p) for p in args.paths] if (args.corpus and not args.jsonl) else []
+    lang = "en" if args.lang == "auto" else args.lang
+    return build_name_table(texts, lang=lang, names_file=args.names)
 
 
 # -- detect -------------------------------------------------------------------
