@@ -12,15 +12,20 @@ Writes benchmarks/results/seed_benchmark.json.
 Conventions (see seeds/gold/README.md for the gold format):
 - Recall counts required gold items only; a finding that matches an optional item
   is still a true positive (optional = a careful editor might leave it alone).
-- Tokens are words and single punctuation marks, each carrying a flag "preceded by
-  whitespace" (written as a leading space). Without the flag, "capital , where"
-  and "capital, where" tokenize the same and spacing fixes would be invisible; with
-  it, any whitespace run (one space, a blank line) counts the same, so the line-break
-  convention of a deletion does not matter.
-- Edits are difflib opcodes over those tokens: (orig_start, orig_end, new_tokens).
-  TP = edits in both the system set and the gold set. Edits lying inside a gold item
-  with no single fix (fix null), an optional item, or an item nested in a deletion are
-  left out of both sets: there the gold has no one right answer.
+- Tokens are words, single punctuation marks and whitespace runs (every run is the
+  same token, so "capital , where" -> "capital, where" is an edit, while a line
+  deleted with the breaks before it or after it is the same edit).
+- Edits are difflib changes over those tokens: (orig_start, orig_end, new_tokens);
+  TP = edits in both the system set and the gold set. Before diffing, the system
+  output is aligned to the original through the text outside gold spans, and each
+  gold region is diffed on its own (a whole-document diff is used only when `fix`
+  changed text outside the gold). Changes separated by whitespace inside one gold
+  item form one edit; deletions running over several gold items count once per item.
+- Edits lying inside a gold item with no single fix (fix null), an optional item,
+  or an item nested in a deletion are left out of both sets: there the gold has no
+  one right answer.
+- Speed: the seeds are repeated as separate documents up to --mb megabytes of
+  UTF-8; each tool processes every document; best of --repeat runs.
 """
 from __future__ import annotations
 
@@ -82,22 +87,20 @@ def overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
 
 
 # -- tokens and edits -------------------------------------------------------
-TOKEN_RE = re.compile(r"\w+|[^\w\s]")
+TOKEN_RE = re.compile(r"\w+|[^\w\s]|\s+")
+SPACE = "␣"  # every whitespace run is one token, whatever it holds
 
 
 @dataclass(frozen=True)
 class Tok:
-    form: str  # the token, with a leading " " when whitespace (or the text start) precedes it
+    form: str
     start: int
     end: int
 
 
 def tokenize(text: str) -> list[Tok]:
-    toks = []
-    for m in TOKEN_RE.finditer(text):
-        spaced = m.start() == 0 or text[m.start() - 1].isspace()
-        toks.append(Tok((" " if spaced else "") + m.group(), m.start(), m.end()))
-    return toks
+    """Words, single punctuation marks, and whitespace runs (all written SPACE)."""
+    return [Tok(SPACE if m.group().isspace() else m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(text)]
 
 
 @dataclass(frozen=True)
@@ -105,22 +108,80 @@ class TokEdit:
     i1: int
     i2: int
     new: tuple
-    char_start: int  # span of the replaced tokens in the original text
+    char_start: int  # the replaced tokens in the original text, whitespace at the edges left out
     char_end: int
 
 
-def token_edits(original: str, changed: str) -> list[TokEdit]:
+def token_edits(original: str, changed: str, offset: int = 0, items=()) -> list[TokEdit]:
+    """Token edits `original` -> `changed` from difflib; char offsets shifted by `offset`.
+
+    `items` (gold items, offsets into the full text) keep edits apart the way an
+    annotator would: changes separated only by kept whitespace merge into one edit
+    ("once morest" -> "against") unless the whitespace lies between two gold items,
+    and a deletion that runs over several gold items is split into one per item,
+    with the whitespace at its edges trimmed (a line can be deleted with the breaks
+    before or after it; both count as the same edit).
+    """
     a, b = tokenize(original), tokenize(changed)
+
+    def label(i: int):
+        if not 0 <= i < len(a):
+            return None
+        s, e = a[i].start + offset, a[i].end + offset
+        for it in items:
+            if it["within"] is None and it["start"] <= s and e <= it["end"]:
+                return it["id"]
+        return None
+
     sm = SequenceMatcher(None, [t.form for t in a], [t.form for t in b], autojunk=False)
-    edits = []
-    for op, i1, i2, j1, j2 in sm.get_opcodes():
+    ops = sm.get_opcodes()
+    groups: list[list[int]] = []  # [i1, i2, j1, j2] of merged changes
+    open_group = False
+    for k, (op, i1, i2, j1, j2) in enumerate(ops):
         if op == "equal":
+            g = groups[-1] if open_group else None
+            bridge = False
+            if g is not None and k < len(ops) - 1 and all(t.form == SPACE for t in a[i1:i2]):
+                # whitespace kept between two changes joins them unless the changes
+                # sit in two different gold items (an insertion's item is unknown
+                # unless the token it precedes lies in one)
+                n1, n2 = ops[k + 1][1], ops[k + 1][2]
+                left = label(g[1] - 1) if g[0] < g[1] else None
+                right = label(n1) if n1 < n2 or label(n1) is not None else None
+                bridge = left is None or right is None or left == right
+            if bridge:
+                g[1], g[3] = i2, j2
+            else:
+                open_group = False
+        elif open_group:
+            groups[-1][1], groups[-1][3] = i2, j2
+        else:
+            groups.append([i1, i2, j1, j2])
+            open_group = True
+    pieces = []
+    for i1, i2, j1, j2 in groups:
+        if j1 < j2 or not any(a[i].form != SPACE for i in range(i1, i2)):
+            pieces.append((i1, i2, j1, j2))
             continue
-        if i1 < i2:
-            cs, ce = a[i1].start, a[i2 - 1].end
+        start = i1  # a deletion with words: one piece per gold item, edges trimmed
+        for i in range(i1 + 1, i2 + 1):
+            if i == i2 or label(i) != label(start):
+                lo, hi = start, i
+                while lo < hi and a[lo].form == SPACE:
+                    lo += 1
+                while hi > lo and a[hi - 1].form == SPACE:
+                    hi -= 1
+                if lo < hi:
+                    pieces.append((lo, hi, j1, j1))
+                start = i
+    edits = []
+    for i1, i2, j1, j2 in pieces:
+        words = [t for t in a[i1:i2] if t.form != SPACE] or a[i1:i2]
+        if words:
+            cs, ce = words[0].start, words[-1].end
         else:  # insertion before token i1 (or at the end)
             cs = ce = a[i1].start if i1 < len(a) else len(original)
-        edits.append(TokEdit(i1, i2, tuple(t.form for t in b[j1:j2]), cs, ce))
+        edits.append(TokEdit(i1, i2, tuple(t.form for t in b[j1:j2]), cs + offset, ce + offset))
     return edits
 
 
@@ -134,10 +195,37 @@ def _inside(e: TokEdit, regions) -> bool:
 
 
 def fix_scores(original: str, system_fixed: str, items: list[dict]) -> dict:
+    """Token edits of `fix` against the gold, counted region by region.
+
+    The system output is first aligned to the original through the text no gold
+    span touches (see align_to_gold); each gold region is then diffed on its own,
+    so a deletion elsewhere cannot shift the alignment. If the output changed text
+    outside the gold, the whole document is diffed instead.
+    """
     regions = unscored_regions(items)
-    sys_e = {(e.i1, e.i2, e.new) for e in token_edits(original, system_fixed) if not _inside(e, regions)}
-    gold_e = {(e.i1, e.i2, e.new) for e in token_edits(original, apply_gold(original, items)) if not _inside(e, regions)}
-    return {"system_edits": len(sys_e), "gold_edits": len(gold_e), "tp": len(sys_e & gold_e)}
+    problems, gaps = align_to_gold(original, system_fixed, items)
+    gold_fixed = apply_gold(original, items)
+    sys_e, gold_e = {}, {}
+    if problems:
+        for e in token_edits(original, system_fixed, 0, items):
+            sys_e[("doc", e.i1, e.i2, e.new)] = e
+        for e in token_edits(original, gold_fixed, 0, items):
+            gold_e[("doc", e.i1, e.i2, e.new)] = e
+    else:
+        for n, (os_, oe, fs, fe) in enumerate(gaps):
+            inner = [it for it in items if os_ <= it["start"] and it["end"] <= oe]
+            shifted = [{**it, "start": it["start"] - os_, "end": it["end"] - os_} for it in inner]
+            sub = original[os_:oe]
+            for e in token_edits(sub, system_fixed[fs:fe], os_, items):
+                sys_e[(n, e.i1, e.i2, e.new)] = e
+            for e in token_edits(sub, apply_gold(sub, shifted), os_, items):
+                gold_e[(n, e.i1, e.i2, e.new)] = e
+    sys_e = {k: e for k, e in sys_e.items() if not _inside(e, regions)}
+    gold_e = {k: e for k, e in gold_e.items() if not _inside(e, regions)}
+    show = lambda e: (original[e.char_start:e.char_end], "".join(e.new).replace(SPACE, " "))  # noqa: E731
+    return {"system_edits": len(sys_e), "gold_edits": len(gold_e), "tp": len(sys_e.keys() & gold_e.keys()),
+            "system_only": [show(e) for k, e in sys_e.items() if k not in gold_e],
+            "gold_only": [show(e) for k, e in gold_e.items() if k not in sys_e]}
 
 
 def prf(tp: int, n_sys: int, n_gold: int, beta: float = 0.5) -> tuple[float, float, float]:
@@ -151,16 +239,18 @@ def prf(tp: int, n_sys: int, n_gold: int, beta: float = 0.5) -> tuple[float, flo
 GAP_SLACK = 8  # characters a repaired region may grow beyond the original or the gold fix
 
 
-def changes_outside_gold(original: str, fixed: str, items: list[dict]) -> list[str]:
-    """Problems, as readable lines; [] when every change lies in a gold span.
+def align_to_gold(original: str, fixed: str, items: list[dict]):
+    """Place the text outside gold spans in `fixed`: (problems, gaps).
 
     The original is cut into kept segments (everything outside the top-level gold
     spans). `fixed` must contain them, whitespace at their edges aside, in order;
-    what stands between two of them (the repaired gold region) may be anything no
+    what stands between two of them (a repaired gold region) may be anything no
     longer than the original region or its gold fix, plus GAP_SLACK characters.
     The bound stops a region from "absorbing" kept text, which a duplicated line
-    would otherwise allow. Where a segment cannot be placed, the token edits that
-    touch it are listed.
+    would otherwise allow. `gaps` are (orig_start, orig_end, fixed_start, fixed_end)
+    for every region between placed segments; `problems` lists, readably, where
+    the placing failed and the token edits there ([] when every change lies in a
+    gold span).
     """
     merged = []
     for it in top_level(items):
@@ -173,32 +263,32 @@ def changes_outside_gold(original: str, fixed: str, items: list[dict]) -> list[s
         kept.append((pos, s))
         pos = e
     kept.append((pos, len(original)))
-    # cores: kept segments without their edge whitespace, with where they sit in original and gold text
-    cores = []
+    cores = []  # kept segments without their edge whitespace: (text, orig_start, orig_end)
     for s, e in kept:
         core = original[s:e].strip()
         if core:
             cs = s + original[s:e].index(core)
             cores.append((core, cs, cs + len(core)))
 
-    def allowed(prev_end_orig: int, next_start_orig: int) -> int:
-        orig_gap = next_start_orig - prev_end_orig
-        g0 = len(apply_gold(original[:prev_end_orig], [i for i in items if i["end"] <= prev_end_orig]))
-        g1 = len(apply_gold(original[:next_start_orig], [i for i in items if i["end"] <= next_start_orig]))
-        return max(orig_gap, g1 - g0) + GAP_SLACK
+    def gold_len(upto: int) -> int:
+        return len(apply_gold(original[:upto], [i for i in items if i["end"] <= upto]))
 
-    feasible = {0: None}  # end position in `fixed` -> (unused) ; start of text
+    def allowed(o_start: int, o_end: int) -> int:
+        return max(o_end - o_start, gold_len(o_end) - gold_len(o_start)) + GAP_SLACK
+
+    layers = [{0: None}]  # per placed core: fixed end position -> (fixed start, previous end)
     prev_orig_end = 0
-    for n, (core, cs, ce) in enumerate(cores):
-        limit = allowed(prev_orig_end, cs)
-        nxt = {}
-        lo = min(feasible)
-        i = fixed.find(core, lo)
-        while i != -1:
-            if any(e <= i <= e + limit for e in feasible):
-                nxt[i + len(core)] = None
-            if i > max(feasible) + limit:
-                break
+    for core, cs, ce in cores:
+        limit, feasible, nxt = allowed(prev_orig_end, cs), layers[-1], {}
+        ends = sorted(feasible)
+        i = fixed.find(core, ends[0])
+        while i != -1 and i <= ends[-1] + limit:
+            glued = (core[0].isalnum() and i > 0 and fixed[i - 1].isalnum()) or (
+                core[-1].isalnum() and i + len(core) < len(fixed) and fixed[i + len(core)].isalnum())
+            for e in ([] if glued else ends):
+                if e <= i <= e + limit:
+                    nxt.setdefault(i + len(core), (i, e))
+                    break
             i = fixed.find(core, i + 1)
         if not nxt:
             problems = [f"kept text changed, moved or swallowed: {_short(core)!r} (original {cs}-{ce})"]
@@ -206,14 +296,33 @@ def changes_outside_gold(original: str, fixed: str, items: list[dict]) -> list[s
                 if overlaps(ed.char_start, ed.char_end, cs, ce):
                     old = original[ed.char_start:ed.char_end]
                     ctx = original[max(0, ed.char_start - 30):ed.char_end + 30].replace("\n", "⏎")
-                    problems.append(f"  edit at {ed.char_start}: {old!r} -> {''.join(ed.new)!r}   …{ctx}…")
-            return problems
-        feasible, prev_orig_end = nxt, ce
+                    new = "".join(ed.new).replace(SPACE, " ")
+                    problems.append(f"  edit at {ed.char_start}: {old!r} -> {new!r}   …{ctx}…")
+            return problems, []
+        layers.append(nxt)
+        prev_orig_end = ce
     limit = allowed(prev_orig_end, len(original))
-    if not any(len(fixed) - e <= limit for e in feasible):
-        tail = fixed[min(feasible):]
-        return [f"text added at the end: {_short(tail)!r}"]
-    return []
+    last = [e for e in layers[-1] if len(fixed) - e <= limit]
+    if not last:
+        return [f"text added at the end: {_short(fixed[min(layers[-1]):])!r}"], []
+    # walk back through the layers to the positions used
+    spans, end = [], min(last)
+    for layer in reversed(layers[1:]):
+        start, prev = layer[end]
+        spans.append((start, end))
+        end = prev
+    spans.reverse()
+    gaps, o_prev, f_prev = [], 0, 0
+    for (core, cs, ce), (fs, fe) in zip(cores, spans):
+        gaps.append((o_prev, cs, f_prev, fs))
+        o_prev, f_prev = ce, fe
+    gaps.append((o_prev, len(original), f_prev, len(fixed)))
+    return [], [g for g in gaps if g[0] < g[1] or g[2] < g[3]]
+
+
+def changes_outside_gold(original: str, fixed: str, items: list[dict]) -> list[str]:
+    """[] when every change `fix` made lies inside a gold span; else readable problems."""
+    return align_to_gold(original, fixed, items)[0]
 
 
 def _short(s: str, n: int = 70) -> str:
@@ -293,11 +402,13 @@ def main(argv=None) -> int:
 
     det = detection(findings, gold)
     fx = {"system_edits": 0, "gold_edits": 0, "tp": 0}
+    unmatched = {}
     per_seed = {}
     for n in names:
         s = fix_scores(texts[n], fixed[n], gold[n])
         outside = changes_outside_gold(texts[n], fixed[n], gold[n])
         per_seed[n] = {**s, "changes_outside_gold": outside}
+        unmatched[n] = (s.pop("system_only"), s.pop("gold_only"))
         for k in fx:
             fx[k] += s[k]
     p, r, f05 = prf(fx["tp"], fx["system_edits"], fx["gold_edits"])
@@ -339,6 +450,13 @@ def main(argv=None) -> int:
                 if not any(it["category"] == f.category and overlaps(f.start, f.end, it["start"], it["end"])
                            for it in gold[n]):
                     print(f"  false  {n[:3]} {f.rule:<7} {f.category:<15} {f.text[:60]!r} -> {f.replacement!r}")
+        print()
+        for n in names:
+            sys_only, gold_only = unmatched[n]
+            for old_text, new_text in sys_only:
+                print(f"  fix edit not in gold   {n[:3]} {old_text[:50]!r} -> {new_text[:50]!r}")
+            for old_text, new_text in gold_only:
+                print(f"  gold edit not made     {n[:3]} {old_text[:50]!r} -> {new_text[:50]!r}")
 
     speed = None
     if not args.no_speed:

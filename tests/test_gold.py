@@ -98,11 +98,11 @@ def test_gold_fixed_text_meets_the_acceptance_criteria():
 
 
 # -- the measuring tools themselves ---------------------------------------
-def test_tokens_carry_spacing_so_spacing_fixes_are_edits():
-    forms = [t.form for t in sb.tokenize("capital , where")]
-    assert forms == [" capital", " ,", " where"]
+def test_spacing_is_a_token_so_spacing_fixes_are_edits():
+    forms = [t.form for t in sb.tokenize("capital , where\n\nNext")]
+    assert forms == ["capital", sb.SPACE, ",", sb.SPACE, "where", sb.SPACE, "Next"]
     edits = sb.token_edits("capital , where", "capital, where")
-    assert [(e.i1, e.i2, e.new) for e in edits] == [(1, 2, (",",))]
+    assert [(e.i1, e.i2, e.new) for e in edits] == [(1, 2, ())]
 
 
 def test_fix_scores_count_shared_edits():
@@ -110,9 +110,24 @@ def test_fix_scores_count_shared_edits():
               "note": "x", "optional": False, "whole_line": False, "within": None}]
     text = "Riots once morest the regime ."
     assert sb.apply_gold(text, items) == "Riots against the regime ."
-    s = sb.fix_scores(text, "Riots against the regime.", items)
-    assert s == {"system_edits": 2, "gold_edits": 1, "tp": 1}
+    right = sb.fix_scores(text, "Riots against the regime .", items)
+    assert (right["system_edits"], right["gold_edits"], right["tp"]) == (1, 1, 1)
+    # one edit right, one (the space before the full stop) not in the gold
+    extra = sb.fix_scores(text, "Riots against the regime.", items)
+    assert (extra["system_edits"], extra["gold_edits"], extra["tp"]) == (2, 1, 1)
+    assert extra["system_only"] == [(" ", "")]
     assert sb.prf(1, 2, 1)[0] == 0.5
+
+
+def test_fix_scores_credit_a_deleted_duplicate_whichever_copy_goes():
+    text = "Title\n\nCaption.\n\nCaption.\n\nBody text here."
+    items = [{"id": 0, "start": 17, "end": 27, "text": "Caption.\n\n", "category": "boilerplate", "fix": "",
+              "note": "duplicate", "optional": False, "whole_line": True, "within": None}]
+    assert text[17:27] == "Caption.\n\n"
+    first_copy_gone = "Title\n\nCaption.\n\nBody text here."
+    s = sb.fix_scores(text, first_copy_gone, items)
+    assert (s["system_edits"], s["gold_edits"], s["tp"]) == (1, 1, 1)
+    assert sb.changes_outside_gold(text, "Title\n\nBody text here.", items)  # both copies gone: one too many
 
 
 @pytest.mark.parametrize("name", NAMES)
