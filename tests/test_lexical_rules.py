@@ -126,6 +126,8 @@ def test_honorific_singular_is_fixed_only_with_evidence():
         "The author J. M. Coetzee and Sarah M. Jones attended.",
         "Sr. Agnes ran the clinic, said John Smith Sr. on Monday.",
         "Fr. Brown said mass.",
+        "Thanks to:\nBernhard M. Wiedemann\n* fix slice bounds (Lucio M. Tato)",
+        "L. Keep the notice.\nM. Delete the section.\nN. Add the title.",
     ],
 )
 def test_honorific_near_misses(clean):
@@ -154,6 +156,18 @@ def test_foreign_clause_is_deterministic_and_low_confidence():
     assert first == cleanmt.detect(text, select=["UNT003"])
     assert len(first) == 1 and first[0].text.startswith("Il a promis")
     assert first[0].replacement is None and first[0].confidence < 0.8
+
+
+@pytest.mark.parametrize(
+    "clean",
+    [
+        "Copyright (C) 2003 Juan Manuel García Molina and Pierre-Alain Joye, all rights reserved.",
+        "The box shadow is set with -moz-box-shadow: 1px 1px 1px #d8d8d8 in the stylesheet.",
+        "She studied at the Bundesamt für Sicherheit in der Informationstechnik for a year.",
+    ],
+)
+def test_foreign_clause_ignores_names_and_code(clean):
+    assert cleanmt.detect(clean, select=["UNT003"]) == []
 
 
 def test_foreign_clause_skips_a_document_in_another_language():

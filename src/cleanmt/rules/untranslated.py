@@ -37,35 +37,52 @@ def _honorific_re() -> regex.Pattern:
     )
 
 
+_ENGLISH_TITLE = r"(?:Mr|Mrs|Ms|Messrs|Dr|Prof|Sir)\.?"
 _INITIAL_BEFORE = regex.compile(r"(?-i:\p{Lu})\.[ \t]*$")
-_WORD_BEFORE = regex.compile(r"(?P<prev>\S*)[ \t]+(?P<word>[\p{L}'’-]+)[ \t]+$")
+_LAST_TOKEN = regex.compile(r"(?P<tok>\S+)[ \t]+$")
+_OPENERS = "([{“\"‘«*_"
 _SENTENCE_END = (".", "!", "?", ":", "”", '"', "»")
 # capitalised words that start an English sentence before an honorific ("Then M. X said")
 _FUNCTION_WORDS = frozenset("""
 a an the and but or nor so yet then when while after before since until as if though although
 because for with without within in on at by from to of into onto over under against between among
 meanwhile however yesterday today tomorrow also later earlier now here there thus where whereas
-both either neither only even like unlike according said says told for during despite
+both either neither only even like unlike according said says told during despite
 """.split())
+
+
+_LIST_MARKER = regex.compile(r"^[ \t]*(?-i:\p{Lu})\.[ \t]", regex.M)
+
+
+def _is_list_marker(text: str, pos: int) -> bool:
+    """"M." opening a line of a list lettered "L.", "M.", "N." ... is not an honorific."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    if text[line_start:pos].strip():
+        return False
+    return sum(1 for _ in _LIST_MARKER.finditer(text)) >= 3
 
 
 def _is_initial(text: str, m: regex.Match) -> bool:
     """Is the form an initial inside a name ("J. M. Coetzee", "Sarah M. Jones",
-    "M. Night Shyamalan") rather than an honorific?"""
+    "(Lucio M. Tato)", "M. Night Shyamalan") rather than an honorific?"""
     before = text[max(0, m.start() - 60) : m.start()]
     if _INITIAL_BEFORE.search(before):
         return True
-    w = _WORD_BEFORE.search(before) or regex.search(r"^()(?P<word>[\p{L}'’-]+)[ \t]+$", before)
-    if w and w.group("word")[:1].isupper():
-        prev = w.groupdict().get("prev") or ""
-        sentence_start = prev == "" or prev.endswith(_SENTENCE_END)
-        if not sentence_start or w.group("word").lower() not in _FUNCTION_WORDS:
-            return True  # a capitalised word that is not a function word: a first name
+    last = _LAST_TOKEN.search(before)
+    if last:
+        raw = last.group("tok")
+        word = raw.lstrip(_OPENERS)
+        if word[:1].isupper() and regex.fullmatch(r"[\p{L}'’-]+", word):
+            ahead = before[: last.start()].rstrip(" \t")
+            sentence_start = raw == word and (ahead == "" or ahead.endswith(("\n",) + _SENTENCE_END))
+            if not sentence_start or word.lower() not in _FUNCTION_WORDS:
+                return True  # a capitalised word that is not a function word: a first name
+    if _is_list_marker(text, m.start()):
+        return True
     after = text[m.end("name") : m.end("name") + 40]
     if m.group("form") == "M." and regex.match(r"[ \t]+(?-i:\p{Lu}\p{L}+)", after):
         return True  # an initial before a two-word name
     return False
-_ENGLISH_TITLE = r"(?:Mr|Mrs|Ms|Messrs|Dr|Prof|Sir)\.?"
 
 
 def _uses_dotted_titles(text: str) -> bool:
@@ -209,7 +226,13 @@ def _zipfs(word: str) -> tuple[float, dict[str, float]]:
 
 
 def _wordfreq_language(words: list[str]) -> Optional[str]:
-    """The foreign language most words favour, if they clearly do (cheap pre-filter)."""
+    """The foreign language most words favour, if they clearly do (cheap pre-filter).
+
+    Only lower-case words vote: capitalised ones are mostly names, which say
+    nothing about the language of the clause around them."""
+    words = [w for w in words if w[:1].islower() and (len(w) > 1 or w == "à")]
+    if len(words) < MIN_WORDS - 1:
+        return None
     votes = {L: 0 for L in FOREIGN_LANGS}
     english = 0
     for w in words:
@@ -245,6 +268,9 @@ def _foreign_clauses(doc):
             continue
         if sum(w[0].isupper() for w in words) > 0.6 * len(words):
             continue  # a title or a run of names
+        letters = sum(c.isalpha() or c.isspace() for c in m.group())
+        if letters < 0.9 * len(m.group()):
+            continue  # code, markup, addresses
         lang = _wordfreq_language(words)
         if lang is None:
             continue
