@@ -1,1 +1,94 @@
-"""calque rules (to be written)."""
+"""Calques: false friends and literal translations from the source language.
+
+An MT system that maps French "bilan" to "balance" or Spanish "asistir a" to
+"assist to" leaves English that is grammatical but wrong. Bare words are never
+flagged ("actually" is normal English); each lexicon row is a collocation whose
+English reading is clearly wrong. Lexicons: data/false_friends_<src>_en.tsv.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional
+
+import regex
+
+from ..lexicon import load_tsv
+from ..registry import rule
+from ..types import Hit
+from .spinner import _spaces_match_runs, match_case
+
+# source language -> lexicon file (English target text)
+FALSE_FRIEND_LEXICONS = {"fr": "false_friends_fr_en.tsv", "es": "false_friends_es_en.tsv"}
+
+
+@dataclass(frozen=True)
+class FalseFriend:
+    lang: str
+    pattern: regex.Pattern
+    replacement: Optional[str]  # template with \1 ...; None: no certain fix
+    confidence: float
+    meaning: str
+    example: str
+
+    def fix(self, m: regex.Match) -> Optional[str]:
+        if self.replacement is None:
+            return None
+        return match_case(m.group(), m.expand(self.replacement))
+
+
+def _compile(pattern: str) -> regex.Pattern:
+    return regex.compile(
+        r"(?<![\p{L}\p{N}])(?:" + _spaces_match_runs(pattern) + r")(?![\p{L}\p{N}])", regex.I | regex.V0
+    )
+
+
+@lru_cache(maxsize=None)
+def load_false_friends() -> tuple[FalseFriend, ...]:
+    out = []
+    for lang, name in FALSE_FRIEND_LEXICONS.items():
+        for r in load_tsv(name, required=("pattern", "confidence", "meaning", "example", "source")):
+            out.append(
+                FalseFriend(
+                    lang=lang,
+                    pattern=_compile(r["pattern"]),
+                    replacement=r["replacement"] or None,
+                    confidence=float(r["confidence"]),
+                    meaning=r["meaning"],
+                    example=r["example"],
+                )
+            )
+    return tuple(out)
+
+
+@rule(
+    "CLQ001",
+    "calque",
+    "false friend or literal translation from French/Spanish in a context where the English reading is wrong",
+    confidence=0.7,
+    bad=[
+        ("The government gave no balance of civilians.", None),
+        ("The death balance rose to twelve.", "The death toll rose to twelve."),
+        ("An important number of people fled.", "A large number of people fled."),
+        ("Fans assisted to the match in the rain.", "Fans attended the match in the rain."),
+        ("The rider was controlled positive twice.", "The rider tested positive twice."),
+    ],
+    good=[
+        "He actually won the vote.",
+        "The budget balance improved.",
+        "It was a sensible decision.",
+        "She assisted the doctor at the clinic.",
+        "The doctor assisted at the birth.",
+        "An important part of the plan was dropped.",
+    ],
+)
+def false_friend(doc):
+    # the same span can be a calque from several source languages: report it once
+    by_span: dict[tuple[int, int], list[tuple[FalseFriend, regex.Match]]] = {}
+    for ff in load_false_friends():
+        for m in ff.pattern.finditer(doc.text):
+            by_span.setdefault((m.start(), m.end()), []).append((ff, m))
+    for (start, end), found in sorted(by_span.items()):
+        ff, m = max(found, key=lambda fm: fm[0].confidence)
+        meanings = " / ".join(dict.fromkeys(f.meaning for f, _ in found))
+        yield Hit(start, end, f"calque: {meanings}", ff.fix(m), ff.confidence)

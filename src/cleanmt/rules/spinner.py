@@ -1,34 +1,97 @@
 """Spinner fingerprints: words of fixed expressions swapped for "synonyms".
 
 The lexicon lives in data/spinner.tsv; each entry is a phrase that clean
-English does not produce, with the phrase it was spun from.
+English does not produce, with the phrase it was spun from. Entries are
+either literal phrases or regex patterns (for optional words and for the
+modal swaps in wire formulas such as "could not be independently verified").
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 
 import regex
 
-from ..lexicon import load_tsv
+from ..lexicon import LexiconError, load_tsv
 from ..registry import rule
 from ..types import Hit
 
+_LEFT = r"(?<![\p{L}\p{N}])"
+_RIGHT = r"(?![\p{L}\p{N}])"
 
-def _match_case(original: str, replacement: str) -> str:
+
+@dataclass(frozen=True)
+class SpinEntry:
+    kind: str
+    pattern: str
+    replacement: str
+    confidence: float
+    example: str
+    compiled: regex.Pattern
+
+    def fix(self, m: regex.Match) -> str:
+        """The original phrase for match `m`, in the case the text used."""
+        repl = m.expand(self.replacement) if self.kind == "regex" else self.replacement
+        return match_case(m.group(), repl)
+
+
+def match_case(original: str, replacement: str) -> str:
+    """Follow the match's capitalisation: ALL CAPS, Capitalised or as written."""
+    letters = [c for c in original if c.isalpha()]
+    if len(letters) > 1 and all(c.isupper() for c in letters):
+        return replacement.upper()
     if original[:1].isupper():
         return replacement[:1].upper() + replacement[1:]
     return replacement
 
 
+def _spaces_match_runs(pattern: str) -> str:
+    """Make each literal space of a regex (outside [...] classes) match a run of blanks."""
+    out, in_class, escaped = [], False, False
+    for ch in pattern:
+        if escaped:
+            out.append(ch)
+            escaped = False
+        elif ch == "\\":
+            out.append(ch)
+            escaped = True
+        elif ch == "[":
+            in_class = True
+            out.append(ch)
+        elif ch == "]":
+            in_class = False
+            out.append(ch)
+        elif ch == " " and not in_class:
+            out.append(r"[ \t]+")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def compile_entry(kind: str, pattern: str) -> regex.Pattern:
+    if kind == "phrase":
+        body = r"[ \t]+".join(regex.escape(w) for w in pattern.split())
+    elif kind == "regex":
+        body = _spaces_match_runs(pattern)
+    else:
+        raise LexiconError(f"spinner.tsv: unknown kind {kind!r}")
+    return regex.compile(_LEFT + "(?:" + body + ")" + _RIGHT, regex.I)
+
+
 @lru_cache(maxsize=None)
-def _lexicon():
-    entries = load_tsv("spinner.tsv", required=("pattern", "replacement", "confidence", "source"))
-    compiled = []
-    for e in entries:
-        words = [regex.escape(w) for w in e["pattern"].split()]
-        pat = regex.compile(r"(?<![\p{L}\p{N}])" + r"[ \t]+".join(words) + r"(?![\p{L}\p{N}])", regex.I)
-        compiled.append((pat, e["replacement"], float(e["confidence"])))
-    return compiled
+def load_spinner_lexicon() -> tuple[SpinEntry, ...]:
+    rows = load_tsv("spinner.tsv", required=("kind", "pattern", "replacement", "confidence", "source"))
+    return tuple(
+        SpinEntry(
+            kind=r["kind"],
+            pattern=r["pattern"],
+            replacement=r["replacement"],
+            confidence=float(r["confidence"]),
+            example=r.get("example") or r["pattern"],
+            compiled=compile_entry(r["kind"], r["pattern"]),
+        )
+        for r in rows
+    )
 
 
 @rule(
@@ -39,16 +102,25 @@ def _lexicon():
     bad=[
         ("Riots once morest the regime.", "Riots against the regime."),
         ("Once morest all odds, they won.", "Against all odds, they won."),
+        ("The toll might not be independently confirmed.", "The toll could not be independently confirmed."),
+        ("Police fired tear fuel at the crowd.", "Police fired tear gas at the crowd."),
     ],
-    good=["He tried once more, and won.", "Once more, the rain came."],
+    good=[
+        "He tried once more, and won.",
+        "Once more, the rain came.",
+        "The result might not be what voters expect.",
+        "He will call as soon as extra staff arrive.",
+        "The White House said a white home was for sale.",
+    ],
 )
 def spinner_lexicon(doc):
-    for pat, replacement, confidence in _lexicon():
-        for m in pat.finditer(doc.text):
+    for entry in load_spinner_lexicon():
+        for m in entry.compiled.finditer(doc.text):
+            original = entry.replacement if entry.kind == "phrase" else m.expand(entry.replacement)
             yield Hit(
                 m.start(),
                 m.end(),
-                f"spinner fingerprint; the original phrase is {replacement!r}",
-                _match_case(m.group(), replacement),
-                confidence,
+                f"spinner fingerprint; the original phrase is {original!r}",
+                entry.fix(m),
+                entry.confidence,
             )
