@@ -13,7 +13,7 @@ from typing import Optional
 
 import regex
 
-from ..lexicon import load_tsv
+from ..lexicon import AnchorIndex, load_tsv
 from ..registry import rule
 from ..types import Hit
 from .spinner import _spaces_match_runs, match_case
@@ -61,6 +61,11 @@ def load_false_friends() -> tuple[FalseFriend, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=None)
+def _false_friend_index() -> AnchorIndex:
+    return AnchorIndex([ff.pattern.pattern for ff in load_false_friends()])
+
+
 @rule(
     "CLQ001",
     "calque",
@@ -85,7 +90,9 @@ def load_false_friends() -> tuple[FalseFriend, ...]:
 def false_friend(doc):
     # the same span can be a calque from several source languages: report it once
     by_span: dict[tuple[int, int], list[tuple[FalseFriend, regex.Match]]] = {}
-    for ff in load_false_friends():
+    friends = load_false_friends()
+    for i in _false_friend_index().candidates(doc.text.lower()):
+        ff = friends[i]
         for m in ff.pattern.finditer(doc.text):
             by_span.setdefault((m.start(), m.end()), []).append((ff, m))
     for (start, end), found in sorted(by_span.items()):

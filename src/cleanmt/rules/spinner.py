@@ -12,7 +12,7 @@ from functools import lru_cache
 
 import regex
 
-from ..lexicon import LexiconError, load_tsv
+from ..lexicon import AnchorIndex, LexiconError, load_tsv
 from ..registry import rule
 from ..types import Hit
 
@@ -94,6 +94,11 @@ def load_spinner_lexicon() -> tuple[SpinEntry, ...]:
     )
 
 
+@lru_cache(maxsize=None)
+def _spinner_index() -> AnchorIndex:
+    return AnchorIndex([e.compiled.pattern for e in load_spinner_lexicon()])
+
+
 @rule(
     "SPN001",
     "spinner",
@@ -114,7 +119,9 @@ def load_spinner_lexicon() -> tuple[SpinEntry, ...]:
     ],
 )
 def spinner_lexicon(doc):
-    for entry in load_spinner_lexicon():
+    entries = load_spinner_lexicon()
+    for i in _spinner_index().candidates(doc.text.lower()):
+        entry = entries[i]
         for m in entry.compiled.finditer(doc.text):
             original = entry.replacement if entry.kind == "phrase" else m.expand(entry.replacement)
             yield Hit(

@@ -261,8 +261,42 @@ def _langdetect(text: str) -> tuple[str, float]:
     return best.lang, best.prob
 
 
+_CLAUSE_DELIMITERS = ".!?;:\n«»“”\"()[]"
+
+
+@lru_cache(maxsize=None)
+def _marker_automaton():
+    """Aho-Corasick over " word " for every marker word (data/foreign_markers.tsv)."""
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
+    for row in load_tsv("foreign_markers.tsv", required=("word", "lang", "source")):
+        automaton.add_word(f" {row['word']} ", len(row["word"]) + 2)
+    automaton.make_automaton()
+    return automaton
+
+
+def _candidate_clauses(text: str) -> list[tuple[int, int]]:
+    """Spans of the clauses (runs between delimiters, as _CLAUSE matches them) that
+    hold at least one marker word; one C-speed pass instead of a look at every clause."""
+    lowered = " " + text.lower().replace("\n", " ").replace("\t", " ") + " "
+    if len(lowered) != len(text) + 2:  # lower() changed a length: offsets would drift
+        return [m.span() for m in _CLAUSE.finditer(text)]
+    spans = set()
+    for end, size in _marker_automaton().iter(lowered):
+        pos = end - size + 1  # the word's offset in `text` (the pad shifts by one)
+        start = max(text.rfind(d, 0, pos) for d in _CLAUSE_DELIMITERS) + 1
+        stop = min((i for i in (text.find(d, pos) for d in _CLAUSE_DELIMITERS) if i != -1), default=len(text))
+        if stop > start:
+            spans.add((start, stop))
+    return sorted(spans)
+
+
 def _foreign_clauses(doc):
-    for m in _CLAUSE.finditer(doc.text):
+    for start, end in _candidate_clauses(doc.text):
+        m = _CLAUSE.match(doc.text, start, end)
+        if m is None:
+            continue
         words = _WORD.findall(m.group())
         if len(words) < MIN_WORDS:
             continue
