@@ -250,3 +250,9 @@ def test_names_subcommand_prints_a_names_file():
 def test_missing_names_file_is_an_input_error(spun, capsys):
     assert main(["detect", "--names", "nope.tsv", str(spun)]) == 2
     assert "names file not found" in capsys.readouterr().err
+
+
+def test_rules_explains_one_rule_with_examples():
+    rc, out, _ = run(["rules", "SPN001"])
+    assert rc == 0 and out.startswith("SPN001 (spinner")
+    assert "flags:" in out and "leaves alone:" in out and "once morest" in out

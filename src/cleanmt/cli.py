@@ -175,6 +175,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="list the rules with ids, categories and an example each",
         description="List every rule: id, category, confidence, what it finds and an example.",
     )
+    r.add_argument("ids", nargs="*", metavar="RULE",
+                   help="show these rules in full (ids, prefixes or categories): why, examples, near-misses")
     r.add_argument("--format", choices=["text", "json", "markdown"], default="text")
     return parser
 
@@ -433,6 +435,14 @@ def cmd_jsonl(args, cleaner_kwargs: dict) -> int:
 
 def cmd_rules(args) -> int:
     rules = all_rules()
+    if args.ids:
+        from .registry import select_rules
+
+        rules = select_rules(_split(args.ids))
+        if args.format == "text":
+            for r in rules:
+                sys.stdout.write(explain_rule(r) + "\n")
+            return EXIT_OK
     if args.format == "json":
         data = [
             {
@@ -457,6 +467,23 @@ def cmd_rules(args) -> int:
             if r.example:
                 print(f"        e.g. {r.example}")
     return EXIT_OK
+
+
+def explain_rule(r) -> str:
+    """A rule in full, as `ruff rule CODE` shows one: what, why, examples."""
+    import inspect
+
+    doc = inspect.getdoc(r.check) or inspect.getdoc(inspect.getmodule(r.check)) or ""
+    out = [f"{r.id} ({r.category}, {r.name}): {r.description}",
+           f"confidence {r.confidence:.2f}; languages: {', '.join(r.langs)}"]
+    if doc:
+        out += ["", doc]
+    out += ["", "flags:"]
+    for text, fixed in r.bad:
+        out.append(f"  {text!r}")
+        out.append(f"    -> {fixed!r}" if fixed is not None else "    -> (flagged, no safe fix)")
+    out += ["", "leaves alone:"] + [f"  {t!r}" for t in r.good]
+    return "\n".join(out) + "\n"
 
 
 def rules_markdown(rules) -> str:
