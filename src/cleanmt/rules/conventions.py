@@ -50,12 +50,18 @@ DAY_BEFORE = {
 DAY_FEAST_AFTER = r"(?!\ (?:saint|Saint|sainte|Sainte|gras|Gras|Santo|Santa|de\ Ramos|de\ Resurrección|de\ Pascua))"
 
 
+# French holidays named by their date take a capital: le 1er Mai, le 8 Mai, le 14 Juillet,
+# le 11 Novembre (Imprimerie nationale, « Fêtes »); followed by a year they are dates.
+FR_HOLIDAY = regex.compile(r".*?\b(?:1er\ Mai|8\ Mai|14\ Juillet|11\ Novembre)(?!\ \d)")
+
+
 @lru_cache(maxsize=None)
 def _calendar_re(lang: str):
     def cap(words):
         return _alternation(w[0].upper() + w[1:] for w in words)
 
-    month = rf"(?<={MONTH_BEFORE[lang]}\ )({cap(_calendar(lang, 'month'))})(?![\p{{L}}\p{{M}}-])"
+    month = (rf"(?<={MONTH_BEFORE[lang]}\ )({cap(_calendar(lang, 'month'))})(?![\p{{L}}\p{{M}}-])"
+             + r"(?!\ \d\d(?!\d))")  # "Mai 68": an event's name
     day = rf"(?<={DAY_BEFORE[lang]}\ )({cap(_calendar(lang, 'day'))})(?![\p{{L}}\p{{M}}-]){DAY_FEAST_AFTER}"
     return regex.compile(month + "|" + day)
 
@@ -83,6 +89,8 @@ def calendar_name_capitalised(doc):
         return
     for m in _calendar_re(lang).finditer(doc.text):
         word = m.group()
+        if lang == "fr" and FR_HOLIDAY.match(doc.text, max(0, m.start() - 4), m.end() + 5):
+            continue  # "le 14 Juillet": the holiday, capitalised (a date with a year is not)
         yield Hit(m.start(), m.end(), f"{doc.profile.name} writes {word.lower()!r} lower-case", word.lower())
 
 
@@ -104,6 +112,8 @@ FR_NOUN_CONTEXT = frozenset(
 )
 # Feminine nationality forms that are also country names in Spanish ("en China", "a Siria").
 ES_COUNTRY_HOMOGRAPHS = frozenset({"China", "India", "Siria", "Suiza", "Argentina", "Palestina"})
+# Nationality forms that are also common surnames: the capital may be right.
+SURNAME_HOMOGRAPHS = frozenset({"Alemán", "Inglés", "Francés", "Allemand", "Lallemand"})
 # Geographic names built on a nationality adjective, capitalised by convention.
 GEOGRAPHIC_HEADS = frozenset({"océan", "océano"})
 
@@ -142,7 +152,9 @@ def nationality_capitalised(doc):
             continue  # a noun for people: "les Français"
         if lang == "es" and word in ES_COUNTRY_HOMOGRAPHS:
             continue
-        yield Hit(m.start(2), m.end(2), f"{doc.profile.name} writes the nationality adjective {lower!r} lower-case", lower)
+        confidence = 0.6 if word in SURNAME_HOMOGRAPHS else None  # "el expresidente Alemán"
+        yield Hit(m.start(2), m.end(2), f"{doc.profile.name} writes the nationality adjective {lower!r} lower-case",
+                  lower, confidence)
 
 
 # --------------------------------------------------------------------------- UNT101
@@ -202,8 +214,10 @@ def foreign_honorific(doc):
         meaning, source_lang = meaning_of[form]
         target = _target_form(lang, meaning)
         confidence = 0.85
-        if form in AMBIGUOUS_FORMS or lang == "de" or target is None:
-            confidence = 0.6  # an initial, or German case (Herr/Herrn) to choose
+        if lang != "fr":
+            confidence = 0.7  # Spanish wants an article ("el Sr."), German a case (Herr/Herrn)
+        if form in AMBIGUOUS_FORMS or target is None:
+            confidence = 0.6  # "M." may be an initial
         yield Hit(m.start(2), m.end(2),
                   f"{form!r} is a {_LANG_NAMES[source_lang]} honorific; {doc.profile.name} writes "
                   + (repr(target) if target else "it differently"),
