@@ -113,7 +113,7 @@ FR_NOUN_CONTEXT = frozenset(
 # Feminine nationality forms that are also country names in Spanish ("en China", "a Siria").
 ES_COUNTRY_HOMOGRAPHS = frozenset({"China", "India", "Siria", "Suiza", "Argentina", "Palestina"})
 # Nationality forms that are also common surnames: the capital may be right.
-SURNAME_HOMOGRAPHS = frozenset({"Alemán", "Inglés", "Francés", "Allemand", "Lallemand"})
+SURNAME_HOMOGRAPHS = frozenset({"Alemán"})  # Miguel Alemán, Arnoldo Alemán
 # Geographic names built on a nationality adjective, capitalised by convention.
 GEOGRAPHIC_HEADS = frozenset({"océan", "océano"})
 
@@ -219,7 +219,7 @@ def foreign_honorific(doc):
         if form in AMBIGUOUS_FORMS or target is None:
             confidence = 0.6  # "M." may be an initial
         yield Hit(m.start(2), m.end(2),
-                  f"{form!r} is a {_LANG_NAMES[source_lang]} honorific; {doc.profile.name} writes "
+                  f"{form!r} is the {_LANG_NAMES[source_lang]} honorific; {doc.profile.name} writes "
                   + (repr(target) if target else "it differently"),
                   target, confidence)
 

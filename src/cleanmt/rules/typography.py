@@ -34,10 +34,14 @@ def _prose_lines(doc):
 
 
 # --------------------------------------------------------------------------- QUO101
+FR_MARKS = regex.compile("[«»“”]")
+
+
 def _english_pairs_at_top_level(line: str):
     """(open, close) positions of “…” pairs not nested inside « » on this line."""
     depth, opener = 0, None
-    for i, ch in enumerate(line):
+    for m in FR_MARKS.finditer(line):
+        i, ch = m.start(), m.group()
         if ch == "«":
             depth += 1
         elif ch == "»":
@@ -82,6 +86,9 @@ def english_quotes_in_french(doc):
 
 
 # --------------------------------------------------------------------------- QUO102
+DE_MARKS = regex.compile("[„“”]")
+
+
 @rule(
     "QUO102",
     "quotes",
@@ -103,9 +110,8 @@ def english_quotes_in_german(doc):
     msg = "German quotation marks are „…“ (or »…«)"
     for line in _prose_lines(doc):
         opener, opener_glyph = None, None
-        for i, ch in enumerate(line.text):
-            if ch not in "„“”":
-                continue
+        for m in DE_MARKS.finditer(line.text):
+            i, ch = m.start(), m.group()
             if opener is None:
                 if ch in "„“":
                     opener, opener_glyph = i, ch
@@ -161,9 +167,11 @@ def _top_level_styles(doc):
     closer_of = {p.primary_quotes[0]: p.primary_quotes[1]}
     if len(p.also_correct_quotes) == 2:
         closer_of[p.also_correct_quotes[0]] = p.also_correct_quotes[1]
+    marks = regex.compile("[" + regex.escape("".join(closer_of) + "".join(closer_of.values())) + "]")
     for line in _prose_lines(doc):
         stack: list[str] = []
-        for i, ch in enumerate(line.text):
+        for m in marks.finditer(line.text):
+            i, ch = m.start(), m.group()
             if stack and ch == closer_of[stack[-1]]:
                 stack.pop()
             elif ch in closer_of:
@@ -204,7 +212,7 @@ def mixed_quote_styles(doc):
 # --------------------------------------------------------------------------- PUN101
 # A mark that ends a word (not a URL "a:b", a time "14:30" or an emoticon) and needs
 # a space before it in French: followed by a space, a closing quote or the line end.
-FR_MISSING_SPACE = regex.compile(r"(?<=[\p{L}\p{N}\)\]»%])([;:!?][!?]*)(?=[ \t]|$|[”\"])", regex.M)
+FR_MISSING_SPACE = regex.compile(r"(?<=[\p{L}\p{N}\)\]»”%])([;:!?][!?]*)(?=[ \t]|$|[”»\"])", regex.M)
 
 
 @rule(
