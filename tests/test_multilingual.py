@@ -185,6 +185,11 @@ def test_mixed_guillemets_in_english_are_left_to_the_english_quote_rules():
     assert "QUO001" in rules and not any(r.startswith("QUO1") for r in rules)
 
 
+def test_honorific_after_a_sentence_opening_word_is_still_flagged():
+    findings = Cleaner(select=["UNT101"], lang="es", min_confidence=0.0).detect("Según M. Dupont, todo va bien.")
+    assert [f.text for f in findings] == ["M."]
+
+
 def test_spanish_french_style_honorific_initial_is_not_flagged():
     text = "El escritor Carlos M. Pérez presentó su libro en Madrid."
     assert Cleaner(lang="es", min_confidence=0.0).detect(text) == []
@@ -234,6 +239,8 @@ NEAR_MISSES = [
     ("es", "La versión 2.5 del programa costó 3.2 millones de dólares, según el Sr. Ruiz."),
     ("de", "Das Spiel endete 2:1. Er sagte: „Nein.“ Version 2.5 erscheint im Mai, 2.500 Besucher werden erwartet."),
     ("de", "Die Europäische Union und der Französische Dom in Berlin; Herr Dr. Lange kam um 14.30 Uhr."),
+    ("de", "Der Verband nannte den Entwurf »unausgegoren« und die Frist »viel zu kurz«, berichtete Daniel M. Ostrowski."),
+    ("es", "Hablan checo, eslovaco y alemán; el teclado ofrece Checo, Eslovaco y Alemán. Lo firmó Rosa M. Vidal."),
     ("en", "Some 2,500 troops, 12,000 police and 1.2 million voters; in 2021, 12 percent more came. Mr. Dubois agreed."),
 ]
 

@@ -114,6 +114,7 @@ FR_NOUN_CONTEXT = frozenset(
 ES_COUNTRY_HOMOGRAPHS = frozenset({"China", "India", "Siria", "Suiza", "Argentina", "Palestina"})
 # Nationality forms that are also common surnames: the capital may be right.
 SURNAME_HOMOGRAPHS = frozenset({"Alemán"})  # Miguel Alemán, Arnoldo Alemán
+ES_CONJUNCTIONS = frozenset({"y", "e", "o", "u", "ni"})
 # Geographic names built on a nationality adjective, capitalised by convention.
 GEOGRAPHIC_HEADS = frozenset({"océan", "océano"})
 
@@ -150,8 +151,8 @@ def nationality_capitalised(doc):
             continue
         if lang == "fr" and before.lower() in FR_NOUN_CONTEXT:
             continue  # a noun for people: "les Français"
-        if lang == "es" and word in ES_COUNTRY_HOMOGRAPHS:
-            continue
+        if lang == "es" and (word in ES_COUNTRY_HOMOGRAPHS or before in ES_CONJUNCTIONS):
+            continue  # "en China"; "Checo, Eslovaco y Alemán": a capitalised list decides
         confidence = 0.6 if word in SURNAME_HOMOGRAPHS else None  # "el expresidente Alemán"
         yield Hit(m.start(2), m.end(2), f"{doc.profile.name} writes the nationality adjective {lower!r} lower-case",
                   lower, confidence)
@@ -178,10 +179,13 @@ def _target_form(lang: str, meaning: str):
     return None
 
 
-def _sentence_start(text: str, pos: int) -> bool:
-    """Whether `pos` starts a line or follows a sentence end ("Selon M. Dupont" at a start)."""
-    before = text[:pos].rstrip(" ")
-    return not before or before[-1] in "\n.!?:»“\"—-"
+# Closed-class words that may start a sentence right before an honorific ("Según M. Dupont"):
+# any other capitalised word before "M." is taken for a first name ("David M. Ihnat").
+SENTENCE_OPENERS = frozenset(
+    """según para con y pero como por ayer hoy cuando tras ante sobre desde entre hasta sin
+    laut für mit und aber wie nach von bei gestern heute als gegen ohne auch doch
+    selon pour avec et mais comme par hier quand après devant chez sans entre""".split()
+)
 
 
 # French "M." can be a middle initial ("Jean M. Dupont"); German needs the case of Herr(n).
@@ -209,8 +213,9 @@ def foreign_honorific(doc):
     meaning_of = {r["form"]: (r["meaning"], r["lang"]) for r in _honorifics() if r["role"] in ("detect", "both")}
     for m in _foreign_honorific_re(lang).finditer(doc.text):
         form = m.group(2)
-        if m.group(1) and (form == "Sr." or (form in AMBIGUOUS_FORMS and not _sentence_start(doc.text, m.start(1)))):
-            continue  # "Frank Sinatra Sr.": senior; "dijo Carlos M. Pérez": an initial
+        before = m.group(1)
+        if before and (form == "Sr." or (form in AMBIGUOUS_FORMS and before.lower() not in SENTENCE_OPENERS)):
+            continue  # "Frank Sinatra Sr.": senior; "Carlos M. Pérez": an initial
         meaning, source_lang = meaning_of[form]
         target = _target_form(lang, meaning)
         confidence = 0.85

@@ -127,7 +127,20 @@ def english_quotes_in_german(doc):
 
 
 # --------------------------------------------------------------------------- QUO103
-SPACED_GUILLEMETS = regex.compile(r"«([ \u00a0\u202f]+)([^«»\n]*?)([ \u00a0\u202f]+)»")
+GUILLEMETS = regex.compile("[«»]")
+INNER_SPACES = " \u00a0\u202f"
+
+
+def _guillemet_pairs(line: str, openers: str):
+    """(open, close) positions of consecutive guillemets forming a pair on this line.
+
+    Marks pair up in order (1st with 2nd, 3rd with 4th), so in German »…« text the
+    stretch between a closing « and the next » is never taken for a quotation.
+    """
+    marks = [m.start() for m in GUILLEMETS.finditer(line)]
+    for o, c in zip(marks[::2], marks[1::2]):
+        if line[o] in openers and line[o] != line[c]:
+            yield o, c
 
 
 @rule(
@@ -144,16 +157,21 @@ SPACED_GUILLEMETS = regex.compile(r"«([ \u00a0\u202f]+)([^«»\n]*?)([ \u00a0\u
     good=[
         "El ministro habló de una «crisis grave» el viernes.",
         "Dijo que era «un milagro» y que «todo» seguía igual.",
+        "Der Schlüssel »%s« konnte nicht von Engine »%s« geladen werden.",
     ],
 )
 def spaced_guillemets(doc):
+    openers = "«" if doc.profile.primary_quotes[0] == "«" else "«»"  # German: »…« and Swiss «…»
+    msg = f"no space inside guillemets in {doc.profile.name}"
     for line in _prose_lines(doc):
-        for m in SPACED_GUILLEMETS.finditer(line.text):
-            if not m.group(2).strip():
-                continue
-            msg = f"no space inside « » in {doc.profile.name}"
-            yield Hit(line.start + m.start(1), line.start + m.end(1), msg, "")
-            yield Hit(line.start + m.start(3), line.start + m.end(3), msg, "")
+        for o, c in _guillemet_pairs(line.text, openers):
+            inner = line.text[o + 1 : c]
+            lead = len(inner) - len(inner.lstrip(INNER_SPACES))
+            trail = len(inner) - len(inner.rstrip(INNER_SPACES))
+            if not lead or not trail or not inner.strip(INNER_SPACES):
+                continue  # spaced on both sides is the French habit; one side is a typo
+            yield Hit(line.start + o + 1, line.start + o + 1 + lead, msg, "")
+            yield Hit(line.start + c - trail, line.start + c, msg, "")
 
 
 # --------------------------------------------------------------------------- QUO104
