@@ -7,6 +7,8 @@ from cleanmt.engine import Cleaner
 from cleanmt.registry import all_rules
 
 RULES = all_rules()
+# examples are written in the rule's first target language (English for most rules)
+LANG = {r.id: r.langs[0] for r in RULES}
 BAD = [(r.id, text, fixed) for r in RULES for text, fixed in r.bad]
 GOOD = [(r.id, text) for r in RULES for text in r.good]
 
@@ -19,7 +21,7 @@ def test_every_rule_has_examples():
 
 @pytest.mark.parametrize("rule_id,text,expected", BAD, ids=[f"{b[0]}-{i}" for i, b in enumerate(BAD)])
 def test_bad_example_is_flagged_and_fixed(rule_id, text, expected):
-    cleaner = Cleaner(select=[rule_id], min_confidence=0.0)
+    cleaner = Cleaner(select=[rule_id], min_confidence=0.0, lang=LANG[rule_id])
     findings = cleaner.detect(text)
     assert findings, f"{rule_id} did not flag {text!r}"
     for f in findings:
@@ -32,4 +34,4 @@ def test_bad_example_is_flagged_and_fixed(rule_id, text, expected):
 
 @pytest.mark.parametrize("rule_id,text", GOOD, ids=[f"{g[0]}-{i}" for i, g in enumerate(GOOD)])
 def test_near_miss_is_not_flagged(rule_id, text):
-    assert Cleaner(select=[rule_id], min_confidence=0.0).detect(text) == []
+    assert Cleaner(select=[rule_id], min_confidence=0.0, lang=LANG[rule_id]).detect(text) == []

@@ -490,9 +490,11 @@ def rules_markdown(rules) -> str:
     def cell(s: str) -> str:
         return s.replace("|", "\\|").replace("\n", "⏎")
 
-    out = ["| id | category | confidence | what it finds | example |", "|---|---|---|---|---|"]
+    out = ["| id | category | languages | confidence | what it finds | example |", "|---|---|---|---|---|---|"]
     for r in rules:
-        out.append(f"| {r.id} | {r.category} | {r.confidence:.2f} | {cell(r.description)} | {cell(r.example)} |")
+        out.append(
+            f"| {r.id} | {r.category} | {', '.join(r.langs)} | {r.confidence:.2f} | {cell(r.description)} | {cell(r.example)} |"
+        )
     return "\n".join(out) + "\n"
 
 

@@ -8,5 +8,8 @@ from . import (  # noqa: F401
     quotes,
     spinner,
     transliteration,
+    typography,
+    conventions,
+    numbers,
     untranslated,
 )

@@ -1,0 +1,332 @@
+"""Target-language typography: quotation marks and spacing read from `doc.profile`.
+
+The English quote and punctuation rules (QUO001-003, PUN001) know English only.
+Translations into French, Spanish and German carry the opposite artifacts: English
+“ ” where French wants « », English-style “…” where German wants „…“, French
+spaces inside Spanish « », a missing space before a French ":" or a space before a
+German ",". Every rule here takes what is correct from the profile, so correct
+French, Spanish and German typography is never flagged.
+
+Mixed conventions in one document are flagged for es and de (QUO104), where both
+styles are correct on their own; in French every top-level “ ” is already wrong
+(QUO101); English is left to QUO001, which already rewrites every guillemet.
+Straight quotes "..." are a keyboard convention, not an MT artifact: left alone.
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+import regex
+
+from ..registry import rule
+from ..types import Hit
+
+NBSP = "\u00a0"
+NNBSP = "\u202f"  # narrow no-break space (espace fine insécable)
+SPACES = " \t" + NBSP + NNBSP
+CODE_LINE = regex.compile(r"[{}<>`|\\=]|\(\)|://")
+
+
+def _prose_lines(doc):
+    for line in doc.lines:
+        if line.text.strip() and not CODE_LINE.search(line.text):
+            yield line
+
+
+# --------------------------------------------------------------------------- QUO101
+FR_MARKS = regex.compile("[«»“”]")
+
+
+def _english_pairs_at_top_level(line: str):
+    """(open, close) positions of “…” pairs not nested inside « » on this line."""
+    depth, opener = 0, None
+    for m in FR_MARKS.finditer(line):
+        i, ch = m.start(), m.group()
+        if ch == "«":
+            depth += 1
+        elif ch == "»":
+            depth = max(0, depth - 1)
+        elif ch == "“" and depth == 0 and opener is None:
+            opener = i
+        elif ch == "”" and opener is not None:
+            yield opener, i
+            opener = None
+
+
+@rule(
+    "QUO101",
+    "quotes",
+    "English quotation marks “ ” as primary quotes in French text (French uses « » with inner spaces)",
+    confidence=0.85,
+    langs=("fr",),
+    trigger="“",
+    bad=[
+        ("Le ministre a parlé d’une “crise grave” vendredi.",
+         "Le ministre a parlé d’une «\u00a0crise grave\u00a0» vendredi."),
+        ("Il a répondu : “ Nous resterons ici. ”",
+         "Il a répondu : «\u00a0Nous resterons ici.\u00a0»"),
+    ],
+    good=[
+        "Le ministre a parlé d’une «\u00a0crise grave\u00a0» vendredi.",
+        "Il a cité « la formule “tout est possible” du préfet » hier.",
+        "Le ministre a parlé d’une «crise grave» vendredi.",
+    ],
+)
+def english_quotes_in_french(doc):
+    for line in _prose_lines(doc):
+        for o, c in _english_pairs_at_top_level(line.text):
+            inner_start, inner_end = o + 1, c
+            while inner_start < inner_end and line.text[inner_start] in SPACES:
+                inner_start += 1
+            while inner_end > inner_start and line.text[inner_end - 1] in SPACES:
+                inner_end -= 1
+            msg = "French quotation marks are « » (English “ ” only inside them)"
+            yield Hit(line.start + o, line.start + inner_start, msg, "«" + NBSP)
+            yield Hit(line.start + inner_end, line.start + c + 1, msg, NBSP + "»")
+
+
+# --------------------------------------------------------------------------- QUO102
+DE_MARKS = regex.compile("[„“”]")
+
+
+@rule(
+    "QUO102",
+    "quotes",
+    "English-style quotation marks in German text (German opens with „ and closes with “)",
+    confidence=0.85,
+    langs=("de",),
+    trigger="[“”]",
+    bad=[
+        ("Der Minister sprach von einer “schweren Krise”.", "Der Minister sprach von einer „schweren Krise“."),
+        ("Sie nannte es „ein Wunder” und lachte.", "Sie nannte es „ein Wunder“ und lachte."),
+    ],
+    good=[
+        "Der Minister sprach von einer „schweren Krise“.",
+        "Sie nannte es »ein Wunder« und lachte.",
+        "Er zitierte „die Parole ‚alles ist möglich‘ des Präfekten“ gestern.",
+    ],
+)
+def english_quotes_in_german(doc):
+    msg = "German quotation marks are „…“ (or »…«)"
+    for line in _prose_lines(doc):
+        opener, opener_glyph = None, None
+        for m in DE_MARKS.finditer(line.text):
+            i, ch = m.start(), m.group()
+            if opener is None:
+                if ch in "„“":
+                    opener, opener_glyph = i, ch
+                continue
+            if ch == "”" or (ch == "“" and opener_glyph == "„"):
+                if opener_glyph == "“":
+                    yield Hit(line.start + opener, line.start + opener + 1, msg, "„")
+                if ch == "”":
+                    yield Hit(line.start + i, line.start + i + 1, msg, "“")
+                opener = None
+            else:  # “ after an English-style “: not a pair we understand
+                opener, opener_glyph = i, ch
+
+
+# --------------------------------------------------------------------------- QUO103
+GUILLEMETS = regex.compile("[«»]")
+INNER_SPACES = " \u00a0\u202f"
+
+
+def _guillemet_pairs(line: str, openers: str):
+    """(open, close) positions of consecutive guillemets forming a pair on this line.
+
+    Marks pair up in order (1st with 2nd, 3rd with 4th), so in German »…« text the
+    stretch between a closing « and the next » is never taken for a quotation.
+    """
+    marks = [m.start() for m in GUILLEMETS.finditer(line)]
+    for o, c in zip(marks[::2], marks[1::2]):
+        if line[o] in openers and line[o] != line[c]:
+            yield o, c
+
+
+@rule(
+    "QUO103",
+    "quotes",
+    "French spaces inside « » in Spanish or German text (no space inside the guillemets there)",
+    confidence=0.9,
+    langs=("es", "de"),
+    trigger="«",
+    bad=[
+        ("El ministro habló de una « crisis grave » el viernes.", "El ministro habló de una «crisis grave» el viernes."),
+        ("Dijo que era «\u00a0un milagro\u00a0».", "Dijo que era «un milagro»."),
+    ],
+    good=[
+        "El ministro habló de una «crisis grave» el viernes.",
+        "Dijo que era «un milagro» y que «todo» seguía igual.",
+        "Der Schlüssel »%s« konnte nicht von Engine »%s« geladen werden.",
+    ],
+)
+def spaced_guillemets(doc):
+    openers = "«" if doc.profile.primary_quotes[0] == "«" else "«»"  # German: »…« and Swiss «…»
+    msg = f"no space inside guillemets in {doc.profile.name}"
+    for line in _prose_lines(doc):
+        for o, c in _guillemet_pairs(line.text, openers):
+            inner = line.text[o + 1 : c]
+            lead = len(inner) - len(inner.lstrip(INNER_SPACES))
+            trail = len(inner) - len(inner.rstrip(INNER_SPACES))
+            if not lead or not trail or not inner.strip(INNER_SPACES):
+                continue  # spaced on both sides is the French habit; one side is a typo
+            yield Hit(line.start + o + 1, line.start + o + 1 + lead, msg, "")
+            yield Hit(line.start + c - trail, line.start + c, msg, "")
+
+
+# --------------------------------------------------------------------------- QUO104
+def _top_level_styles(doc):
+    """(position, style) of each quotation opened at the top level of its line.
+
+    The two styles are the profile's primary quotes and the other style it also
+    accepts; a quotation nested inside another is not a choice of style.
+    """
+    p = doc.profile
+    closer_of = {p.primary_quotes[0]: p.primary_quotes[1]}
+    if len(p.also_correct_quotes) == 2:
+        closer_of[p.also_correct_quotes[0]] = p.also_correct_quotes[1]
+    marks = regex.compile("[" + regex.escape("".join(closer_of) + "".join(closer_of.values())) + "]")
+    for line in _prose_lines(doc):
+        stack: list[str] = []
+        for m in marks.finditer(line.text):
+            i, ch = m.start(), m.group()
+            if stack and ch == closer_of[stack[-1]]:
+                stack.pop()
+            elif ch in closer_of:
+                if not stack:
+                    yield line.start + i, f"{ch}…{closer_of[ch]}"
+                stack.append(ch)
+
+
+@rule(
+    "QUO104",
+    "quotes",
+    "two styles of primary quotation marks in one Spanish or German document (each correct alone)",
+    confidence=0.5,
+    langs=("es", "de"),
+    trigger="[«»„“]",
+    bad=[
+        ("El presidente habló de «paz». Su rival respondió con una “traición”. La prensa citó su «firmeza».", None),
+        ("Pidió «calma» y «diálogo». Luego habló de “unidad”.", None),
+    ],
+    good=[
+        "El presidente habló de «paz». Su rival respondió con una «traición».",
+        "Dijo: «Es la “última oportunidad” del país».",
+        "El presidente habló de “paz”. Su rival respondió con una “traición”.",
+    ],
+)
+def mixed_quote_styles(doc):
+    found = list(_top_level_styles(doc))
+    counts = Counter(style for _, style in found)
+    if len(counts) < 2:
+        return
+    majority = counts.most_common(1)[0][0]
+    for pos, style in found:
+        if style != majority:
+            yield Hit(pos, pos + 1,
+                      f"quotation marked {style} in a document that otherwise uses {majority}", None)
+
+
+# --------------------------------------------------------------------------- PUN101
+# A mark that ends a word (not a URL "a:b", a time "14:30" or an emoticon) and needs
+# a space before it in French: followed by a space, a closing quote or the line end.
+FR_MISSING_SPACE = regex.compile(r"(?<=[\p{L}\p{N}\)\]»”%])([;:!?][!?]*)(?=[ \t]|$|[”»\"])", regex.M)
+
+
+@rule(
+    "PUN101",
+    "punctuation",
+    "no space before ; : ! ? in French (Imprimerie nationale: narrow no-break space, no-break space before :)",
+    confidence=0.9,
+    langs=("fr",),
+    trigger="[;:!?]",
+    bad=[
+        ("Pourquoi attendre? Le gouvernement doit agir.", "Pourquoi attendre\u202f? Le gouvernement doit agir."),
+        ("Il l’a dit clairement: la réforme aura lieu.", "Il l’a dit clairement\u00a0: la réforme aura lieu."),
+        ("Le bilan est lourd; les secours continuent.", "Le bilan est lourd\u202f; les secours continuent."),
+    ],
+    good=[
+        "Pourquoi attendre ? Le gouvernement doit agir.",
+        "Il l’a dit clairement\u00a0: la réforme aura lieu.",
+        "Pourquoi attendre\u202f? Rendez-vous à 14:30 sur https://exemple.fr.",
+    ],
+)
+def french_space_before_punctuation(doc):
+    for line in _prose_lines(doc):
+        for m in FR_MISSING_SPACE.finditer(line.text):
+            mark = m.group(1)
+            if mark == ":" and line.text[m.start() - 1].isdigit():
+                continue  # "3:1", scores and references
+            space = NBSP if mark == ":" else NNBSP
+            yield Hit(line.start + m.start(), line.start + m.end(),
+                      f"French puts a no-break space before {mark!r}", space + mark)
+
+
+# --------------------------------------------------------------------------- PUN102
+GUILLEMET_OPEN_TIGHT = regex.compile(r"«(?=[\p{L}\p{N}“\"(])")
+GUILLEMET_CLOSE_TIGHT = regex.compile(r"(?<=[\p{L}\p{N}.!?,;…”\")])»")
+
+
+@rule(
+    "PUN102",
+    "punctuation",
+    "no space inside « » in French (Imprimerie nationale: no-break space after « and before »)",
+    confidence=0.9,
+    langs=("fr",),
+    trigger="[«»]",
+    bad=[
+        ("Il a parlé d’une «crise grave» vendredi.", "Il a parlé d’une «\u00a0crise grave\u00a0» vendredi."),
+        ("Elle a répondu «non».", "Elle a répondu «\u00a0non\u00a0»."),
+    ],
+    good=[
+        "Il a parlé d’une «\u00a0crise grave\u00a0» vendredi.",
+        "Elle a répondu « non ».",
+        "Elle a répondu «\u202fnon\u202f».",
+    ],
+)
+def french_space_inside_guillemets(doc):
+    msg = "French puts a no-break space inside « »"
+    for line in _prose_lines(doc):
+        for m in GUILLEMET_OPEN_TIGHT.finditer(line.text):
+            yield Hit(line.start + m.start(), line.start + m.end(), msg, "«" + NBSP)
+        for m in GUILLEMET_CLOSE_TIGHT.finditer(line.text):
+            yield Hit(line.start + m.start(), line.start + m.end(), msg, NBSP + "»")
+
+
+# --------------------------------------------------------------------------- PUN103
+# One space (or a French no-break space) between a word and , ; : ! ? then a space,
+# a closing quote or the end of the line. French: only "," (the others take a space).
+SPACE_BEFORE = regex.compile(
+    r"(?<=[\p{L}\p{N}\)\]%])([ \u00a0\u202f])([,;:!?][!?]*)(?=[ \t]|$|[\"”»“«])", regex.M
+)
+
+
+@rule(
+    "PUN103",
+    "punctuation",
+    "space before , ; : ! ? in Spanish or German (or before , in French): a French typographic habit",
+    confidence=0.9,
+    langs=("es", "de", "fr"),
+    trigger="[ \u00a0\u202f][,;:!?]",
+    bad=[
+        ("Llegaron al puerto , donde esperaban los barcos.", "Llegaron al puerto, donde esperaban los barcos."),
+        ("Dos cosas importan : la rapidez y el precio.", "Dos cosas importan: la rapidez y el precio."),
+        ("¿Puede durar esto ?", "¿Puede durar esto?"),
+    ],
+    good=[
+        "Llegaron al puerto, donde esperaban los barcos.",
+        "El marcador fue 3 : 1 en el descanso.",
+        "¿Puede durar esto?",
+    ],
+)
+def space_before_punctuation_es_de(doc):
+    allowed_after_space = set(doc.profile.space_before)
+    for line in _prose_lines(doc):
+        for m in SPACE_BEFORE.finditer(line.text):
+            mark = m.group(2)
+            if mark[0] in allowed_after_space:
+                continue
+            if mark == ":" and line.text[m.start() - 1].isdigit():
+                continue  # scores and ratios: "3 : 1"
+            yield Hit(line.start + m.start(), line.start + m.end(),
+                      f"no space before {mark!r} in {doc.profile.name}", mark)
