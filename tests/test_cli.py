@@ -256,3 +256,20 @@ def test_rules_explains_one_rule_with_examples():
     rc, out, _ = run(["rules", "SPN001"])
     assert rc == 0 and out.startswith("SPN001 (spinner")
     assert "flags:" in out and "leaves alone:" in out and "once morest" in out
+
+
+def test_json_summary_has_source_language_hint_and_score():
+    rc, out, _ = run(["detect", "--format", "json", "seeds/002_f355ea1ba3f9c86e.txt"])
+    f = json.loads(out)["files"][0]
+    assert f["source_language"]["guess"] == "fr" and f["source_language"]["evidence"]
+    assert f["score"]["per_1000_words"] > 0
+
+
+def test_source_restricts_false_friends(tmp_path):
+    # "balance of civilians" is a French (bilan) calque; a Spanish source has no such row
+    p = tmp_path / "a.txt"
+    p.write_text("The government has not provided any balance of civilians so far.\n")
+    rc_fr, out_fr, _ = run(["detect", "--format", "jsonl", "--select", "CLQ", "--source", "fr", str(p)])
+    rc_es, out_es, _ = run(["detect", "--format", "jsonl", "--select", "CLQ", "--source", "es", str(p)])
+    assert "FR bilan" in out_fr
+    assert "FR bilan" not in out_es

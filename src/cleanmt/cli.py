@@ -15,7 +15,9 @@ from . import __version__
 from .engine import DEFAULT_MIN_CONFIDENCE, Cleaner
 from .io import InputError, open_binary, read_text, write_atomic, write_stdout
 from .jsonl import JsonlError, Settings, run_jsonl
+from .hints import source_language_hints
 from .names_cli import add_names_parser, cmd_names
+from .scoring import artifact_score
 from .parallel import ordered_map
 from .progress import Progress
 from .registry import all_rules
@@ -94,6 +96,11 @@ def _add_rule_options(p: argparse.ArgumentParser, min_conf_default: float) -> No
         "--on-error", choices=["pass", "skip", "fail"], default="pass",
         help="with --jsonl: a malformed line is reported with its line number and then passed "
         "through unchanged (default), skipped, or stops the run (exit 2)",
+    )
+    p.add_argument(
+        "--source", metavar="LANG", default=None,
+        help="language the text was translated from (fr, es, ...), to use only that language's "
+        "false-friend lexicon; auto: guess it from the artifacts (default: use all lexicons)",
     )
     p.add_argument(
         "--corpus", action="store_true",
@@ -200,6 +207,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
             min_confidence=args.min_confidence,
             keep_boilerplate=getattr(args, "keep_boilerplate", False),
             lang=args.lang,
+            source=args.source,
         )
         if args.names or args.corpus:
             cleaner_kwargs["corpus"] = name_table(args)
@@ -307,6 +315,8 @@ def _json_report(results, cleaner: Cleaner) -> dict:
             "path": path,
             "chars": len(text),
             "language": {"code": guess.code, "confidence": round(guess.confidence, 3), "reason": guess.reason},
+            "source_language": source_language_hints(text, findings, target=guess.code),
+            "score": artifact_score(text, findings),
             "findings": [f.to_dict() for f in findings],
         })
         for f in findings:

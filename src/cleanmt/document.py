@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Optional
 
 import regex
 
@@ -28,9 +29,11 @@ class Line:
 
 
 class Document:
-    def __init__(self, text: str, lang: str = "en", corpus: object = None):
+    def __init__(self, text: str, lang: str = "en", corpus: object = None, source: Optional[str] = None):
         self.text = text
         self.lang = lang
+        # the language the text was translated from, when known (--source); None: unknown
+        self.source = source
         # facts gathered over a whole corpus (e.g. the name table of corpus mode);
         # None when the document is checked on its own
         self.corpus = corpus

@@ -53,11 +53,13 @@ class Cleaner:
         keep_boilerplate: bool = False,
         lang: str = "en",
         corpus: object = None,
+        source: Optional[str] = None,
     ):
         if lang != "auto":
             resolve(lang, "")  # an unknown language is a usage error now, not per document
         self.rules: list[Rule] = select_rules(select, ignore)
         self.corpus = corpus  # shared facts for corpus mode, handed to every Document
+        self.source = source  # None: unknown; "auto": guess per document; else a language code
         self.min_confidence = min_confidence
         self.keep_boilerplate = keep_boilerplate
         self.lang = lang
@@ -66,10 +68,19 @@ class Cleaner:
         """The target language for `text`: the one given, or detected for --lang auto."""
         return resolve(self.lang, text)
 
+    def source_of(self, text: str, target: str) -> Optional[str]:
+        """The source language to assume: the one given, a guess for "auto", or None."""
+        if self.source != "auto":
+            return self.source
+        from .hints import source_language_hints
+
+        return source_language_hints(text, target=target)["guess"]
+
     # -- detection -----------------------------------------------------------
     def detect(self, text: str) -> list[Finding]:
         cmap = _CrlfMap(text)
-        doc = Document(cmap.view, lang=self.language_of(text).code, corpus=self.corpus)
+        lang = self.language_of(text).code
+        doc = Document(cmap.view, lang=lang, corpus=self.corpus, source=self.source_of(cmap.view, lang))
         found: dict[tuple, Finding] = {}
         for r in self.rules:
             if doc.lang not in r.langs:

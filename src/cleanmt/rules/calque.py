@@ -93,6 +93,8 @@ def false_friend(doc):
     friends = load_false_friends()
     for i in _false_friend_index().candidates(doc.text.lower()):
         ff = friends[i]
+        if doc.source is not None and ff.lang != doc.source:
+            continue  # the source language is known: only its false friends apply
         for m in ff.pattern.finditer(doc.text):
             by_span.setdefault((m.start(), m.end()), []).append((ff, m))
     for (start, end), found in sorted(by_span.items()):
