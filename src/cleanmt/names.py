@@ -731,3 +731,99 @@ def table_for(text: str, lang: str = "en", corpus: object = None) -> NameTable:
 @lru_cache(maxsize=8)
 def _document_table(text: str, lang: str) -> NameTable:
     return NameTable(lang, None, True, "document").add_texts([text])
+
+
+# ---------------------------------------------------------------------------
+# the common path: most documents have no name variant at all
+# ---------------------------------------------------------------------------
+
+
+def name_findings(text: str, lang: str = "en", corpus: object = None) -> list[tuple[int, int, "Decision"]]:
+    """(start, end, decision) for each name variant in `text`: what the TRL rules report.
+
+    Without a corpus table, a document whose name words cannot produce any
+    decision (see `_may_have_variants`) skips building its table.
+    """
+    table = corpus if isinstance(corpus, NameTable) else getattr(corpus, "names", None)
+    if not isinstance(table, NameTable) and not _may_have_variants(text, lang):
+        return []
+    return table_for(text, lang, corpus).findings(text)
+
+
+@lru_cache(maxsize=1 << 17)
+def _word_facts(word: str, lang: str) -> tuple[str, bool, bool, bool]:
+    """(fold key, can decide alone, weak and rare, a target-language Slavic surname) of one
+    name word, as a document table of one text would see it (cached across documents)."""
+    key = fold(word)
+    if is_acronym(word):
+        return key, word in gazetteer(lang).words, False, False
+    if len(word) < 3:
+        return key, False, False, False  # never counted nor decided
+    gaz = gazetteer(lang)
+    if key in gaz.keys:
+        # the gazetteer's own spelling (London, Moscow) is its canonical form: nothing to say
+        if gaz.keys[key].canonical.lower() != word.lower():
+            return key, True, False, False
+    elif word in gaz.words:
+        return key, True, False, False
+    if foreign_signals(word, lang, "strong"):
+        return key, True, False, False
+    weak = bool(foreign_signals(word, lang, "weak"))
+    weak_rare = weak and zipf(strip_marks(word.lower()), lang) < 3.0
+    slavic = SLAVIC_SURNAME.get(lang)
+    return key, False, weak_rare, bool(slavic is not None and not weak and slavic.search(word))
+
+
+@lru_cache(maxsize=None)
+def _gazetteer_compounds(lang: str) -> dict[str, frozenset]:
+    """First part key → second part keys of the gazetteer's two-part hyphenated names."""
+    out: dict[str, set] = defaultdict(set)
+    for k in gazetteer(lang).keys:
+        if k.count("-") == 1:
+            a, b = k.split("-")
+            out[a].add(b)
+    return {a: frozenset(bs) for a, bs in out.items()}
+
+
+@lru_cache(maxsize=8)  # the three TRL rules ask about the same document in turn
+def _may_have_variants(text: str, lang: str) -> bool:
+    """False only when a document table of `text` provably finds nothing.
+
+    A document table reports a name word only when (a) the gazetteer knows its
+    key or spelling, or it is a known acronym; (b) its key has two spellings in
+    the text (which includes two words joined as a compound); (c) it carries a
+    strong foreign romanisation signal; or (d) it carries a weak one, is rare,
+    and a Slavic-looking surname stands next to it. This check looks at every
+    distinct name word once, with per-word facts cached across documents, and
+    errs on the side of True.
+    """
+    words = set(_NAME_WORD.findall(text))
+    if not words:
+        return False
+    spelling: dict[str, str] = {}
+    weak_rare = slavic = False
+    for w in words:
+        if len(w) < 2:
+            continue
+        key, decides, wr, sl = _word_facts(w, lang)
+        if decides:
+            return True
+        weak_rare |= wr
+        slavic |= sl
+        if len(w) >= 3 and not is_acronym(w):
+            if spelling.setdefault(key, w) != w:
+                return True  # one key, two spellings
+    if weak_rare and slavic:
+        return True
+    keys = {_word_facts(w, lang)[0] for w in words if len(w) >= 2}
+    pairs = _gazetteer_compounds(lang)
+    for w in words:
+        if "-" in w and len(w) >= 2:
+            parts = fold(w).split("-")
+            if len(parts) == 2 and all(parts) and parts[0] in keys and parts[1] in keys:
+                return True  # "Kassym Jomart" may be read as "Kassym-Jomart"
+    for k in keys:
+        second = pairs.get(k)
+        if second is not None and not second.isdisjoint(keys):
+            return True
+    return False

@@ -1,0 +1,81 @@
+"""The cheap prefilters that let the engine skip detailed work must never lose a finding.
+
+Each prefilter (a rule's `trigger` regex, the name-variant gate) is checked
+against texts where the detailed work does find something: every rule's bad
+examples, the seeds, and clean articles with those examples spliced in.
+"""
+import random
+
+import pytest
+
+from cleanmt import names
+from cleanmt.document import Document
+from cleanmt.registry import all_rules
+
+from conftest import SEEDS
+
+RULES = all_rules()
+
+
+def _spliced(lee_articles, n=150, seed=3):
+    """Clean articles with bad examples of every rule inserted between sentences."""
+    rnd = random.Random(seed)
+    examples = [b for r in RULES for b, _ in r.bad]
+    out = []
+    for _ in range(n):
+        parts = rnd.choice(lee_articles).split(". ")
+        for _ in range(rnd.randint(1, 3)):
+            parts.insert(rnd.randrange(len(parts) + 1), rnd.choice(examples))
+        out.append(rnd.choice([". ", ".\n", ".\n\n"]).join(parts))
+    return out
+
+
+@pytest.fixture(scope="module")
+def texts(lee_articles):
+    seeds = [p.read_text(encoding="utf-8") for p in SEEDS]
+    examples = [t for r in RULES for t, _ in r.bad] + [t for r in RULES for t in r.good]
+    return seeds + examples + _spliced(lee_articles) + lee_articles[:100]
+
+
+@pytest.mark.parametrize("r", [r for r in RULES if r.trigger is not None], ids=lambda r: r.id)
+def test_trigger_matches_every_bad_example(r):
+    for text, _ in r.bad:
+        assert r.trigger.search(text), f"{r.id} trigger misses its own bad example {text!r}"
+
+
+def test_no_trigger_skips_a_text_its_rule_flags(texts):
+    for r in RULES:
+        if r.trigger is None:
+            continue
+        for t in texts:
+            if r.trigger.search(t):
+                continue
+            hits = list(r.check(Document(t)))
+            assert not hits, f"{r.id} trigger misses a text it flags: {t[:80]!r}"
+
+
+def _full_table_findings(text):
+    return names.NameTable("en", None, True, "document").add_texts([text]).findings(text)
+
+
+def test_name_gate_never_hides_a_name_finding(texts):
+    gated = 0
+    for t in texts:
+        if not names._may_have_variants(t, "en"):
+            gated += 1
+            assert _full_table_findings(t) == [], t[:80]
+    assert gated > 50  # the gate does let most clean text through cheaply
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Arkady Dvorkovitch landed. Arkady Dvorkovich spoke.",  # one key, two spellings
+        "Kassym Jomart said so. Kassym-Jomart agreed.",  # a compound written two ways
+        "Talks with Vladimir Poutine ended.",  # a gazetteer variant
+        "Leaders of OTAN met.",  # a known acronym
+        "The trader Kenzhebaïev was detained.",  # a strong romanisation signal
+    ],
+)
+def test_name_gate_lets_candidates_through(text):
+    assert names._may_have_variants(text, "en")
