@@ -54,6 +54,8 @@ _CONTINUATIONS = (
     "out outside over per since than through throughout till to toward towards under underneath "
     "until unto upon via which whom whose with within without"
 ).split()
+# the part of STRAY_STOP a plain scan finds fastest (it starts at a full stop): the trigger
+STRAY_STOP_TRIGGER = r"\.[ \t]+(?:" + "|".join(_CONTINUATIONS) + r")(?![\p{L}\p{N}'’-])"
 STRAY_STOP = regex.compile(
     r"(?<![\p{L}\p{N}.'’@/_-])(\p{L}{2,})(\.)[ \t]+(" + "|".join(_CONTINUATIONS) + r")(?![\p{L}\p{N}'’-])",
 )
@@ -71,6 +73,17 @@ def _is_abbreviation(word: str) -> bool:
     if word.lower() in _abbreviations():
         return True
     return word.isupper()  # "INC.", "PTY." and other all-capital short forms
+
+
+# Cheap necessary conditions (plain substring tests) checked before any line is read:
+# every pattern above needs one of these two-character sequences.
+_NARROW_SPACES = ("\u00a0", "\u202f")
+_SPACE_THEN_MARK = (" ,", " ;", " :", " !", " ?")
+_SPACE_THEN_STOP_OR_COMMA = (" .", " ,", "\t.", "\t,")
+
+
+def _has_any(text: str, needles) -> bool:
+    return any(n in text for n in needles)
 
 
 def _prose_lines(doc):
@@ -99,6 +112,8 @@ def _prose_lines(doc):
     ],
 )
 def space_before_punctuation(doc):
+    if not (_has_any(doc.text, _SPACE_THEN_MARK) or _has_any(doc.text, _NARROW_SPACES)):
+        return
     for line in _prose_lines(doc):
         for m in SPACE_BEFORE.finditer(line.text):
             mark = m.group(2)
@@ -129,6 +144,8 @@ def space_before_punctuation(doc):
 def space_before_full_stop(doc):
     # Lower confidence than PUN001: edited English has the odd " ." typo, and a
     # lone "." can be a path or an operator; we report it but do not fix by default.
+    if " ." not in doc.text and not _has_any(doc.text, _NARROW_SPACES):
+        return
     for line in _prose_lines(doc):
         for m in SPACE_BEFORE_STOP.finditer(line.text):
             start = line.start + m.start()
@@ -155,6 +172,8 @@ def space_before_full_stop(doc):
     ],
 )
 def doubled_punctuation(doc):
+    if not _has_any(doc.text, _SPACE_THEN_STOP_OR_COMMA):
+        return
     for line in _prose_lines(doc):
         text = line.text
         for m in DOUBLED.finditer(text):
@@ -183,6 +202,7 @@ def doubled_punctuation(doc):
     "punctuation",
     "stray full stop before a lower-case preposition or relative pronoun ('rise up. against')",
     confidence=0.85,
+    trigger=STRAY_STOP_TRIGGER,
     bad=[
         ("Workers may rise up. against their bosses.", "Workers may rise up against their bosses."),
         ("The cost of living. of families is rising.", "The cost of living of families is rising."),
