@@ -44,6 +44,28 @@ def _capitalise(word: str) -> str:
     return word[:1].upper() + word[1:]
 
 
+# "Title Title" with one space, the second word's letters after the first all
+# non-upper-case: every capitalised pair that CAS001 compares a lower-case use with.
+_TITLE_PAIR = regex.compile(
+    r"(\p{Lu}\p{L}*) (?=(\p{Lu}[\p{Ll}\p{Lm}\p{Lo}]{2,})(?![\p{L}\p{M}'’-]))"
+)
+
+
+def _may_have_lowercased_name(text: str) -> bool:
+    """Cheap necessary condition of CAS001: some "Angela Merkel" whose second word
+    also occurs lower-cased after the first ("Angela merkel")."""
+    for prev, name in set(_TITLE_PAIR.findall(text)):
+        head, upper, tail = prev + " ", name[0], name[1:]
+        i = text.find(head)
+        while i != -1:
+            j = i + len(head)  # where the lower-cased name would start
+            c = text[j : j + 1]
+            if c and c != upper and c.upper() == upper and text.startswith(tail, j + 1):
+                return True
+            i = text.find(head, i + 1)
+    return False
+
+
 @rule(
     "CAS001",
     "casing",
@@ -68,6 +90,8 @@ def _capitalise(word: str) -> str:
     ],
 )
 def lowercased_name(doc):
+    if not _may_have_lowercased_name(doc.text):
+        return
     text, words = doc.text, doc.words
     forms = [m.group() for m in words]
     titled = [_is_title(w) for w in forms]
