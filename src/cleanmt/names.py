@@ -44,6 +44,7 @@ CONF_WEAK_GUESS = 0.6
 _SPECIAL_LETTERS = str.maketrans({"ß": "ss", "ø": "o", "ł": "l", "ı": "i", "ə": "e", "đ": "d", "æ": "ae"})
 
 
+@lru_cache(maxsize=1 << 17)
 def strip_marks(s: str) -> str:
     """Remove diacritics (é→e, ñ→n, ə→e)."""
     s = s.translate(_SPECIAL_LETTERS)
@@ -85,9 +86,13 @@ def fold_part(part: str) -> str:
     return s
 
 
+_PART_SEPARATOR = regex.compile(r"[-\s]+")
+
+
+@lru_cache(maxsize=1 << 17)  # name words recur across documents; folding is the hot path
 def fold(word: str) -> str:
     """Romanisation-blind key of a name word; hyphen or space between parts is kept as "-"."""
-    return "-".join(fold_part(p) for p in regex.split(r"[-\s]+", word) if p)
+    return "-".join(fold_part(p) for p in _PART_SEPARATOR.split(word) if p)
 
 
 def similar(a: str, b: str) -> float:
@@ -158,10 +163,15 @@ def _conventions(lang: str, strength: str) -> tuple[Convention, ...]:
 
 def foreign_signals(word: str, lang: str = "en", strength: str = "strong") -> list[str]:
     """Why `word` is spelled the way another language romanises (one reason per match)."""
+    return list(_foreign_signals(word, lang, strength))
+
+
+@lru_cache(maxsize=1 << 17)  # asked again and again for the same name words
+def _foreign_signals(word: str, lang: str, strength: str) -> tuple[str, ...]:
     out = []
     for c in _conventions(lang, strength):
         out.extend(c.why for _ in c.rx.finditer(word))
-    return out
+    return tuple(out)
 
 
 def romanise(word: str, lang: str = "en", weak: bool = True) -> str:
@@ -246,7 +256,10 @@ def scan(text: str, lang: str = "en", compounds: Optional[set] = None) -> list[O
         if len(m.group()) < 2:
             prev_end = None
             continue
-        if prev_end is not None and _GAP_IN_NAME.fullmatch(text, prev_end, m.start()):
+        gap = m.start() - (prev_end if prev_end is not None else 0)
+        if prev_end is not None and (
+            (gap == 1 and text[prev_end] == " ") or (gap > 1 and _GAP_IN_NAME.fullmatch(text, prev_end, m.start()))
+        ):
             runs[-1].append(m)
         else:
             runs.append([m])
@@ -451,6 +464,7 @@ class NameTable:
         self.acronyms: Counter = Counter()
         self._decisions: dict = {}
         self._findings_cache: dict = {}
+        self._last_scan: Optional[tuple[str, list]] = None  # (text, occurrences) of a one-text table
 
     # -- building --------------------------------------------------------------
     def add_texts(self, texts: list[str]) -> "NameTable":
@@ -458,9 +472,13 @@ class NameTable:
         scans = [scan(t, self.lang) for t in texts]
         for occs in scans:
             self.compounds |= compound_keys(occs)
+        self._last_scan = None
         for t in texts:
             self.n_texts += 1
-            for o in scan(t, self.lang, self.compounds):
+            occs = scan(t, self.lang, self.compounds)
+            if len(texts) == 1:
+                self._last_scan = (t, occs)  # `findings` of a document table reads it again
+            for o in occs:
                 if o.acronym:
                     self.acronyms[o.text] += 1
                 if o.acronym or len(o.text) < 3:
@@ -635,7 +653,11 @@ class NameTable:
 
     def _find(self, text: str) -> list[tuple[int, int, Decision]]:
         out = []
-        for o in scan(text, self.lang, self.compounds):
+        if self._last_scan is not None and self._last_scan[0] == text:
+            occs = self._last_scan[1]
+        else:
+            occs = scan(text, self.lang, self.compounds)
+        for o in occs:
             if o.acronym:
                 d = self._acronym(o.text, text)
             elif len(o.text) < 3:
