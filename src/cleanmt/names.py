@@ -773,27 +773,28 @@ def name_findings(text: str, lang: str = "en", corpus: object = None) -> list[tu
 
 
 @lru_cache(maxsize=1 << 17)
-def _word_facts(word: str, lang: str) -> tuple[str, bool, bool, bool]:
-    """(fold key, can decide alone, weak and rare, a target-language Slavic surname) of one
-    name word, as a document table of one text would see it (cached across documents)."""
+def _word_facts(word: str, lang: str) -> tuple[str, bool, bool, bool, bool]:
+    """(fold key, counted, can decide alone, weak and rare, a target-language Slavic
+    surname) of one name word, as a document table of one text would see it (cached
+    across documents). `counted`: the table counts its spellings (3+ letters, no acronym)."""
     key = fold(word)
     if is_acronym(word):
-        return key, word in gazetteer(lang).words, False, False
+        return key, False, word in gazetteer(lang).words, False, False
     if len(word) < 3:
-        return key, False, False, False  # never counted nor decided
+        return key, False, False, False, False  # never counted nor decided
     gaz = gazetteer(lang)
     if key in gaz.keys:
         # the gazetteer's own spelling (London, Moscow) is its canonical form: nothing to say
         if gaz.keys[key].canonical.lower() != word.lower():
-            return key, True, False, False
+            return key, True, True, False, False
     elif word in gaz.words:
-        return key, True, False, False
+        return key, True, True, False, False
     if foreign_signals(word, lang, "strong"):
-        return key, True, False, False
+        return key, True, True, False, False
     weak = bool(foreign_signals(word, lang, "weak"))
     weak_rare = weak and zipf(strip_marks(word.lower()), lang) < 3.0
     slavic = SLAVIC_SURNAME.get(lang)
-    return key, False, weak_rare, bool(slavic is not None and not weak and slavic.search(word))
+    return key, True, False, weak_rare, bool(slavic is not None and not weak and slavic.search(word))
 
 
 @lru_cache(maxsize=None)
@@ -820,24 +821,23 @@ def _may_have_variants(text: str, lang: str) -> bool:
     errs on the side of True.
     """
     words = set(_NAME_WORD.findall(text))
-    if not words:
-        return False
     spelling: dict[str, str] = {}
+    keys = set()
     weak_rare = slavic = False
     for w in words:
         if len(w) < 2:
             continue
-        key, decides, wr, sl = _word_facts(w, lang)
+        key, counted, decides, wr, sl = _word_facts(w, lang)
         if decides:
             return True
-        weak_rare |= wr
-        slavic |= sl
-        if len(w) >= 3 and not is_acronym(w):
+        keys.add(key)
+        if counted:
+            weak_rare |= wr
+            slavic |= sl
             if spelling.setdefault(key, w) != w:
                 return True  # one key, two spellings
     if weak_rare and slavic:
         return True
-    keys = {_word_facts(w, lang)[0] for w in words if len(w) >= 2}
     pairs = _gazetteer_compounds(lang)
     for w in words:
         if "-" in w and len(w) >= 2:
