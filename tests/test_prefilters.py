@@ -79,3 +79,23 @@ def test_name_gate_never_hides_a_name_finding(texts):
 )
 def test_name_gate_lets_candidates_through(text):
     assert names._may_have_variants(text, "en")
+
+
+def test_capitalised_particle_prefilter_knows_every_capital_the_pattern_accepts():
+    """Every capital that PARTICLE_NAME's case-insensitive match lets into a particle."""
+    import sys
+
+    import regex
+
+    from cleanmt.rules import casing
+
+    letters = set("".join(casing._PARTICLES.split("|")))
+    capitals = {
+        chr(i) for i in range(sys.maxunicode + 1)
+        if chr(i).isupper() and any(regex.fullmatch(f"(?i:{c})", chr(i)) for c in letters)
+    }
+    for p in casing._PARTICLES.split("|"):
+        for k, c in enumerate(p):
+            for cap in capitals:
+                if regex.fullmatch(f"(?i:{c})", cap):
+                    assert p[:k] + cap + p[k + 1 :] in casing._CAPITALISED_PARTICLES

@@ -195,6 +195,20 @@ PARTICLE_NAME = regex.compile(
 )
 
 
+def _case_variants(word: str) -> set:
+    """Every spelling of `word` with at least one capital: "Von", "VON", "vOn"..."""
+    forms = {""}
+    for c in word:
+        capitals = (c.upper(), "İ") if c == "i" else (c.upper(),)  # (?i) also lets İ match i
+        forms = {f + x for f in forms for x in (c, *capitals)}
+    return forms - {word}
+
+
+# CAS003 only acts on a particle with a capital, which is a whole whitespace-separated
+# token; (?i) in PARTICLE_NAME folds only ASCII capitals (and İ) onto these letters.
+_CAPITALISED_PARTICLES = frozenset(v for p in _PARTICLES.split("|") for v in _case_variants(p))
+
+
 @lru_cache(maxsize=None)
 def _particle_forms() -> dict:
     """Correct spelling of each listed surname, keyed by its case-folded form."""
@@ -223,6 +237,8 @@ def _particle_forms() -> dict:
     ],
 )
 def capitalised_particle(doc):
+    if _CAPITALISED_PARTICLES.isdisjoint(doc.text.split()):
+        return  # the common case, found by one split instead of a regex scan
     listed = _particle_forms()
     found = list(PARTICLE_NAME.finditer(doc.text))
     if not found:
