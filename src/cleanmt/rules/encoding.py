@@ -114,6 +114,7 @@ def _known_word(word: str) -> bool:
     "encoding",
     "currency symbol standing in for a letter inside a word ('[€ntretien]')",
     confidence=0.85,
+    trigger=r"[€$]\p{Ll}{3}",  # the symbol, then the lower-case letters SYMBOL_IN_WORD needs
     bad=[
         ("Read also: [€xclusive] an interview.", "Read also: [Exclusive] an interview."),
         ("The new r€cord was set in May.", "The new record was set in May."),
