@@ -99,3 +99,11 @@ def test_capitalised_particle_prefilter_knows_every_capital_the_pattern_accepts(
             for cap in capitals:
                 if regex.fullmatch(f"(?i:{c})", cap):
                     assert p[:k] + cap + p[k + 1 :] in casing._CAPITALISED_PARTICLES
+
+
+def test_name_word_index_agrees_with_the_word_by_word_check(texts):
+    """The set-based answer (words seen across documents) equals the per-word loop."""
+    index = names._NameWordIndex("en")
+    for t in texts:
+        words = set(names._NAME_WORD.findall(t))
+        assert index.may_have_variants(words) == names._may_have_variants_exact(words, "en"), t[:80]

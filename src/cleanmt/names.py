@@ -808,8 +808,97 @@ def _gazetteer_compounds(lang: str) -> dict[str, frozenset]:
     return {a: frozenset(bs) for a, bs in out.items()}
 
 
+class _NameWordIndex:
+    """Name words seen so far (across documents), sorted into sets by what they may
+    cause, so that a document's words are tested with a few C-speed set operations
+    and only new words, and the few that need it, go through Python.
+
+    `ambiguous` holds every counted word that shares its fold key with another
+    counted word seen anywhere; only those can be two spellings of one key in a
+    document, and only those are then grouped by key.
+    """
+
+    MAX_WORDS = 1 << 19  # forget everything past this (memory stays bounded; answers stay exact)
+
+    def __init__(self, lang: str):
+        self.lang = lang
+        self.clear()
+        firsts, seconds = set(), set()
+        for k in gazetteer(lang).keys:
+            if k.count("-") == 1:
+                a, b = k.split("-")
+                firsts.add(a)
+                seconds.add(b)
+        self.compound_first_keys, self.compound_second_keys = firsts, seconds
+
+    def clear(self):
+        self.known: set = set()
+        self.counted: dict[str, set] = defaultdict(set)  # key -> counted spellings seen
+        self.by_key: dict[str, set] = defaultdict(set)  # key -> every spelling seen (2+ letters)
+        self.deciding, self.ambiguous, self.hyphenated = set(), set(), set()
+        self.weak_rare, self.slavic = set(), set()
+        self.compound_first, self.compound_second = set(), set()
+
+    def add(self, words: set):
+        if len(self.known) + len(words) > self.MAX_WORDS:
+            self.clear()
+        for w in words - self.known:
+            self.known.add(w)
+            if len(w) < 2:
+                continue
+            key, counted, decides, wr, sl = _word_facts(w, self.lang)
+            self.by_key[key].add(w)
+            if decides:
+                self.deciding.add(w)
+            if "-" in w:
+                self.hyphenated.add(w)
+            if key in self.compound_first_keys:
+                self.compound_first.add(w)
+            if key in self.compound_second_keys:
+                self.compound_second.add(w)
+            if counted:
+                if wr:
+                    self.weak_rare.add(w)
+                if sl:
+                    self.slavic.add(w)
+                same = self.counted[key]
+                same.add(w)
+                if len(same) > 1:
+                    self.ambiguous |= same
+
+    def may_have_variants(self, words: set) -> bool:
+        """The answer of `_may_have_variants_exact(words)`, mostly from set operations."""
+        self.add(words)
+        if not words.isdisjoint(self.deciding):
+            return True
+        if not (words.isdisjoint(self.weak_rare) or words.isdisjoint(self.slavic)):
+            return True
+        amb = words & self.ambiguous
+        if amb:
+            spelling: dict[str, str] = {}
+            for w in amb:
+                if spelling.setdefault(_word_facts(w, self.lang)[0], w) != w:
+                    return True  # one key, two spellings
+        for w in words & self.hyphenated:
+            parts = fold(w).split("-")
+            if len(parts) == 2 and all(parts) and all(not words.isdisjoint(self.by_key.get(p, ())) for p in parts):
+                return True  # "Kassym Jomart" may be read as "Kassym-Jomart"
+        if not (words.isdisjoint(self.compound_first) or words.isdisjoint(self.compound_second)):
+            return _may_have_variants_exact(words, self.lang)  # rare: let the full check decide
+        return False
+
+
+_INDEXES: dict[str, _NameWordIndex] = {}
+
+
 @lru_cache(maxsize=8)  # the three TRL rules ask about the same document in turn
 def _may_have_variants(text: str, lang: str) -> bool:
+    words = set(_NAME_WORD.findall(text))
+    index = _INDEXES.get(lang) or _INDEXES.setdefault(lang, _NameWordIndex(lang))
+    return index.may_have_variants(words)
+
+
+def _may_have_variants_exact(words: set, lang: str) -> bool:
     """False only when a document table of `text` provably finds nothing.
 
     A document table reports a name word only when (a) the gazetteer knows its
@@ -820,7 +909,6 @@ def _may_have_variants(text: str, lang: str) -> bool:
     distinct name word once, with per-word facts cached across documents, and
     errs on the side of True.
     """
-    words = set(_NAME_WORD.findall(text))
     spelling: dict[str, str] = {}
     keys = set()
     weak_rare = slavic = False
