@@ -107,3 +107,9 @@ def test_name_word_index_agrees_with_the_word_by_word_check(texts):
     for t in texts:
         words = set(names._NAME_WORD.findall(t))
         assert index.may_have_variants(words) == names._may_have_variants_exact(words, "en"), t[:80]
+
+
+def test_name_table_reads_hyphenated_keys_off_the_runs(texts):
+    """add_texts takes compound keys from the runs instead of a second full scan."""
+    for t in texts + ["Kassym-Jomart Tokayev and Kasym-Jomart spoke. Jean-Pierre left."]:
+        assert names._hyphenated_keys(names._runs(t, "en")) == names.compound_keys(names.scan(t, "en"))

@@ -249,7 +249,11 @@ def scan(text: str, lang: str = "en", compounds: Optional[set] = None) -> list[O
     words that some text writes hyphenated are joined ("Kassym Jomart" → one
     occurrence with key "kasym-jomart").
     """
-    compounds = compounds or set()
+    return _occurrences(text, _runs(text, lang), lang, compounds or set())
+
+
+def _runs(text: str, lang: str) -> list[list[regex.Match]]:
+    """The runs of name words of `text` (compound-blind), without ordinary sentence starts."""
     runs: list[list[regex.Match]] = []
     prev_end = None
     for m in _NAME_WORD.finditer(text):
@@ -264,7 +268,22 @@ def scan(text: str, lang: str = "en", compounds: Optional[set] = None) -> list[O
         else:
             runs.append([m])
         prev_end = m.end()
-    runs = [r for r in runs if len(r) > 1 or not _ordinary_sentence_start(text, r[0], lang)]
+    return [r for r in runs if len(r) > 1 or not _ordinary_sentence_start(text, r[0], lang)]
+
+
+def _hyphenated_keys(runs: list[list[regex.Match]]) -> set:
+    """`compound_keys` of the compound-blind scan whose runs these are."""
+    out = set()
+    for run in runs:
+        for m in run:
+            if "-" in m.group():
+                parts = fold(m.group()).split("-")
+                if len(parts) == 2 and all(parts):
+                    out.add(tuple(parts))
+    return out
+
+
+def _occurrences(text: str, runs: list[list[regex.Match]], lang: str, compounds: set) -> list[Occurrence]:
     out: list[Occurrence] = []
     for run_no, run in enumerate(runs):
         items: list[Occurrence] = []
@@ -469,13 +488,13 @@ class NameTable:
     # -- building --------------------------------------------------------------
     def add_texts(self, texts: list[str]) -> "NameTable":
         texts = [t.replace("\r\n", "\n") for t in texts]
-        scans = [scan(t, self.lang) for t in texts]
-        for occs in scans:
-            self.compounds |= compound_keys(occs)
+        runs_by_text = [_runs(t, self.lang) for t in texts]
+        for runs in runs_by_text:
+            self.compounds |= _hyphenated_keys(runs)
         self._last_scan = None
-        for t in texts:
+        for t, runs in zip(texts, runs_by_text):
             self.n_texts += 1
-            occs = scan(t, self.lang, self.compounds)
+            occs = _occurrences(t, runs, self.lang, self.compounds)
             if len(texts) == 1:
                 self._last_scan = (t, occs)  # `findings` of a document table reads it again
             for o in occs:
