@@ -113,3 +113,17 @@ def test_name_table_reads_hyphenated_keys_off_the_runs(texts):
     """add_texts takes compound keys from the runs instead of a second full scan."""
     for t in texts + ["Kassym-Jomart Tokayev and Kasym-Jomart spoke. Jean-Pierre left."]:
         assert names._hyphenated_keys(names._runs(t, "en")) == names.compound_keys(names.scan(t, "en"))
+
+
+def test_ascii_capitals_lower_forms_cover_unicode():
+    import sys
+
+    from cleanmt.rules import casing
+
+    found = {u: set() for u in casing._ASCII_LOWER_FORMS}
+    for i in range(sys.maxunicode + 1):
+        c = chr(i)
+        u = c.upper()
+        if u in found and c != u:
+            found[u].add(c)
+    assert found == {u: set(lows) for u, lows in casing._ASCII_LOWER_FORMS.items()}

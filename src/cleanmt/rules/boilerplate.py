@@ -523,6 +523,8 @@ def photo_credit(doc):
     attributions of the *article* ("(With AFP)", "AFP AND EFE", "Some
     information comes from Reuters") are left alone: they say where the
     reporting comes from, which is part of the journalism, not page furniture."""
+    if ":" not in doc.text:
+        return  # every credit has "Label:"; most articles have no colon at all
     for m in _credit_re().finditer(doc.text):
         if not _capitalised(m.group("label")) or not _credit_like(m.group("credit")):
             continue

@@ -51,11 +51,24 @@ _TITLE_PAIR = regex.compile(
 )
 
 
+# The characters whose upper case is an ASCII capital (checked against all of
+# Unicode by a test): "s" and the long "ſ" both give "S", "i" and the dotless "ı" give "I".
+_ASCII_LOWER_FORMS = {u: (u.lower(),) for u in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"}
+_ASCII_LOWER_FORMS["S"] = ("s", "ſ")
+_ASCII_LOWER_FORMS["I"] = ("i", "ı")
+
+
 def _may_have_lowercased_name(text: str) -> bool:
     """Cheap necessary condition of CAS001: some "Angela Merkel" whose second word
     also occurs lower-cased after the first ("Angela merkel")."""
     for prev, name in set(_TITLE_PAIR.findall(text)):
-        head, upper, tail = prev + " ", name[0], name[1:]
+        upper, tail = name[0], name[1:]
+        lows = _ASCII_LOWER_FORMS.get(upper)
+        if lows is not None:
+            if any(f"{prev} {low}{tail}" in text for low in lows):
+                return True
+            continue
+        head = prev + " "
         i = text.find(head)
         while i != -1:
             j = i + len(head)  # where the lower-cased name would start

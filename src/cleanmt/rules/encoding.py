@@ -100,6 +100,7 @@ def mojibake(doc):
 # A symbol that looks like a letter, then at least three lower-case letters.
 _LOOKALIKES = {"€": "e", "$": "s"}
 SYMBOL_IN_WORD = regex.compile(r"(?<![\p{L}\p{N}$€])(\p{L}*)([€$])(\p{Ll}{3,})(?![\p{L}\p{N}])")
+SYMBOL_THEN_LOWER = regex.compile(r"[€$]\p{Ll}{3}")  # what SYMBOL_IN_WORD needs at least
 _LANGS = ("en", "fr", "es", "de", "it", "pt")  # the word may be an untranslated one
 # Lines that look like code or templates, where "$name" is a variable.
 CODE_LINE = regex.compile(r"[{}<>`=\\]|\$\(")
@@ -114,7 +115,6 @@ def _known_word(word: str) -> bool:
     "encoding",
     "currency symbol standing in for a letter inside a word ('[€ntretien]')",
     confidence=0.85,
-    trigger=r"[€$]\p{Ll}{3}",  # the symbol, then the lower-case letters SYMBOL_IN_WORD needs
     bad=[
         ("Read also: [€xclusive] an interview.", "Read also: [Exclusive] an interview."),
         ("The new r€cord was set in May.", "The new record was set in May."),
@@ -132,6 +132,8 @@ def _known_word(word: str) -> bool:
 def symbol_for_letter(doc):
     if "€" not in doc.text and "$" not in doc.text:
         return
+    if not SYMBOL_THEN_LOWER.search(doc.text):
+        return  # "$5", "US$": no symbol inside a word
     for line in doc.lines:
         if "€" not in line.text and "$" not in line.text:
             continue

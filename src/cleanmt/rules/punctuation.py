@@ -75,15 +75,19 @@ def _is_abbreviation(word: str) -> bool:
     return word.isupper()  # "INC.", "PTY." and other all-capital short forms
 
 
-# Cheap necessary conditions (plain substring tests) checked before any line is read:
-# every pattern above needs one of these two-character sequences.
-_NARROW_SPACES = ("\u00a0", "\u202f")
-_SPACE_THEN_MARK = (" ,", " ;", " :", " !", " ?")
-_SPACE_THEN_STOP_OR_COMMA = (" .", " ,", "\t.", "\t,")
+# Cheap necessary condition checked before any line is read: PUN001-003 all need a
+# space (or tab, or narrow space) right before a mark; one scan serves the three rules.
+_SPACED_MARK = regex.compile(r"[ \t\u00a0\u202f][,;:!?.]")
 
 
-def _has_any(text: str, needles) -> bool:
-    return any(n in text for n in needles)
+@lru_cache(maxsize=4)  # the three rules ask about the same document in turn
+def _spaced_marks(text: str) -> frozenset:
+    """The distinct (space, mark) pairs of `text`: {" ,", "\u00a0:"...}."""
+    return frozenset(_SPACED_MARK.findall(text))
+
+
+def _any_spaced(text: str, spaces: str, marks: str) -> bool:
+    return any(p[0] in spaces and p[1] in marks for p in _spaced_marks(text))
 
 
 def _prose_lines(doc):
@@ -112,7 +116,7 @@ def _prose_lines(doc):
     ],
 )
 def space_before_punctuation(doc):
-    if not (_has_any(doc.text, _SPACE_THEN_MARK) or _has_any(doc.text, _NARROW_SPACES)):
+    if not _any_spaced(doc.text, " \u00a0\u202f", ",;:!?"):
         return
     for line in _prose_lines(doc):
         for m in SPACE_BEFORE.finditer(line.text):
@@ -144,7 +148,7 @@ def space_before_punctuation(doc):
 def space_before_full_stop(doc):
     # Lower confidence than PUN001: edited English has the odd " ." typo, and a
     # lone "." can be a path or an operator; we report it but do not fix by default.
-    if " ." not in doc.text and not _has_any(doc.text, _NARROW_SPACES):
+    if not _any_spaced(doc.text, " \u00a0\u202f", "."):
         return
     for line in _prose_lines(doc):
         for m in SPACE_BEFORE_STOP.finditer(line.text):
@@ -172,7 +176,7 @@ def space_before_full_stop(doc):
     ],
 )
 def doubled_punctuation(doc):
-    if not _has_any(doc.text, _SPACE_THEN_STOP_OR_COMMA):
+    if not _any_spaced(doc.text, " \t", ".,"):
         return
     for line in _prose_lines(doc):
         text = line.text
