@@ -76,13 +76,23 @@ _FOLD_STEPS = [
     (r"(.)\1+", r"\1"),  # doubled letters (Kassym, Kasym)
 ]
 _FOLD_COMPILED = [(regex.compile(p) if p else None, r) for p, r in _FOLD_STEPS]
+# For each step, substrings of which its pattern needs one (None: always run it): a
+# substring test is cheaper than a regex pass that finds nothing.
+_FOLD_NEEDS = [("ï",), None, ("tsch",), ("tch",), ("sch",), ("h",), ("dj", "zh"), ("ou",), ("gu",), ("w",),
+               ("x",), ("q",), ("ck",), ("c",), ("y",), ("y", "j"), ("ie",), ("t",), ("z",), ("f",), None]
+_FOLD_PLAN = [(pat, repl, need) for (pat, repl), need in zip(_FOLD_COMPILED, _FOLD_NEEDS, strict=True)]
 
 
 @lru_cache(maxsize=65536)
 def fold_part(part: str) -> str:
     s = part.lower()
-    for pat, repl in _FOLD_COMPILED:
-        s = strip_marks(s) if pat is None else pat.sub(repl, s)
+    for pat, repl, need in _FOLD_PLAN:
+        if pat is None:
+            s = strip_marks(s)
+            continue
+        if need is not None and not any(n in s for n in need):
+            continue
+        s = pat.sub(repl, s)
     return s
 
 
@@ -170,7 +180,7 @@ def foreign_signals(word: str, lang: str = "en", strength: str = "strong") -> li
 def _foreign_signals(word: str, lang: str, strength: str) -> tuple[str, ...]:
     out = []
     for c in _conventions(lang, strength):
-        out.extend(c.why for _ in c.rx.finditer(word))
+        out.extend([c.why] * len(c.rx.findall(word)))
     return tuple(out)
 
 
