@@ -78,8 +78,8 @@ _FOLD_STEPS = [
 _FOLD_COMPILED = [(regex.compile(p) if p else None, r) for p, r in _FOLD_STEPS]
 # For each step, substrings of which its pattern needs one (None: always run it): a
 # substring test is cheaper than a regex pass that finds nothing.
-_FOLD_NEEDS = [("ï",), None, ("tsch",), ("tch",), ("sch",), ("h",), ("dj", "zh"), ("ou",), ("gu",), ("w",),
-               ("x",), ("q",), ("ck",), ("c",), ("y",), ("y", "j"), ("ie",), ("t",), ("z",), ("f",), None]
+_FOLD_NEEDS = ["ï", None, "tsch", "tch", "sch", "h", ("dj", "zh"), "ou", "gu", "w",
+               "x", "q", "ck", "c", "y", ("y", "j"), "ie", "t", "z", "f", None]
 _FOLD_PLAN = [(pat, repl, need) for (pat, repl), need in zip(_FOLD_COMPILED, _FOLD_NEEDS, strict=True)]
 
 
@@ -90,8 +90,12 @@ def fold_part(part: str) -> str:
         if pat is None:
             s = strip_marks(s)
             continue
-        if need is not None and not any(n in s for n in need):
-            continue
+        if need is not None:
+            if type(need) is str:
+                if need not in s:
+                    continue
+            elif need[0] not in s and need[1] not in s:
+                continue
         s = pat.sub(repl, s)
     return s
 
