@@ -876,28 +876,32 @@ class _NameWordIndex:
         if len(self.known) + len(words) > self.MAX_WORDS:
             self.clear()
         for w in words - self.known:
-            self.known.add(w)
-            if len(w) < 2:
-                continue
-            key, counted, decides, wr, sl = _word_facts(w, self.lang)
-            self.by_key[key].add(w)
-            if decides:
-                self.deciding.add(w)
-            if "-" in w:
-                self.hyphenated.add(w)
-            if key in self.compound_first_keys:
-                self.compound_first.add(w)
-            if key in self.compound_second_keys:
-                self.compound_second.add(w)
-            if counted:
-                if wr:
-                    self.weak_rare.add(w)
-                if sl:
-                    self.slavic.add(w)
-                same = self.counted[key]
-                same.add(w)
-                if len(same) > 1:
-                    self.ambiguous |= same
+            self._file(w)
+            self.known.add(w)  # only once filed: another thread may be asking meanwhile
+
+    def _file(self, w: str):
+        """Put one new word into the sets its facts call for."""
+        if len(w) < 2:
+            return
+        key, counted, decides, wr, sl = _word_facts(w, self.lang)
+        self.by_key[key].add(w)
+        if decides:
+            self.deciding.add(w)
+        if "-" in w:
+            self.hyphenated.add(w)
+        if key in self.compound_first_keys:
+            self.compound_first.add(w)
+        if key in self.compound_second_keys:
+            self.compound_second.add(w)
+        if counted:
+            if wr:
+                self.weak_rare.add(w)
+            if sl:
+                self.slavic.add(w)
+            same = self.counted[key]
+            same.add(w)
+            if len(same) > 1:
+                self.ambiguous |= same
 
     def may_have_variants(self, words: set) -> bool:
         """The answer of `_may_have_variants_exact(words)`, mostly from set operations."""
