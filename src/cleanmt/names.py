@@ -44,6 +44,7 @@ CONF_WEAK_GUESS = 0.6
 _SPECIAL_LETTERS = str.maketrans({"ß": "ss", "ø": "o", "ł": "l", "ı": "i", "ə": "e", "đ": "d", "æ": "ae"})
 
 
+@lru_cache(maxsize=1 << 17)
 def strip_marks(s: str) -> str:
     """Remove diacritics (é→e, ñ→n, ə→e)."""
     s = s.translate(_SPECIAL_LETTERS)
@@ -75,19 +76,37 @@ _FOLD_STEPS = [
     (r"(.)\1+", r"\1"),  # doubled letters (Kassym, Kasym)
 ]
 _FOLD_COMPILED = [(regex.compile(p) if p else None, r) for p, r in _FOLD_STEPS]
+# For each step, substrings of which its pattern needs one (None: always run it): a
+# substring test is cheaper than a regex pass that finds nothing.
+_FOLD_NEEDS = ["ï", None, "tsch", "tch", "sch", "h", ("dj", "zh"), "ou", "gu", "w",
+               "x", "q", "ck", "c", "y", ("y", "j"), "ie", "t", "z", "f", None]
+_FOLD_PLAN = [(pat, repl, need) for (pat, repl), need in zip(_FOLD_COMPILED, _FOLD_NEEDS, strict=True)]
 
 
 @lru_cache(maxsize=65536)
 def fold_part(part: str) -> str:
     s = part.lower()
-    for pat, repl in _FOLD_COMPILED:
-        s = strip_marks(s) if pat is None else pat.sub(repl, s)
+    for pat, repl, need in _FOLD_PLAN:
+        if pat is None:
+            s = strip_marks(s)
+            continue
+        if need is not None:
+            if type(need) is str:
+                if need not in s:
+                    continue
+            elif need[0] not in s and need[1] not in s:
+                continue
+        s = pat.sub(repl, s)
     return s
 
 
+_PART_SEPARATOR = regex.compile(r"[-\s]+")
+
+
+@lru_cache(maxsize=1 << 17)  # name words recur across documents; folding is the hot path
 def fold(word: str) -> str:
     """Romanisation-blind key of a name word; hyphen or space between parts is kept as "-"."""
-    return "-".join(fold_part(p) for p in regex.split(r"[-\s]+", word) if p)
+    return "-".join(fold_part(p) for p in _PART_SEPARATOR.split(word) if p)
 
 
 def similar(a: str, b: str) -> float:
@@ -158,10 +177,15 @@ def _conventions(lang: str, strength: str) -> tuple[Convention, ...]:
 
 def foreign_signals(word: str, lang: str = "en", strength: str = "strong") -> list[str]:
     """Why `word` is spelled the way another language romanises (one reason per match)."""
+    return list(_foreign_signals(word, lang, strength))
+
+
+@lru_cache(maxsize=1 << 17)  # asked again and again for the same name words
+def _foreign_signals(word: str, lang: str, strength: str) -> tuple[str, ...]:
     out = []
     for c in _conventions(lang, strength):
-        out.extend(c.why for _ in c.rx.finditer(word))
-    return out
+        out.extend([c.why] * len(c.rx.findall(word)))
+    return tuple(out)
 
 
 def romanise(word: str, lang: str = "en", weak: bool = True) -> str:
@@ -239,19 +263,41 @@ def scan(text: str, lang: str = "en", compounds: Optional[set] = None) -> list[O
     words that some text writes hyphenated are joined ("Kassym Jomart" → one
     occurrence with key "kasym-jomart").
     """
-    compounds = compounds or set()
+    return _occurrences(text, _runs(text, lang), lang, compounds or set())
+
+
+def _runs(text: str, lang: str) -> list[list[regex.Match]]:
+    """The runs of name words of `text` (compound-blind), without ordinary sentence starts."""
     runs: list[list[regex.Match]] = []
     prev_end = None
     for m in _NAME_WORD.finditer(text):
         if len(m.group()) < 2:
             prev_end = None
             continue
-        if prev_end is not None and _GAP_IN_NAME.fullmatch(text, prev_end, m.start()):
+        gap = m.start() - (prev_end if prev_end is not None else 0)
+        if prev_end is not None and (
+            (gap == 1 and text[prev_end] == " ") or (gap > 1 and _GAP_IN_NAME.fullmatch(text, prev_end, m.start()))
+        ):
             runs[-1].append(m)
         else:
             runs.append([m])
         prev_end = m.end()
-    runs = [r for r in runs if len(r) > 1 or not _ordinary_sentence_start(text, r[0], lang)]
+    return [r for r in runs if len(r) > 1 or not _ordinary_sentence_start(text, r[0], lang)]
+
+
+def _hyphenated_keys(runs: list[list[regex.Match]]) -> set:
+    """`compound_keys` of the compound-blind scan whose runs these are."""
+    out = set()
+    for run in runs:
+        for m in run:
+            if "-" in m.group():
+                parts = fold(m.group()).split("-")
+                if len(parts) == 2 and all(parts):
+                    out.add(tuple(parts))
+    return out
+
+
+def _occurrences(text: str, runs: list[list[regex.Match]], lang: str, compounds: set) -> list[Occurrence]:
     out: list[Occurrence] = []
     for run_no, run in enumerate(runs):
         items: list[Occurrence] = []
@@ -451,16 +497,21 @@ class NameTable:
         self.acronyms: Counter = Counter()
         self._decisions: dict = {}
         self._findings_cache: dict = {}
+        self._last_scan: Optional[tuple[str, list]] = None  # (text, occurrences) of a one-text table
 
     # -- building --------------------------------------------------------------
     def add_texts(self, texts: list[str]) -> "NameTable":
         texts = [t.replace("\r\n", "\n") for t in texts]
-        scans = [scan(t, self.lang) for t in texts]
-        for occs in scans:
-            self.compounds |= compound_keys(occs)
-        for t in texts:
+        runs_by_text = [_runs(t, self.lang) for t in texts]
+        for runs in runs_by_text:
+            self.compounds |= _hyphenated_keys(runs)
+        self._last_scan = None
+        for t, runs in zip(texts, runs_by_text):
             self.n_texts += 1
-            for o in scan(t, self.lang, self.compounds):
+            occs = _occurrences(t, runs, self.lang, self.compounds)
+            if len(texts) == 1:
+                self._last_scan = (t, occs)  # `findings` of a document table reads it again
+            for o in occs:
                 if o.acronym:
                     self.acronyms[o.text] += 1
                 if o.acronym or len(o.text) < 3:
@@ -635,7 +686,11 @@ class NameTable:
 
     def _find(self, text: str) -> list[tuple[int, int, Decision]]:
         out = []
-        for o in scan(text, self.lang, self.compounds):
+        if self._last_scan is not None and self._last_scan[0] == text:
+            occs = self._last_scan[1]
+        else:
+            occs = scan(text, self.lang, self.compounds)
+        for o in occs:
             if o.acronym:
                 d = self._acronym(o.text, text)
             elif len(o.text) < 3:
@@ -731,3 +786,191 @@ def table_for(text: str, lang: str = "en", corpus: object = None) -> NameTable:
 @lru_cache(maxsize=8)
 def _document_table(text: str, lang: str) -> NameTable:
     return NameTable(lang, None, True, "document").add_texts([text])
+
+
+# ---------------------------------------------------------------------------
+# the common path: most documents have no name variant at all
+# ---------------------------------------------------------------------------
+
+
+def name_findings(text: str, lang: str = "en", corpus: object = None) -> list[tuple[int, int, "Decision"]]:
+    """(start, end, decision) for each name variant in `text`: what the TRL rules report.
+
+    Without a corpus table, a document whose name words cannot produce any
+    decision (see `_may_have_variants`) skips building its table.
+    """
+    table = corpus if isinstance(corpus, NameTable) else getattr(corpus, "names", None)
+    if not isinstance(table, NameTable) and not _may_have_variants(text, lang):
+        return []
+    return table_for(text, lang, corpus).findings(text)
+
+
+@lru_cache(maxsize=1 << 17)
+def _word_facts(word: str, lang: str) -> tuple[str, bool, bool, bool, bool]:
+    """(fold key, counted, can decide alone, weak and rare, a target-language Slavic
+    surname) of one name word, as a document table of one text would see it (cached
+    across documents). `counted`: the table counts its spellings (3+ letters, no acronym)."""
+    key = fold(word)
+    if is_acronym(word):
+        return key, False, word in gazetteer(lang).words, False, False
+    if len(word) < 3:
+        return key, False, False, False, False  # never counted nor decided
+    gaz = gazetteer(lang)
+    if key in gaz.keys:
+        # the gazetteer's own spelling (London, Moscow) is its canonical form: nothing to say
+        if gaz.keys[key].canonical.lower() != word.lower():
+            return key, True, True, False, False
+    elif word in gaz.words:
+        return key, True, True, False, False
+    if foreign_signals(word, lang, "strong"):
+        return key, True, True, False, False
+    weak = bool(foreign_signals(word, lang, "weak"))
+    weak_rare = weak and zipf(strip_marks(word.lower()), lang) < 3.0
+    slavic = SLAVIC_SURNAME.get(lang)
+    return key, True, False, weak_rare, bool(slavic is not None and not weak and slavic.search(word))
+
+
+@lru_cache(maxsize=None)
+def _gazetteer_compounds(lang: str) -> dict[str, frozenset]:
+    """First part key → second part keys of the gazetteer's two-part hyphenated names."""
+    out: dict[str, set] = defaultdict(set)
+    for k in gazetteer(lang).keys:
+        if k.count("-") == 1:
+            a, b = k.split("-")
+            out[a].add(b)
+    return {a: frozenset(bs) for a, bs in out.items()}
+
+
+class _NameWordIndex:
+    """Name words seen so far (across documents), sorted into sets by what they may
+    cause, so that a document's words are tested with a few C-speed set operations
+    and only new words, and the few that need it, go through Python.
+
+    `ambiguous` holds every counted word that shares its fold key with another
+    counted word seen anywhere; only those can be two spellings of one key in a
+    document, and only those are then grouped by key.
+    """
+
+    MAX_WORDS = 1 << 19  # forget everything past this (memory stays bounded; answers stay exact)
+
+    def __init__(self, lang: str):
+        self.lang = lang
+        self.clear()
+        firsts, seconds = set(), set()
+        for k in gazetteer(lang).keys:
+            if k.count("-") == 1:
+                a, b = k.split("-")
+                firsts.add(a)
+                seconds.add(b)
+        self.compound_first_keys, self.compound_second_keys = firsts, seconds
+
+    def clear(self):
+        self.known: set = set()
+        self.counted: dict[str, set] = defaultdict(set)  # key -> counted spellings seen
+        self.by_key: dict[str, set] = defaultdict(set)  # key -> every spelling seen (2+ letters)
+        self.deciding, self.ambiguous, self.hyphenated = set(), set(), set()
+        self.weak_rare, self.slavic = set(), set()
+        self.compound_first, self.compound_second = set(), set()
+
+    def add(self, words: set):
+        if len(self.known) + len(words) > self.MAX_WORDS:
+            self.clear()
+        for w in words - self.known:
+            self._file(w)
+            self.known.add(w)  # only once filed: another thread may be asking meanwhile
+
+    def _file(self, w: str):
+        """Put one new word into the sets its facts call for."""
+        if len(w) < 2:
+            return
+        key, counted, decides, wr, sl = _word_facts(w, self.lang)
+        self.by_key[key].add(w)
+        if decides:
+            self.deciding.add(w)
+        if "-" in w:
+            self.hyphenated.add(w)
+        if key in self.compound_first_keys:
+            self.compound_first.add(w)
+        if key in self.compound_second_keys:
+            self.compound_second.add(w)
+        if counted:
+            if wr:
+                self.weak_rare.add(w)
+            if sl:
+                self.slavic.add(w)
+            same = self.counted[key]
+            same.add(w)
+            if len(same) > 1:
+                self.ambiguous |= same
+
+    def may_have_variants(self, words: set) -> bool:
+        """The answer of `_may_have_variants_exact(words)`, mostly from set operations."""
+        self.add(words)
+        if not words.isdisjoint(self.deciding):
+            return True
+        if not (words.isdisjoint(self.weak_rare) or words.isdisjoint(self.slavic)):
+            return True
+        amb = words & self.ambiguous
+        if amb:
+            spelling: dict[str, str] = {}
+            for w in amb:
+                if spelling.setdefault(_word_facts(w, self.lang)[0], w) != w:
+                    return True  # one key, two spellings
+        for w in words & self.hyphenated:
+            parts = fold(w).split("-")
+            if len(parts) == 2 and all(parts) and all(not words.isdisjoint(self.by_key.get(p, ())) for p in parts):
+                return True  # "Kassym Jomart" may be read as "Kassym-Jomart"
+        if not (words.isdisjoint(self.compound_first) or words.isdisjoint(self.compound_second)):
+            return _may_have_variants_exact(words, self.lang)  # rare: let the full check decide
+        return False
+
+
+_INDEXES: dict[str, _NameWordIndex] = {}
+
+
+@lru_cache(maxsize=8)  # the three TRL rules ask about the same document in turn
+def _may_have_variants(text: str, lang: str) -> bool:
+    words = set(_NAME_WORD.findall(text))
+    index = _INDEXES.get(lang) or _INDEXES.setdefault(lang, _NameWordIndex(lang))
+    return index.may_have_variants(words)
+
+
+def _may_have_variants_exact(words: set, lang: str) -> bool:
+    """False only when a document table of `text` provably finds nothing.
+
+    A document table reports a name word only when (a) the gazetteer knows its
+    key or spelling, or it is a known acronym; (b) its key has two spellings in
+    the text (which includes two words joined as a compound); (c) it carries a
+    strong foreign romanisation signal; or (d) it carries a weak one, is rare,
+    and a Slavic-looking surname stands next to it. This check looks at every
+    distinct name word once, with per-word facts cached across documents, and
+    errs on the side of True.
+    """
+    spelling: dict[str, str] = {}
+    keys = set()
+    weak_rare = slavic = False
+    for w in words:
+        if len(w) < 2:
+            continue
+        key, counted, decides, wr, sl = _word_facts(w, lang)
+        if decides:
+            return True
+        keys.add(key)
+        if counted:
+            weak_rare |= wr
+            slavic |= sl
+            if spelling.setdefault(key, w) != w:
+                return True  # one key, two spellings
+    if weak_rare and slavic:
+        return True
+    pairs = _gazetteer_compounds(lang)
+    for w in words:
+        if "-" in w and len(w) >= 2:
+            parts = fold(w).split("-")
+            if len(parts) == 2 and all(parts) and parts[0] in keys and parts[1] in keys:
+                return True  # "Kassym Jomart" may be read as "Kassym-Jomart"
+    for k in keys:
+        second = pairs.get(k)
+        if second is not None and not second.isdisjoint(keys):
+            return True
+    return False

@@ -80,7 +80,19 @@ def _headline_like(text: str, max_words: int = 25) -> bool:
     """Short, and not a sentence: no final . , ; : and no full stop inside.
     (Headlines often ask a question mid-line: "Why now? What we know".)"""
     t = text.strip()
-    return 1 <= _n_words(t) <= max_words and not t.endswith((".", ",", ";", ":")) and not SENTENCE_BREAK.search(t)
+    if t.endswith((".", ",", ";", ":")):  # cheapest test first: most paragraphs end so
+        return False
+    return 1 <= _n_words_upto(t, max_words + 1) <= max_words and not SENTENCE_BREAK.search(t)
+
+
+def _n_words_upto(text: str, limit: int) -> int:
+    """Number of words, counting no further than `limit` (a long paragraph stops early)."""
+    n = 0
+    for _ in WORD_RE.finditer(text):
+        n += 1
+        if n >= limit:
+            break
+    return n
 
 
 def _norm(text: str) -> str:
@@ -149,6 +161,8 @@ def _separated_crumb(doc: Document, i: int) -> Optional[Hit]:
     """'Home > World > Asia' (the whole line) or 'Home > World > Some headline'
     (the trail before the headline)."""
     line = doc.lines[i]
+    if not any(c in line.text for c in ">»›|/"):
+        return None  # every separator has one of these
     text = line.text.strip()
     seps = list(CRUMB_SEP.finditer(text))
     if not seps:
@@ -509,6 +523,8 @@ def photo_credit(doc):
     attributions of the *article* ("(With AFP)", "AFP AND EFE", "Some
     information comes from Reuters") are left alone: they say where the
     reporting comes from, which is part of the journalism, not page furniture."""
+    if ":" not in doc.text:
+        return  # every credit has "Label:"; most articles have no colon at all
     for m in _credit_re().finditer(doc.text):
         if not _capitalised(m.group("label")) or not _credit_like(m.group("credit")):
             continue

@@ -44,6 +44,41 @@ def _capitalise(word: str) -> str:
     return word[:1].upper() + word[1:]
 
 
+# "Title Title" with one space, the second word's letters after the first all
+# non-upper-case: every capitalised pair that CAS001 compares a lower-case use with.
+_TITLE_PAIR = regex.compile(
+    r"(\p{Lu}\p{L}*) (?=(\p{Lu}[\p{Ll}\p{Lm}\p{Lo}]{2,})(?![\p{L}\p{M}'’-]))"
+)
+
+
+# The characters whose upper case is an ASCII capital (checked against all of
+# Unicode by a test): "s" and the long "ſ" both give "S", "i" and the dotless "ı" give "I".
+_ASCII_LOWER_FORMS = {u: (u.lower(),) for u in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"}
+_ASCII_LOWER_FORMS["S"] = ("s", "ſ")
+_ASCII_LOWER_FORMS["I"] = ("i", "ı")
+
+
+def _may_have_lowercased_name(text: str) -> bool:
+    """Cheap necessary condition of CAS001: some "Angela Merkel" whose second word
+    also occurs lower-cased after the first ("Angela merkel")."""
+    for prev, name in set(_TITLE_PAIR.findall(text)):
+        upper, tail = name[0], name[1:]
+        lows = _ASCII_LOWER_FORMS.get(upper)
+        if lows is not None:
+            if any(f"{prev} {low}{tail}" in text for low in lows):
+                return True
+            continue
+        head = prev + " "
+        i = text.find(head)
+        while i != -1:
+            j = i + len(head)  # where the lower-cased name would start
+            c = text[j : j + 1]
+            if c and c != upper and c.upper() == upper and text.startswith(tail, j + 1):
+                return True
+            i = text.find(head, i + 1)
+    return False
+
+
 @rule(
     "CAS001",
     "casing",
@@ -68,6 +103,8 @@ def _capitalise(word: str) -> str:
     ],
 )
 def lowercased_name(doc):
+    if not _may_have_lowercased_name(doc.text):
+        return
     text, words = doc.text, doc.words
     forms = [m.group() for m in words]
     titled = [_is_title(w) for w in forms]
@@ -171,6 +208,20 @@ PARTICLE_NAME = regex.compile(
 )
 
 
+def _case_variants(word: str) -> set:
+    """Every spelling of `word` with at least one capital: "Von", "VON", "vOn"..."""
+    forms = {""}
+    for c in word:
+        capitals = (c.upper(), "İ") if c == "i" else (c.upper(),)  # (?i) also lets İ match i
+        forms = {f + x for f in forms for x in (c, *capitals)}
+    return forms - {word}
+
+
+# CAS003 only acts on a particle with a capital, which is a whole whitespace-separated
+# token; (?i) in PARTICLE_NAME folds only ASCII capitals (and İ) onto these letters.
+_CAPITALISED_PARTICLES = frozenset(v for p in _PARTICLES.split("|") for v in _case_variants(p))
+
+
 @lru_cache(maxsize=None)
 def _particle_forms() -> dict:
     """Correct spelling of each listed surname, keyed by its case-folded form."""
@@ -199,6 +250,8 @@ def _particle_forms() -> dict:
     ],
 )
 def capitalised_particle(doc):
+    if _CAPITALISED_PARTICLES.isdisjoint(doc.text.split()):
+        return  # the common case, found by one split instead of a regex scan
     listed = _particle_forms()
     found = list(PARTICLE_NAME.finditer(doc.text))
     if not found:

@@ -54,6 +54,8 @@ _CONTINUATIONS = (
     "out outside over per since than through throughout till to toward towards under underneath "
     "until unto upon via which whom whose with within without"
 ).split()
+# the part of STRAY_STOP a plain scan finds fastest (it starts at a full stop): the trigger
+STRAY_STOP_TRIGGER = r"\.[ \t]+(?:" + "|".join(_CONTINUATIONS) + r")(?![\p{L}\p{N}'’-])"
 STRAY_STOP = regex.compile(
     r"(?<![\p{L}\p{N}.'’@/_-])(\p{L}{2,})(\.)[ \t]+(" + "|".join(_CONTINUATIONS) + r")(?![\p{L}\p{N}'’-])",
 )
@@ -71,6 +73,21 @@ def _is_abbreviation(word: str) -> bool:
     if word.lower() in _abbreviations():
         return True
     return word.isupper()  # "INC.", "PTY." and other all-capital short forms
+
+
+# Cheap necessary condition checked before any line is read: PUN001-003 all need a
+# space (or tab, or narrow space) right before a mark; one scan serves the three rules.
+_SPACED_MARK = regex.compile(r"[ \t\u00a0\u202f][,;:!?.]")
+
+
+@lru_cache(maxsize=4)  # the three rules ask about the same document in turn
+def _spaced_marks(text: str) -> frozenset:
+    """The distinct (space, mark) pairs of `text`: {" ,", "\u00a0:"...}."""
+    return frozenset(_SPACED_MARK.findall(text))
+
+
+def _any_spaced(text: str, spaces: str, marks: str) -> bool:
+    return any(p[0] in spaces and p[1] in marks for p in _spaced_marks(text))
 
 
 def _prose_lines(doc):
@@ -99,6 +116,8 @@ def _prose_lines(doc):
     ],
 )
 def space_before_punctuation(doc):
+    if not _any_spaced(doc.text, " \u00a0\u202f", ",;:!?"):
+        return
     for line in _prose_lines(doc):
         for m in SPACE_BEFORE.finditer(line.text):
             mark = m.group(2)
@@ -129,6 +148,8 @@ def space_before_punctuation(doc):
 def space_before_full_stop(doc):
     # Lower confidence than PUN001: edited English has the odd " ." typo, and a
     # lone "." can be a path or an operator; we report it but do not fix by default.
+    if not _any_spaced(doc.text, " \u00a0\u202f", "."):
+        return
     for line in _prose_lines(doc):
         for m in SPACE_BEFORE_STOP.finditer(line.text):
             start = line.start + m.start()
@@ -155,6 +176,8 @@ def space_before_full_stop(doc):
     ],
 )
 def doubled_punctuation(doc):
+    if not _any_spaced(doc.text, " \t", ".,"):
+        return
     for line in _prose_lines(doc):
         text = line.text
         for m in DOUBLED.finditer(text):
@@ -183,6 +206,7 @@ def doubled_punctuation(doc):
     "punctuation",
     "stray full stop before a lower-case preposition or relative pronoun ('rise up. against')",
     confidence=0.85,
+    trigger=STRAY_STOP_TRIGGER,
     bad=[
         ("Workers may rise up. against their bosses.", "Workers may rise up against their bosses."),
         ("The cost of living. of families is rising.", "The cost of living of families is rising."),

@@ -26,7 +26,7 @@ single repair is evident.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Optional
 
 import regex
@@ -94,11 +94,24 @@ class Mark:
         return self.prev is None or (self.prev in SENTENCE_END + ":" and self.left_space > 0)
 
 
+MARK_RE = regex.compile("[" + regex.escape(MARKS) + "]")
+# a straight quote with spaces on both sides (French spacing): the only straight
+# quote that makes a paragraph without curly marks worth analysing
+SPACED_STRAIGHT = regex.compile(r'(?<=[ \t\u00a0\u202f])"(?=[ \t\u00a0\u202f])')
+
+
+def _may_have_findings(text: str) -> bool:
+    """Cheap necessary condition of `_analyse` finding anything: a curly quote or
+    guillemet, or a French-spaced straight quote, somewhere in the text."""
+    if any(g in text for g in OPEN_GLYPHS + CLOSE_GLYPHS):
+        return True
+    return STRAIGHT in text and SPACED_STRAIGHT.search(text) is not None
+
+
 def _marks(line: str) -> list[Mark]:
     out = []
-    for i, ch in enumerate(line):
-        if ch not in MARKS:
-            continue
+    for found in MARK_RE.finditer(line):
+        i, ch = found.start(), found.group()
         before = line[:i].rstrip(SPACES)
         after = line[i + 1 :].lstrip(SPACES)
         wm = WORD.match(after)
@@ -121,8 +134,16 @@ class _DocFacts:
     is its capitalised form used mid-sentence (then it is a name)."""
 
     def __init__(self, text: str):
-        self.lower = {w for w in (m.group() for m in WORD.finditer(text)) if w.islower()}
-        self.mid_sentence_capitals = {m.group() for m in MID_SENTENCE_CAPITAL.finditer(text)}
+        self.text = text
+
+    # computed on first use: most paragraphs with quotes are well formed and never ask
+    @cached_property
+    def lower(self) -> set:
+        return {w for w in (m.group() for m in WORD.finditer(self.text)) if w.islower()}
+
+    @cached_property
+    def mid_sentence_capitals(self) -> set:
+        return {m.group() for m in MID_SENTENCE_CAPITAL.finditer(self.text)}
 
     def lowercaseable(self, word: Optional[str]) -> bool:
         """True when `word` is capitalised but is clearly an ordinary lower-case word."""
@@ -461,6 +482,8 @@ def _missing_closer(line: str, offset: int, m: Mark, opener_sure: bool, limit: i
 
 
 def _hits(rule_id: str, doc):
+    if not _may_have_findings(doc.text):
+        return
     for rid, hit in _analyse(doc.text):
         if rid == rule_id:
             yield hit

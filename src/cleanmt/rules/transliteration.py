@@ -8,14 +8,13 @@ patterns alone (TRL003).
 """
 from __future__ import annotations
 
-from ..names import table_for
+from ..names import name_findings
 from ..registry import rule
 from ..types import Hit
 
 
 def _hits(doc, rule_id: str):
-    table = table_for(doc.text, doc.lang, doc.corpus)
-    for start, end, d in table.findings(doc.text):
+    for start, end, d in name_findings(doc.text, doc.lang, doc.corpus):
         if d.rule == rule_id:
             yield Hit(start, end, d.message, d.replacement, d.confidence)
 

@@ -1,0 +1,144 @@
+"""The cheap prefilters that let the engine skip detailed work must never lose a finding.
+
+Each prefilter (a rule's `trigger` regex, the name-variant gate) is checked
+against texts where the detailed work does find something: every rule's bad
+examples, the seeds, and clean articles with those examples spliced in.
+"""
+import random
+
+import pytest
+
+from cleanmt import names
+from cleanmt.document import Document
+from cleanmt.registry import all_rules
+
+from conftest import SEEDS
+
+RULES = all_rules()
+
+
+def _spliced(lee_articles, n=150, seed=3):
+    """Clean articles with bad examples of every rule inserted between sentences."""
+    rnd = random.Random(seed)
+    examples = [b for r in RULES for b, _ in r.bad]
+    out = []
+    for _ in range(n):
+        parts = rnd.choice(lee_articles).split(". ")
+        for _ in range(rnd.randint(1, 3)):
+            parts.insert(rnd.randrange(len(parts) + 1), rnd.choice(examples))
+        out.append(rnd.choice([". ", ".\n", ".\n\n"]).join(parts))
+    return out
+
+
+@pytest.fixture(scope="module")
+def texts(lee_articles):
+    seeds = [p.read_text(encoding="utf-8") for p in SEEDS]
+    examples = [t for r in RULES for t, _ in r.bad] + [t for r in RULES for t in r.good]
+    return seeds + examples + _spliced(lee_articles) + lee_articles[:100]
+
+
+@pytest.mark.parametrize("r", [r for r in RULES if r.trigger is not None], ids=lambda r: r.id)
+def test_trigger_matches_every_bad_example(r):
+    for text, _ in r.bad:
+        assert r.trigger.search(text), f"{r.id} trigger misses its own bad example {text!r}"
+
+
+def test_no_trigger_skips_a_text_its_rule_flags(texts):
+    for r in RULES:
+        if r.trigger is None:
+            continue
+        for t in texts:
+            if r.trigger.search(t):
+                continue
+            hits = list(r.check(Document(t)))
+            assert not hits, f"{r.id} trigger misses a text it flags: {t[:80]!r}"
+
+
+def _full_table_findings(text):
+    return names.NameTable("en", None, True, "document").add_texts([text]).findings(text)
+
+
+def test_name_gate_never_hides_a_name_finding(texts):
+    gated = 0
+    for t in texts:
+        if not names._may_have_variants(t, "en"):
+            gated += 1
+            assert _full_table_findings(t) == [], t[:80]
+    assert gated > 50  # the gate does let most clean text through cheaply
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Arkady Dvorkovitch landed. Arkady Dvorkovich spoke.",  # one key, two spellings
+        "Kassym Jomart said so. Kassym-Jomart agreed.",  # a compound written two ways
+        "Talks with Vladimir Poutine ended.",  # a gazetteer variant
+        "Leaders of OTAN met.",  # a known acronym
+        "The trader Kenzhebaïev was detained.",  # a strong romanisation signal
+    ],
+)
+def test_name_gate_lets_candidates_through(text):
+    assert names._may_have_variants(text, "en")
+
+
+def test_capitalised_particle_prefilter_knows_every_capital_the_pattern_accepts():
+    """Every capital that PARTICLE_NAME's case-insensitive match lets into a particle."""
+    import sys
+
+    import regex
+
+    from cleanmt.rules import casing
+
+    letters = set("".join(casing._PARTICLES.split("|")))
+    capitals = {
+        chr(i) for i in range(sys.maxunicode + 1)
+        if chr(i).isupper() and any(regex.fullmatch(f"(?i:{c})", chr(i)) for c in letters)
+    }
+    for p in casing._PARTICLES.split("|"):
+        for k, c in enumerate(p):
+            for cap in capitals:
+                if regex.fullmatch(f"(?i:{c})", cap):
+                    assert p[:k] + cap + p[k + 1 :] in casing._CAPITALISED_PARTICLES
+
+
+def test_name_word_index_agrees_with_the_word_by_word_check(texts):
+    """The set-based answer (words seen across documents) equals the per-word loop."""
+    small = names._NameWordIndex("en")
+    small.MAX_WORDS = 60  # forgets often: answers must not depend on what it remembers
+    for index in (names._NameWordIndex("en"), small):
+        for t in texts:
+            words = set(names._NAME_WORD.findall(t))
+            assert index.may_have_variants(words) == names._may_have_variants_exact(words, "en"), t[:80]
+
+
+def test_name_table_reads_hyphenated_keys_off_the_runs(texts):
+    """add_texts takes compound keys from the runs instead of a second full scan."""
+    for t in texts + ["Kassym-Jomart Tokayev and Kasym-Jomart spoke. Jean-Pierre left."]:
+        assert names._hyphenated_keys(names._runs(t, "en")) == names.compound_keys(names.scan(t, "en"))
+
+
+def test_ascii_capitals_lower_forms_cover_unicode():
+    import sys
+
+    from cleanmt.rules import casing
+
+    found = {u: set() for u in casing._ASCII_LOWER_FORMS}
+    for i in range(sys.maxunicode + 1):
+        c = chr(i)
+        u = c.upper()
+        if u in found and c != u:
+            found[u].add(c)
+    assert found == {u: set(lows) for u, lows in casing._ASCII_LOWER_FORMS.items()}
+
+
+def test_fold_skips_only_steps_that_cannot_match():
+    """fold_part tests a substring before each step; the result equals running every step."""
+    from wordfreq import top_n_list
+
+    words = [w.capitalize() for lang in ("en", "fr", "de") for w in top_n_list(lang, 5000)]
+    words += ["Tokaïev", "Tschaikowski", "Selenskyj", "Chostakovitch", "Sergueï", "Dzhaksybekov", "Ivanoff"]
+    for w in words:
+        s = w.lower()
+        for pat, repl in names._FOLD_COMPILED:
+            s = names.strip_marks(s) if pat is None else pat.sub(repl, s)
+        assert names.fold_part(w) == s, w
