@@ -1,15 +1,17 @@
 """The per-document artifact score: findings per 1,000 words, in total and by
-category, so documents of any length can be compared and filtered."""
+category, so documents of any length can be compared and filtered.
+
+Words are whitespace-separated tokens: `str.split` counts them at C speed,
+which matters on the JSONL path where every record is scored."""
 from __future__ import annotations
 
 from typing import Iterable
 
-from .document import WORD_RE
 from .types import Finding
 
 
 def artifact_score(text: str, findings: Iterable[Finding]) -> dict:
-    words = max(1, sum(1 for _ in WORD_RE.finditer(text)))
+    words = max(1, len(text.split()))
     by_cat: dict[str, int] = {}
     n = 0
     for f in findings:
