@@ -213,6 +213,7 @@ def bracketed_label(doc):
 
 FOREIGN_LANGS = ("fr", "es", "de", "it", "pt", "nl")
 MIN_WORDS = 4
+MIN_MARKERS = 2  # marker words (data/foreign_markers.tsv) a clause needs to be examined
 _CLAUSE = regex.compile(r"[^.!?;:\n«»“”\"()\[\]]+")
 _WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’]*")
 QUOTE_OPEN = "«“\"‘"
@@ -278,18 +279,23 @@ def _marker_automaton():
 
 def _candidate_clauses(text: str) -> list[tuple[int, int]]:
     """Spans of the clauses (runs between delimiters, as _CLAUSE matches them) that
-    hold at least one marker word; one C-speed pass instead of a look at every clause."""
+    hold at least MIN_MARKERS marker words; one C-speed pass instead of a look at
+    every clause. A clause needs three foreign-leaning words to be flagged, and two of
+    them among a language's 300 commonest words is the norm ("los", "de", "la", ...),
+    while English text rarely has two in one clause ("bin Laden", "per cent")."""
     lowered = " " + text.lower().replace("\n", " ").replace("\t", " ") + " "
     if len(lowered) != len(text) + 2:  # lower() changed a length: offsets would drift
         return [m.span() for m in _CLAUSE.finditer(text)]
-    spans = set()
-    for end, size in _marker_automaton().iter(lowered):
-        pos = end - size + 1  # the word's offset in `text` (the pad shifts by one)
+    positions = [end - size + 1 for end, size in _marker_automaton().iter(lowered)]
+    if len(positions) < MIN_MARKERS:
+        return []
+    counts: dict[tuple[int, int], int] = {}
+    for pos in positions:  # pos: the word's offset in `text` (the pad shifts by one)
         start = max(text.rfind(d, 0, pos) for d in _CLAUSE_DELIMITERS) + 1
         stop = min((i for i in (text.find(d, pos) for d in _CLAUSE_DELIMITERS) if i != -1), default=len(text))
         if stop > start:
-            spans.add((start, stop))
-    return sorted(spans)
+            counts[(start, stop)] = counts.get((start, stop), 0) + 1
+    return sorted(span for span, n in counts.items() if n >= MIN_MARKERS)
 
 
 def _foreign_clauses(doc):
