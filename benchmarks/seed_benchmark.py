@@ -5,7 +5,7 @@ when the category is the same and the spans overlap), token-edit precision/recal
 F0.5 of `fix` against the gold-fixed text (GEC convention), a check that `fix`
 changed nothing outside gold spans, and the throughput of Cleaner.detect,
 Cleaner.fix and ftfy.fix_text on the same ~2 MB of text.
-Writes benchmarks/results/seed_benchmark.json.
+Writes benchmarks/results/seed_benchmark.json (seed_benchmark_corpus.json with --corpus).
 
     python benchmarks/seed_benchmark.py [--select RULES] [--mb 2] [--repeat 3] [--no-speed] [--show]
 
@@ -389,13 +389,18 @@ def main(argv=None) -> int:
     ap.add_argument("--repeat", type=int, default=3, help="best of N for timings")
     ap.add_argument("--no-speed", action="store_true")
     ap.add_argument("--show", action="store_true", help="list unmatched gold items and false findings")
+    ap.add_argument("--corpus", action="store_true",
+                    help="corpus mode: one name table over all five seeds (as `cleanmt fix --corpus`)")
     args = ap.parse_args(argv)
 
     from cleanmt.engine import Cleaner
+    from cleanmt.names import build_name_table
 
-    cleaner = Cleaner(select=args.select.split(",") if args.select else None, min_confidence=args.min_confidence)
     names = seed_names()
     texts = {n: read_seed(n) for n in names}
+    corpus = build_name_table(list(texts.values())) if args.corpus else None
+    cleaner = Cleaner(select=args.select.split(",") if args.select else None, min_confidence=args.min_confidence,
+                      corpus=corpus)
     gold = {n: load_gold(n) for n in names}
     findings = {n: cleaner.detect(texts[n]) for n in names}
     fixed = {n: cleaner.fix(texts[n]).fixed for n in names}
@@ -415,6 +420,7 @@ def main(argv=None) -> int:
     fx.update(precision=p, recall=r, f05=f05)
 
     print(f"Seed benchmark: {len(names)} seeds, min_confidence={args.min_confidence}"
+          + (", corpus mode" if args.corpus else "")
           + (f", select={args.select}" if args.select else ""))
     print()
     print(f"{'category':<16}{'gold':>6}{'+opt':>6}{'found':>7}{'TP':>5}{'P':>7}{'R':>7}")
@@ -473,7 +479,7 @@ def main(argv=None) -> int:
             print(f"  {label:<15}{s['mb_per_s']:8.2f} MB/s   x{s['ratio_to_ftfy']:.2f} of ftfy")
 
     RESULTS.mkdir(exist_ok=True)
-    (RESULTS / "seed_benchmark.json").write_text(json.dumps({
+    (RESULTS / ("seed_benchmark_corpus.json" if args.corpus else "seed_benchmark.json")).write_text(json.dumps({
         "min_confidence": args.min_confidence, "select": args.select,
         "detection": det, "fix": fx, "per_seed": per_seed, "speed": speed,
     }, ensure_ascii=False, indent=1))
