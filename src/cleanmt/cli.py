@@ -173,9 +173,32 @@ def build_parser() -> argparse.ArgumentParser:
     f.add_argument(
         "--keep-boilerplate", action="store_true", help="do not delete boilerplate (navigation, 'Read also', tags)"
     )
+    f.add_argument(
+        "--rewrite", nargs="?", const="flagged", choices=["flagged", "all"], default=None,
+        help="after the rule fixes, ask the seq2seq model to rewrite the sentences that still hold "
+        "findings (or all sentences); a rewrite is kept only if it scores as faithful (needs cleanmt[model])",
+    )
+    f.add_argument("--model", metavar="PATH_OR_NAME", default=None,
+                   help="with --rewrite: a local model directory or a cached hub name (default: the shipped model)")
+    f.add_argument("--min-faithfulness", type=_confidence, default=0.8, metavar="X",
+                   help="with --rewrite: the faithfulness score a rewrite needs, 0..1 (default: 0.8)")
+    f.add_argument("--report", metavar="FILE",
+                   help="write a JSON report: every edit, and with --rewrite every proposal with its score and reasons")
     _add_rule_options(f, DEFAULT_MIN_CONFIDENCE)
 
     add_names_parser(sub)
+
+    sc = sub.add_parser(
+        "score",
+        help="score how faithful a rewrite is to its original",
+        description="Score a rewrite's faithfulness to the original sentence: hard checks (numbers, "
+        "dates, names, negation preserved), meaning similarity, edit size, and whether the detector "
+        "still fires. Exit 0 if the score reaches --min-faithfulness, 1 if not.",
+    )
+    sc.add_argument("original", help="the original sentence (or @FILE to read it)")
+    sc.add_argument("rewrite", help="the proposed rewrite (or @FILE)")
+    sc.add_argument("--min-faithfulness", type=_confidence, default=0.8, metavar="X")
+    sc.add_argument("--format", choices=["text", "json"], default="text")
 
     r = sub.add_parser(
         "rules",
@@ -199,6 +222,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
             return cmd_rules(args)
         if args.command == "names":
             return cmd_names(args)
+        if args.command == "score":
+            return cmd_score(args)
         if args.corpus:
             args.paths = expand_corpus_paths(args.paths)
         cleaner_kwargs = dict(
@@ -371,8 +396,25 @@ def cmd_fix(args, cleaner: Cleaner) -> int:
     texts = [(p, read_text(p)) for p in paths]  # validate every input before writing anything
     _init_worker(cleaner)
     reports = ordered_map(_fix_one, texts, args.jobs, initializer=_init_worker, initargs=(cleaner,))
+    rewriting = getattr(args, "rewrite", None)
+    reports_out = []
     for (path, text), report in zip(texts, reports):
         fixed = report.fixed if report.fixed is not None else text
+        proposals = []
+        if rewriting:
+            result = _rewrite(fixed, cleaner, args)
+            fixed, proposals = result.text, result.proposals
+            if args.diff:
+                for p in proposals:
+                    print(f"{path}: rewrite {'ACCEPTED' if p.accepted else 'rejected'} "
+                          f"(score {p.score:.2f}; {'; '.join(p.reasons)}): {p.original!r} -> {p.candidate!r}",
+                          file=sys.stderr)
+        reports_out.append({
+            "path": path,
+            "edits": [e.to_dict() for e in report.edits],
+            "rewrites": [p.to_dict() for p in proposals],
+            "changed": fixed != text,
+        })
         if args.diff:
             sys.stdout.write(unified_diff(path, text, fixed))
         elif args.in_place:
@@ -384,7 +426,41 @@ def cmd_fix(args, cleaner: Cleaner) -> int:
         else:
             write_stdout(fixed)
     sys.stdout.flush()
+    if getattr(args, "report", None):
+        write_atomic(args.report, json.dumps({"version": __version__, "files": reports_out},
+                                             ensure_ascii=False, indent=2) + "\n")
     return EXIT_OK
+
+
+def _rewrite(text: str, cleaner: Cleaner, args):
+    """The model pass of `fix --rewrite`; a missing extra or model is an input error."""
+    try:
+        from .rewrite import MissingDependency, ModelNotFound, rewrite_text
+    except ImportError as e:  # pragma: no cover - the package ships rewrite/
+        raise InputError(f"--rewrite is unavailable: {e}") from None
+    try:
+        return rewrite_text(text, cleaner, model=args.model, mode=args.rewrite,
+                            min_faithfulness=args.min_faithfulness)
+    except (MissingDependency, ModelNotFound) as e:
+        raise InputError(str(e)) from None
+
+
+def cmd_score(args) -> int:
+    from .rewrite.faithfulness import score
+
+    def arg_text(value: str) -> str:
+        return read_text(value[1:]) if value.startswith("@") else value
+
+    f = score(arg_text(args.original), arg_text(args.rewrite))
+    if args.format == "json":
+        print(json.dumps({**f.to_dict(), "threshold": args.min_faithfulness,
+                          "accepted": f.score >= args.min_faithfulness}, ensure_ascii=False))
+    else:
+        verdict = "faithful" if f.score >= args.min_faithfulness else "NOT faithful"
+        print(f"score {f.score:.2f} ({verdict} at {args.min_faithfulness:.2f})")
+        for r in f.reasons:
+            print(f"  - {r}")
+    return EXIT_OK if f.score >= args.min_faithfulness else EXIT_FOUND
 
 
 def unified_diff(path: str, before: str, after: str) -> str:
