@@ -82,6 +82,17 @@ def test_large_edit_is_penalised():
     assert f.components["edit"] < 1.0 and any("large edit" in r for r in f.reasons)
 
 
+def test_skipped_or_repeated_chunk_is_penalised():
+    original = "Hundreds of people were forced to leave their homes in the highlands as strong winds rose."
+    skipped = "Hundreds of people were forced to leave their homes as strong winds rose."
+    repeated = "Hundreds of people were forced to leave their homes in their homes in their homes as winds rose."
+    for bad in (skipped, repeated):
+        f = score(original, bad)
+        assert f.components["word_changes"] >= 3 and f.score < 0.8, (bad, f.components)
+    assert fa.word_changes("Riots once morest the regime.", "Riots against the regime.") == 2
+    assert fa.word_changes("Emmanuel macron and Poutine.", "Emmanuel Macron and Putin.") == 0
+
+
 def test_new_artifact_halves_the_score():
     f = score("The city was quiet.", "The city , was quiet.")
     assert f.components["findings_before"] == 0
@@ -127,7 +138,7 @@ def test_quantities_and_negations():
 
 def test_components_documented():
     f = score("The capital , where riots began.", "The capital, where riots began.")
-    for key in ("similarity", "edit", "detector", "edit_ratio", "findings_before", "findings_after"):
+    for key in ("similarity", "edit", "words", "detector", "edit_ratio", "findings_before", "findings_after"):
         assert key in f.components
     assert f.components["similarity_method"] == "chrf"
     assert 0.0 <= f.score <= 1.0

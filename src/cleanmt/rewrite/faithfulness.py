@@ -26,10 +26,15 @@ Soft components, each in [0, 1]:
   edit        1 while the character edit distance is <= 30% of the original's
               length, then falling linearly to 0 at 80%: small repairs are what
               we ask for, a rewritten sentence is a risk;
+  words       1 while at most 2 words are dropped or added (compared by
+              skeleton, so case and transliteration fixes count 0; a calque fix
+              counts 1, "once morest"->"against" 2), then 0.25 less per extra
+              word: a model that skips or repeats a chunk of the sentence is
+              caught even when the embedding barely moves;
   detector    1, or 0.5 when the cleanmt detector finds an artifact in the
               rewrite that the original did not have (a rule id it did not fire).
 
-    score = similarity * edit * detector          (0 when a hard check fails)
+    score = similarity * edit * words * detector   (0 when a hard check fails)
 
 Whether the rewrite *removes* a finding is reported (components
 "findings_before"/"findings_after") but is an acceptance condition of the
@@ -283,6 +288,20 @@ def edit_distance(a: str, b: str) -> int:
     return prev[-1]
 
 
+FREE_WORD_CHANGES = 2
+
+
+def word_changes(original: str, rewrite: str) -> int:
+    """Words dropped or added (the larger of the two), compared by skeleton."""
+    a = Counter(skeleton(t) for t in _tokens(original))
+    b = Counter(skeleton(t) for t in _tokens(rewrite))
+    return max(sum((a - b).values()), sum((b - a).values()))
+
+
+def words_component(changes: int) -> float:
+    return max(0.0, 1.0 - 0.25 * max(0, changes - FREE_WORD_CHANGES))
+
+
 def edit_component(ratio: float) -> float:
     if ratio <= EDIT_FREE:
         return 1.0
@@ -308,23 +327,27 @@ def score(original: str, rewrite: str, cleaner=None, lang: Optional[str] = None)
     components.update(findings_before=len(before), findings_after=len(after),
                       new_rules=new_rules, still_fires=sorted({f.rule for f in after}))
     if reasons:
-        components.update(similarity=None, edit=None, detector=None)
+        components.update(similarity=None, edit=None, words=None, detector=None)
         return Faithfulness(0.0, True, reasons, components)
     sim, method = similarity(original, rewrite, lang)
     edit = edit_component(ratio)
+    changes = word_changes(original, rewrite)
+    words = words_component(changes)
     detector = NEW_FINDING_FACTOR if new_rules else 1.0
     components.update(similarity=round(sim, 4), similarity_method=method, edit=round(edit, 4),
-                      detector=detector)
+                      word_changes=changes, words=words, detector=detector)
     if original == rewrite:
         reasons.append("no change")
     if edit < 1.0:
         reasons.append(f"large edit: {dist} characters ({ratio:.0%} of the sentence)")
+    if words < 1.0:
+        reasons.append(f"drops or adds {changes} words")
     if new_rules:
         reasons.append("introduces artifact(s): " + ", ".join(new_rules))
     if after and rewrite != original:
         reasons.append("detector still fires: " + ", ".join(sorted({f.rule for f in after})))
-    value = max(0.0, min(1.0, sim * edit * detector))
-    components["formula"] = "similarity * edit * detector"
+    value = max(0.0, min(1.0, sim * edit * words * detector))
+    components["formula"] = "similarity * edit * words * detector"
     return Faithfulness(value, False, reasons, components)
 
 
