@@ -89,6 +89,8 @@ def test_skipped_or_repeated_chunk_is_penalised():
     for bad in (skipped, repeated):
         f = score(original, bad)
         assert f.components["word_changes"] >= 3 and f.score < 0.8, (bad, f.components)
+    f = score("He called the idea “absurd” and left.", "He called the idea ” and left.")
+    assert f.score < 0.8 and any("without a replacement" in r for r in f.reasons)
     assert fa.word_changes("Riots once morest the regime.", "Riots against the regime.") == 2
     assert fa.word_changes("Emmanuel macron and Poutine.", "Emmanuel Macron and Putin.") == 0
 

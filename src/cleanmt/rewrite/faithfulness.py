@@ -29,8 +29,9 @@ Soft components, each in [0, 1]:
   words       1 while at most 2 words are dropped or added (compared by
               skeleton, so case and transliteration fixes count 0; a calque fix
               counts 1, "once morest"->"against" 2), then 0.25 less per extra
-              word: a model that skips or repeats a chunk of the sentence is
-              caught even when the embedding barely moves;
+              word, and halved when a 4+-letter word is dropped with nothing in
+              its place (or added from nowhere): a model that skips or repeats
+              a chunk is caught even when the embedding barely moves;
   detector    1, or 0.5 when the cleanmt detector finds an artifact in the
               rewrite that the original did not have (a rule id it did not fire).
 
@@ -298,8 +299,23 @@ def word_changes(original: str, rewrite: str) -> int:
     return max(sum((a - b).values()), sum((b - a).values()))
 
 
-def words_component(changes: int) -> float:
-    return max(0.0, 1.0 - 0.25 * max(0, changes - FREE_WORD_CHANGES))
+def unpaired_change(original: str, rewrite: str) -> bool:
+    """A word of 4+ letters dropped with nothing put in its place, or added from nowhere.
+
+    Repairs substitute (calque, spinner) or keep words (spacing, quotes, casing);
+    a model that skips "absurd" or stutters "ummons" does not.
+    """
+    a = Counter(skeleton(t) for t in _tokens(original))
+    b = Counter(skeleton(t) for t in _tokens(rewrite))
+    dropped, added = a - b, b - a
+    if not added and any(len(w) >= 4 for w in dropped):
+        return True
+    return not dropped and any(len(w) >= 4 for w in added)
+
+
+def words_component(changes: int, unpaired: bool = False) -> float:
+    value = max(0.0, 1.0 - 0.25 * max(0, changes - FREE_WORD_CHANGES))
+    return value * 0.5 if unpaired else value
 
 
 def edit_component(ratio: float) -> float:
@@ -332,7 +348,8 @@ def score(original: str, rewrite: str, cleaner=None, lang: Optional[str] = None)
     sim, method = similarity(original, rewrite, lang)
     edit = edit_component(ratio)
     changes = word_changes(original, rewrite)
-    words = words_component(changes)
+    unpaired = unpaired_change(original, rewrite)
+    words = words_component(changes, unpaired)
     detector = NEW_FINDING_FACTOR if new_rules else 1.0
     components.update(similarity=round(sim, 4), similarity_method=method, edit=round(edit, 4),
                       word_changes=changes, words=words, detector=detector)
@@ -340,7 +357,9 @@ def score(original: str, rewrite: str, cleaner=None, lang: Optional[str] = None)
         reasons.append("no change")
     if edit < 1.0:
         reasons.append(f"large edit: {dist} characters ({ratio:.0%} of the sentence)")
-    if words < 1.0:
+    if unpaired:
+        reasons.append("drops or adds a word without a replacement")
+    elif words < 1.0:
         reasons.append(f"drops or adds {changes} words")
     if new_rules:
         reasons.append("introduces artifact(s): " + ", ".join(new_rules))
