@@ -33,6 +33,7 @@ def _chrf_only():
         ("John Smith arrived in Paris.", "John arrived in Paris.", "name"),
         ("The talks took place in Geneva.", "The talks took place in Vienna.", "name"),
         ("The team won the match.", "The Australian team won the match.", "name"),
+        ("He called on the security forces.", "He called on the Security forces.", "name"),
     ],
 )
 def test_hard_check_fails(original, rewrite, reason):

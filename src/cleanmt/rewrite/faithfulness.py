@@ -174,8 +174,13 @@ def check_names(original: str, rewrite: str) -> list[str]:
     rew_all = {skeleton(t) for t in _tokens(rewrite)}
     dropped = [n for n in names(original) if skeleton(n) not in rew_all]
     added = [n for n in names(rewrite) if skeleton(n) not in orig_all]
+    lower_orig = {t for t in _tokens(original) if t[:1].islower()}
+    capitalised = [n for n in names(rewrite) if n.lower() in lower_orig and _common_word(n)
+                   and n not in _tokens(original)]
     if dropped:
         reasons.append("drops or changes name(s): " + ", ".join(dropped))
+    if capitalised:
+        reasons.append("capitalises common word(s) as names: " + ", ".join(capitalised))
     if added:
         reasons.append("adds name(s): " + ", ".join(added))
     return reasons
