@@ -1,0 +1,131 @@
+"""Seq2seq rewrite proposals for sentences the rules could not repair.
+
+Any Hugging Face seq2seq model works (`AutoModelForSeq2SeqLM` + `AutoTokenizer`):
+a local directory, or a hub name that is already in the local cache. We never
+reach the network unless the user sets HF_HUB_OFFLINE=0, so a missing model is a
+`ModelNotFound` with a one-line message, never a hang on a download.
+The default is the project's own byte-level model in `models/`.
+torch and transformers are imported lazily: the core install does not need them.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Optional, Sequence
+
+DEFAULT_MODEL_NAME = "cleanmt-rewrite-tiny"
+
+
+class ModelNotFound(RuntimeError):
+    """The requested rewrite model is not available locally."""
+
+
+class MissingDependency(ImportError):
+    """torch / transformers are not installed (the `model` extra)."""
+
+
+def default_model_path() -> Path:
+    """$CLEANMT_MODEL, else models/cleanmt-rewrite-tiny next to src/ (editable
+    install or a checkout), else one shipped inside the package."""
+    env = os.environ.get("CLEANMT_MODEL")
+    if env:
+        return Path(env).expanduser()
+    here = Path(__file__).resolve()
+    candidates = [
+        here.parents[3] / "models" / DEFAULT_MODEL_NAME,  # repo/src/cleanmt/rewrite/proposer.py
+        here.parents[1] / "models" / DEFAULT_MODEL_NAME,  # packaged with cleanmt
+    ]
+    for c in candidates:
+        if (c / "config.json").exists():
+            return c
+    return candidates[0]
+
+
+def _import_transformers():
+    try:
+        import torch  # noqa: F401
+        import transformers  # noqa: F401
+    except ImportError as e:
+        raise MissingDependency(
+            f"the rewriter needs torch and transformers ({e.name} is missing): pip install 'cleanmt[model]'"
+        ) from None
+    return torch, transformers
+
+
+class Proposer:
+    """A loaded seq2seq model that returns n-best rewrites for sentences."""
+
+    def __init__(self, model=None, device: str = "cpu", threads: Optional[int] = None, prefix: str = ""):
+        torch, transformers = _import_transformers()
+        if threads:
+            torch.set_num_threads(threads)
+        self.spec = str(model) if model is not None else str(default_model_path())
+        self.prefix = prefix
+        self.device = device
+        path = Path(self.spec).expanduser()
+        if path.exists():
+            if not (path / "config.json").exists():
+                raise ModelNotFound(f"rewrite model {self.spec!r}: directory has no config.json")
+            kwargs = {"local_files_only": True}
+            source = str(path)
+        else:
+            if model is None or self.spec.startswith((".", "/", "~")) or self.spec.count("/") > 1:
+                raise ModelNotFound(f"rewrite model {self.spec!r} not found (no such directory)")
+            offline = os.environ.get("HF_HUB_OFFLINE", "1") != "0"
+            kwargs = {"local_files_only": offline}
+            source = self.spec
+        try:
+            self.tokenizer = transformers.AutoTokenizer.from_pretrained(source, **kwargs)
+            self.model = transformers.AutoModelForSeq2SeqLM.from_pretrained(source, **kwargs)
+        except (OSError, ValueError) as e:
+            hint = " and not in the local Hugging Face cache (HF_HUB_OFFLINE=0 allows a download)" \
+                if not path.exists() and kwargs["local_files_only"] else ""
+            first = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
+            raise ModelNotFound(f"rewrite model {self.spec!r} could not be loaded{hint}: {first}") from None
+        self.model.to(device).eval()
+        self.byte_level = type(self.tokenizer).__name__.startswith("ByT5")
+
+    def max_input_chars(self) -> int:
+        return 400 if self.byte_level else 2000
+
+    def propose(self, sentences: Sequence[str], num_beams: int = 4, batch_size: int = 16) -> list[list[str]]:
+        """n-best rewrites (beam search, `num_beams` returned) for each sentence."""
+        import torch
+
+        out: list[list[str]] = []
+        order = sorted(range(len(sentences)), key=lambda i: len(sentences[i]))  # less padding
+        results: dict[int, list[str]] = {}
+        for b in range(0, len(order), batch_size):
+            idx = order[b : b + batch_size]
+            texts = [self.prefix + sentences[i] for i in idx]
+            enc = self.tokenizer(texts, return_tensors="pt", padding=True, truncation=True, max_length=512)
+            enc = {k: v.to(self.device) for k, v in enc.items()}
+            longest = int(enc["attention_mask"].sum(dim=1).max())
+            with torch.no_grad():
+                gen = self.model.generate(
+                    **enc,
+                    num_beams=num_beams,
+                    num_return_sequences=num_beams,
+                    max_new_tokens=int(longest * 1.3) + 16,
+                    early_stopping=True,
+                    do_sample=False,
+                )
+            decoded = self.tokenizer.batch_decode(gen, skip_special_tokens=True)
+            for j, i in enumerate(idx):
+                results[i] = [d.strip() for d in decoded[j * num_beams : (j + 1) * num_beams]]
+        for i in range(len(sentences)):
+            out.append(results[i])
+        return out
+
+
+_LOADED: dict[tuple, Proposer] = {}
+
+
+def load_proposer(model=None, device: str = "cpu") -> Proposer:
+    """A cached Proposer for `model` (a Proposer, a path, a hub name or None)."""
+    if isinstance(model, Proposer):
+        return model
+    key = (str(model) if model is not None else str(default_model_path()), device)
+    if key not in _LOADED:
+        _LOADED[key] = Proposer(model, device=device)
+    return _LOADED[key]
