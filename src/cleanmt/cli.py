@@ -174,9 +174,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--keep-boilerplate", action="store_true", help="do not delete boilerplate (navigation, 'Read also', tags)"
     )
     f.add_argument(
-        "--rewrite", nargs="?", const="flagged", choices=["flagged", "all"], default=None,
+        "--rewrite", nargs="?", const="flagged", choices=["flagged", "all"], default=None, metavar="MODE",
         help="after the rule fixes, ask the seq2seq model to rewrite the sentences that still hold "
-        "findings (or all sentences); a rewrite is kept only if it scores as faithful (needs cleanmt[model])",
+        "findings (MODE flagged, the default) or every sentence (all); a rewrite is kept only if it "
+        "scores as faithful (needs cleanmt[model])",
     )
     f.add_argument("--model", metavar="PATH_OR_NAME", default=None,
                    help="with --rewrite: a local model directory or a cached hub name (default: the shipped model)")
@@ -211,9 +212,23 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+REWRITE_MODES = ("flagged", "all")
+
+
+def _default_rewrite_mode(argv: list[str]) -> list[str]:
+    """`--rewrite FILE` means `--rewrite flagged FILE`: the mode is optional, and
+    argparse would otherwise take the file name for it."""
+    out = list(argv)
+    for i, a in enumerate(out):
+        if a == "--rewrite" and (i + 1 == len(out) or out[i + 1] not in REWRITE_MODES):
+            out.insert(i + 1, "flagged")
+            break
+    return out
+
+
 def main(argv: Optional[Sequence[str]] = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(_default_rewrite_mode(sys.argv[1:] if argv is None else list(argv)))
     if args.command is None:
         parser.print_help(sys.stderr)
         return EXIT_ERROR

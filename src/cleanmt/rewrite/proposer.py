@@ -49,7 +49,19 @@ def _import_transformers():
         raise MissingDependency(
             f"the rewriter needs torch and transformers ({e.name} is missing): pip install 'cleanmt[model]'"
         ) from None
+    quiet_transformers()
     return torch, transformers
+
+
+def quiet_transformers() -> None:
+    """Keep transformers' progress bars and warnings off a CLI's stderr."""
+    try:
+        from transformers.utils import logging as hf_logging
+
+        hf_logging.set_verbosity_error()
+        hf_logging.disable_progress_bar()
+    except ImportError:
+        pass
 
 
 class Proposer:
