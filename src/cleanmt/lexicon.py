@@ -7,6 +7,7 @@ reviewer can check each one.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from importlib import resources
 
@@ -85,12 +86,7 @@ def _collect(p: str, out: list[str]) -> bool:
             i += 2
         elif c == "[":
             flush()
-            j = i + 1
-            if j < len(p) and p[j] == "]":
-                j += 1
-            while j < len(p) and p[j] != "]":
-                j += 2 if p[j] == "\\" else 1
-            i = j + 1
+            i = _class_end(p, i) + 1
             if i < len(p) and p[i] in _QUANT:
                 i += 1
         elif c == "(":
@@ -138,12 +134,7 @@ def _group_end(p: str, start: int) -> int:
             i += 2
             continue
         if c == "[":
-            j = i + 1
-            if j < len(p) and p[j] == "]":
-                j += 1
-            while j < len(p) and p[j] != "]":
-                j += 2 if p[j] == "\\" else 1
-            i = j + 1
+            i = _class_end(p, i) + 1
             continue
         if c == "(":
             depth += 1
@@ -155,6 +146,16 @@ def _group_end(p: str, start: int) -> int:
     return len(p) - 1
 
 
+def _class_end(p: str, start: int) -> int:
+    """Offset of the "]" closing the character class that opens at `start`."""
+    j = start + 1
+    if j < len(p) and p[j] == "]":  # a "]" first in the class is a literal
+        j += 1
+    while j < len(p) and p[j] != "]":
+        j += 2 if p[j] == "\\" else 1
+    return j
+
+
 def _strip_group_prefix(body: str) -> str:
     """Drop a group's (?:, (?=, (?<=, (?-i: ... prefix, keeping its pattern."""
     if not body.startswith("?"):
@@ -162,7 +163,7 @@ def _strip_group_prefix(body: str) -> str:
     for prefix in ("?:", "?=", "?<="):
         if body.startswith(prefix):
             return body[len(prefix):]
-    m = __import__("re").match(r"\?[a-zA-Z-]*:", body)
+    m = re.match(r"\?[a-zA-Z-]*:", body)
     return body[m.end():] if m else ""
 
 
