@@ -1,8 +1,9 @@
 """The cheap prefilters that let the engine skip detailed work must never lose a finding.
 
-Each prefilter (a rule's `trigger` regex, the name-variant gate) is checked
-against texts where the detailed work does find something: every rule's bad
-examples, the seeds, and clean articles with those examples spliced in.
+Each prefilter (a rule's anchors, trigger and gate, the name-variant gate) is
+checked against texts where the detailed work does find something: every rule's
+bad examples, the seeds, and clean articles with those examples spliced in, also
+written in capitals and with blanks doubled, as tabs or as no-break spaces.
 """
 import random
 
@@ -35,6 +36,30 @@ def texts(lee_articles):
     seeds = [p.read_text(encoding="utf-8") for p in SEEDS]
     examples = [t for r in RULES for t, _ in r.bad] + [t for r in RULES for t in r.good]
     return seeds + examples + _spliced(lee_articles) + lee_articles[:100]
+
+
+def _variants(text):
+    yield text
+    yield text.upper()
+    yield text.replace(" ", "  ")
+    yield text.replace(" ", "\t")
+    yield text.replace(" ", "\u00a0")
+
+
+@pytest.mark.parametrize("r", RULES, ids=lambda r: r.id)
+def test_prefilters_never_skip_a_text_their_rule_flags(r, texts):
+    skipped = 0
+    for lang in r.langs:
+        for t in texts:
+            for v in _variants(t):
+                doc = Document(v, lang=lang)
+                if r.may_fire(doc):
+                    continue
+                skipped += 1
+                hits = list(r.check(Document(v, lang=lang)))
+                assert not hits, f"{r.id} prefilter skips a text it flags: {v[:80]!r} {hits[:1]}"
+    if r.anchors or r.exact_anchors or r.trigger or r.gate:
+        assert skipped, f"{r.id}: its prefilter never skips anything here"
 
 
 @pytest.mark.parametrize("r", [r for r in RULES if r.trigger is not None], ids=lambda r: r.id)

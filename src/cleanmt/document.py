@@ -46,6 +46,20 @@ class Document:
         return get_profile(self.lang)
 
     @cached_property
+    def scan(self) -> str:
+        """Lower-cased, spaces squeezed: what rule anchors are matched against (prescan)."""
+        from .prescan import scan_text
+
+        return scan_text(self.text)
+
+    @cached_property
+    def anchor_counts(self) -> dict:
+        """Rule id → occurrences of that rule's anchors in the scan text (one pass for all rules)."""
+        from .prescan import anchor_counts
+
+        return anchor_counts(self.text, self.scan)
+
+    @cached_property
     def lines(self) -> list[Line]:
         out, pos = [], 0
         for raw in self.text.split("\n"):

@@ -85,7 +85,7 @@ class Cleaner:
         for r in self.rules:
             if doc.lang not in r.langs:
                 continue  # the rule does not know this language's conventions
-            if not r.may_fire(doc.text):
+            if not r.may_fire(doc):
                 continue
             for hit in r.check(doc):
                 if not (0 <= hit.start <= hit.end <= len(cmap.view)):

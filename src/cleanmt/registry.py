@@ -9,7 +9,7 @@ it with this rule alone must give `expected` (None: flagged, no safe fix).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Optional
+from typing import Callable, Iterable, Optional, Union
 
 import regex
 
@@ -42,10 +42,19 @@ class Rule:
     good: tuple[str, ...] = ()
     langs: tuple[str, ...] = ("en",)
     trigger: Optional["regex.Pattern"] = None
+    # zero-argument callable giving the rule's anchors (see `rule`), or None
+    anchors: Optional[Callable[[], Iterable[str]]] = None
+    exact_anchors: Optional[Callable[[], Iterable[str]]] = None
+    gate: Optional[Callable[["object"], bool]] = None
 
-    def may_fire(self, text: str) -> bool:
-        """Cheap prefilter: a rule with a trigger cannot fire on text the trigger misses."""
-        return self.trigger is None or self.trigger.search(text) is not None
+    def may_fire(self, doc) -> bool:
+        """Cheap prefilters, cheapest first: a rule cannot fire on a document where
+        none of its anchors occurs, where its trigger misses, or that its gate rejects."""
+        if (self.anchors or self.exact_anchors) is not None and self.id not in doc.anchor_counts:
+            return False
+        if self.trigger is not None and self.trigger.search(doc.text) is None:
+            return False
+        return self.gate is None or self.gate(doc)
 
     @property
     def example(self) -> str:
@@ -69,12 +78,25 @@ def rule(
     good: Iterable[str] = (),
     langs: Iterable[str] = ("en",),
     trigger: Optional[str] = None,
+    anchors: Union[Iterable[str], Callable[[], Iterable[str]], None] = None,
+    exact_anchors: Union[Iterable[str], Callable[[], Iterable[str]], None] = None,
+    gate: Optional[Callable[["object"], bool]] = None,
 ) -> Callable[[CheckFn], CheckFn]:
     """Register a rule. The id must carry its category's prefix (SPN001 → spinner).
 
-    `trigger` is an optional regex that matches somewhere in every text the rule
-    can flag; most text has no artifact, and one C-speed search lets the engine
-    skip the rule's detailed (Python-speed) work there.
+    Most text has no artifact, so each rule should say cheaply where it cannot fire:
+
+    - `anchors`: literal strings, one of which occurs in every text the rule can
+      flag, matched against the document's scan text (lower-cased, tabs and
+      no-break spaces read as spaces, runs of spaces as one: see `prescan`). The
+      anchors of all rules go into one Aho-Corasick automaton, so one C-speed pass
+      per document decides for every rule at once. A callable is called once, on
+      first use (for anchors taken from a lexicon).
+    - `exact_anchors`: the same, matched case-sensitively against the text itself
+      (" Von " for a capitalised particle); a rule may have both kinds.
+    - `trigger`: a regex that matches somewhere in every text the rule can flag.
+    - `gate`: a function of the Document, for a condition that is not a literal
+      (it may use the Document's shared, cached facts).
     """
     if category not in CATEGORIES:
         raise ValueError(f"unknown category {category!r}")
@@ -95,10 +117,20 @@ def rule(
             good=tuple(good),
             langs=tuple(langs),
             trigger=regex.compile(trigger) if trigger else None,
+            anchors=_anchor_loader(anchors),
+            exact_anchors=_anchor_loader(exact_anchors),
+            gate=gate,
         )
         return fn
 
     return decorate
+
+
+def _anchor_loader(anchors) -> Optional[Callable[[], Iterable[str]]]:
+    if anchors is None or callable(anchors):
+        return anchors
+    fixed = tuple(anchors)
+    return lambda: fixed
 
 
 def all_rules() -> list[Rule]:

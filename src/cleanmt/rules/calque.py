@@ -25,6 +25,7 @@ FALSE_FRIEND_LEXICONS = {"fr": "false_friends_fr_en.tsv", "es": "false_friends_e
 @dataclass(frozen=True)
 class FalseFriend:
     lang: str
+    source_pattern: str  # as written in the lexicon: a space stands for a run of blanks
     pattern: regex.Pattern
     replacement: Optional[str]  # template with \1 ...; None: no certain fix
     confidence: float
@@ -51,6 +52,7 @@ def load_false_friends() -> tuple[FalseFriend, ...]:
             out.append(
                 FalseFriend(
                     lang=lang,
+                    source_pattern=r["pattern"],
                     pattern=_compile(r["pattern"]),
                     replacement=r["replacement"] or None,
                     confidence=float(r["confidence"]),
@@ -63,7 +65,11 @@ def load_false_friends() -> tuple[FalseFriend, ...]:
 
 @lru_cache(maxsize=None)
 def _false_friend_index() -> AnchorIndex:
-    return AnchorIndex([ff.pattern.pattern for ff in load_false_friends()])
+    return AnchorIndex([ff.source_pattern for ff in load_false_friends()])
+
+
+def _false_friend_anchors() -> list[str]:
+    return _false_friend_index().anchors()
 
 
 @rule(
@@ -86,12 +92,13 @@ def _false_friend_index() -> AnchorIndex:
         "The doctor assisted at the birth.",
         "An important part of the plan was dropped.",
     ],
+    anchors=_false_friend_anchors,
 )
 def false_friend(doc):
     # the same span can be a calque from several source languages: report it once
     by_span: dict[tuple[int, int], list[tuple[FalseFriend, regex.Match]]] = {}
     friends = load_false_friends()
-    for i in _false_friend_index().candidates(doc.text.lower()):
+    for i in _false_friend_index().candidates(doc.scan):
         ff = friends[i]
         if doc.source is not None and ff.lang != doc.source:
             continue  # the source language is known: only its false friends apply

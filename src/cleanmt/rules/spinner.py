@@ -94,9 +94,18 @@ def load_spinner_lexicon() -> tuple[SpinEntry, ...]:
     )
 
 
+def _as_regex(e: SpinEntry) -> str:
+    """The entry as a regex in which a space stands for a run of blanks."""
+    return regex.escape(e.pattern, special_only=True, literal_spaces=True) if e.kind == "phrase" else e.pattern
+
+
 @lru_cache(maxsize=None)
 def _spinner_index() -> AnchorIndex:
-    return AnchorIndex([e.compiled.pattern for e in load_spinner_lexicon()])
+    return AnchorIndex([_as_regex(e) for e in load_spinner_lexicon()])
+
+
+def _spinner_anchors() -> list[str]:
+    return _spinner_index().anchors()
 
 
 @rule(
@@ -117,10 +126,11 @@ def _spinner_index() -> AnchorIndex:
         "He will call as soon as extra staff arrive.",
         "The White House said a white home was for sale.",
     ],
+    anchors=_spinner_anchors,
 )
 def spinner_lexicon(doc):
     entries = load_spinner_lexicon()
-    for i in _spinner_index().candidates(doc.text.lower()):
+    for i in _spinner_index().candidates(doc.scan):
         entry = entries[i]
         for m in entry.compiled.finditer(doc.text):
             original = entry.replacement if entry.kind == "phrase" else m.expand(entry.replacement)

@@ -266,15 +266,22 @@ _CLAUSE_DELIMITERS = ".!?;:\n«»“”\"()[]"
 
 
 @lru_cache(maxsize=None)
-def _marker_automaton():
-    """Aho-Corasick over " word " for every marker word (data/foreign_markers.tsv)."""
-    import ahocorasick
+def _marker_words() -> tuple[str, ...]:
+    """" word " for every marker word (data/foreign_markers.tsv)."""
+    rows = load_tsv("foreign_markers.tsv", required=("word", "lang", "source"))
+    return tuple(sorted({f" {row['word']} " for row in rows}))
 
-    automaton = ahocorasick.Automaton()
-    for row in load_tsv("foreign_markers.tsv", required=("word", "lang", "source")):
-        automaton.add_word(f" {row['word']} ", len(row["word"]) + 2)
-    automaton.make_automaton()
-    return automaton
+
+@lru_cache(maxsize=None)
+def _marker_automaton():
+    import ahocorasick_rs
+
+    return ahocorasick_rs.AhoCorasick(list(_marker_words()))
+
+
+def _enough_markers(doc) -> bool:
+    """The prescan counted at least MIN_MARKERS marker words in the whole document."""
+    return doc.anchor_counts.get("UNT003", 0) >= MIN_MARKERS
 
 
 def _candidate_clauses(text: str) -> list[tuple[int, int]]:
@@ -286,7 +293,8 @@ def _candidate_clauses(text: str) -> list[tuple[int, int]]:
     lowered = " " + text.lower().replace("\n", " ").replace("\t", " ") + " "
     if len(lowered) != len(text) + 2:  # lower() changed a length: offsets would drift
         return [m.span() for m in _CLAUSE.finditer(text)]
-    positions = [end - size + 1 for end, size in _marker_automaton().iter(lowered)]
+    # a match starts at the space before the word: in `text`, the word's offset (the pad shifts by one)
+    positions = [start for _, start, _ in _marker_automaton().find_matches_as_indexes(lowered, overlapping=True)]
     if len(positions) < MIN_MARKERS:
         return []
     counts: dict[tuple[int, int], int] = {}
@@ -340,6 +348,8 @@ def _foreign_clauses(doc):
         "The motto “Liberté, égalité, fraternité” is on every town hall.",
         "The talks ended late. Nobody commented on the outcome.",
     ],
+    anchors=_marker_words,
+    gate=_enough_markers,
 )
 def foreign_clause(doc):
     found = list(_foreign_clauses(doc))
