@@ -167,3 +167,18 @@ def test_fold_skips_only_steps_that_cannot_match():
         for pat, repl in names._FOLD_COMPILED:
             s = names.strip_marks(s) if pat is None else pat.sub(repl, s)
         assert names.fold_part(w) == s, w
+
+
+@pytest.mark.parametrize(
+    "text,passes",
+    [
+        ("He said the los and las were gone.", True),  # two markers in one clause
+        ("He said los. Then las were gone.", False),  # a full stop between them
+        ("He said los\n(las) were gone.", False),
+        ("It rained all day in Perth.", False),
+    ],
+)
+def test_foreign_clause_gate_needs_two_markers_in_one_clause(text, passes):
+    from cleanmt.rules.untranslated import _enough_markers
+
+    assert _enough_markers(Document(text)) is passes

@@ -53,11 +53,18 @@ class Document:
         return scan_text(self.text)
 
     @cached_property
-    def anchor_counts(self) -> dict:
-        """Rule id → occurrences of that rule's anchors in the scan text (one pass for all rules)."""
-        from .prescan import anchor_counts
+    def anchor_hits(self) -> tuple[dict, dict]:
+        """(folded, exact): rule id → UTF-8 byte offsets where the rule's anchors start,
+        in the scan text (case-insensitive anchors) and in the text (exact ones); one
+        pass for all rules (prescan)."""
+        from .prescan import anchor_hits
 
-        return anchor_counts(self.text, self.scan)
+        return anchor_hits(self.text, self.scan)
+
+    def anchored(self, rule_id: str) -> bool:
+        """Does any anchor of the rule occur in this document?"""
+        folded, exact = self.anchor_hits
+        return rule_id in folded or rule_id in exact
 
     @cached_property
     def lines(self) -> list[Line]:

@@ -62,13 +62,14 @@ class _Automaton:
             implementation=ahocorasick_rs.Implementation.DFA,
         )
 
-    def counts(self, text: str) -> dict[str, int]:
-        counts: dict[str, int] = {}
+    def hits(self, text: str) -> dict[str, list[int]]:
+        """Rule id → byte offsets (in `text` as UTF-8) where its anchors start."""
+        found: dict[str, list[int]] = {}
         owners = self.owners
-        for k, _, _ in self.dfa.find_matches_as_indexes(text.encode("utf-8"), overlapping=True):
+        for k, start, _ in self.dfa.find_matches_as_indexes(text.encode("utf-8"), overlapping=True):
             for rule_id in owners[k]:
-                counts[rule_id] = counts.get(rule_id, 0) + 1
-        return counts
+                found.setdefault(rule_id, []).append(start)
+        return found
 
 
 @lru_cache(maxsize=None)
@@ -91,12 +92,9 @@ def _automata() -> tuple[Optional[_Automaton], Optional[_Automaton]]:
     return (_Automaton(folded) if folded else None, _Automaton(exact) if exact else None)
 
 
-def anchor_counts(text: str, scan: str) -> dict[str, int]:
-    """For each rule with an anchor in the document, how many anchor occurrences there
-    are (case-insensitive ones in `scan`, the scan text, exact ones in `text`)."""
+def anchor_hits(text: str, scan: str) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
+    """(folded, exact): for each rule with an anchor in the document, where its anchors
+    start, as UTF-8 byte offsets; case-insensitive anchors in `scan` (the scan text),
+    exact ones in `text`. Most documents give two empty dicts."""
     folded, exact = _automata()
-    counts = folded.counts(scan) if folded is not None else {}
-    if exact is not None:
-        for rule_id, n in exact.counts(text).items():
-            counts[rule_id] = counts.get(rule_id, 0) + n
-    return counts
+    return (folded.hits(scan) if folded is not None else {}, exact.hits(text) if exact is not None else {})

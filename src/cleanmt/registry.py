@@ -50,7 +50,7 @@ class Rule:
     def may_fire(self, doc) -> bool:
         """Cheap prefilters, cheapest first: a rule cannot fire on a document where
         none of its anchors occurs, where its trigger misses, or that its gate rejects."""
-        if (self.anchors or self.exact_anchors) is not None and self.id not in doc.anchor_counts:
+        if (self.anchors or self.exact_anchors) is not None and not doc.anchored(self.id):
             return False
         if self.trigger is not None and self.trigger.search(doc.text) is None:
             return False
@@ -96,7 +96,7 @@ def rule(
       (" Von " for a capitalised particle); a rule may have both kinds.
     - `trigger`: a regex that matches somewhere in every text the rule can flag.
     - `gate`: a function of the Document, for a condition that is not a literal
-      (it may use the Document's shared, cached facts).
+      (it may use the Document's shared, cached facts, such as `anchor_hits`).
     """
     if category not in CATEGORIES:
         raise ValueError(f"unknown category {category!r}")

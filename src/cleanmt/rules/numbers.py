@@ -57,6 +57,8 @@ DECIMAL_COMMA = {lang: _number_re(",", lang) for lang in ("fr", "es", "de")}
         "Scores were 1,2 and 3 after the first round; 7,000 people watched.",
         "In 2021,12 million tourists came.",
     ],
+    # EN_DECIMAL_COMMA: a number is flagged only before one of UNITS["en"]
+    anchors=["%", " per cent", " percent", " million", " billion", " trillion", " bn"],
 )
 def decimal_comma_in_english(doc):
     for m in EN_DECIMAL_COMMA.finditer(doc.text):

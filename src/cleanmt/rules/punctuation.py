@@ -114,6 +114,7 @@ def _prose_lines(doc):
         ",",
         "if (a == b) { x = y , z; }",
     ],
+    anchors=[" ,", " ;", " :", " !", " ?"],  # SPACE_BEFORE: a blank, then the mark
 )
 def space_before_punctuation(doc):
     if not _any_spaced(doc.text, " \u00a0\u202f", ",;:!?"):
@@ -144,6 +145,7 @@ def space_before_punctuation(doc):
         "Slowly . . . it opened.",
         ".",
     ],
+    anchors=[" ."],  # SPACE_BEFORE_STOP: a blank, then the full stop
 )
 def space_before_full_stop(doc):
     # Lower confidence than PUN001: edited English has the odd " ." typo, and a
@@ -174,6 +176,7 @@ def space_before_full_stop(doc):
         "It happened in Paris. Then it spread.",
         "He left for the U.S., and stayed.",
     ],
+    anchors=[f"{a} {b}" for a in ".,!?" for b in ".,"],  # DOUBLED: a mark, blanks, a mark
 )
 def doubled_punctuation(doc):
     if not _any_spaced(doc.text, " \t", ".,"):
@@ -220,6 +223,9 @@ def doubled_punctuation(doc):
         "He went home. Of course, nobody noticed.",
         "Trade with the U.S. against the odds.",
     ],
+    # STRAY_STOP: the full stop, blanks, a lower-case word; more than one blank after a
+    # full stop is rare enough to be an anchor of its own
+    exact_anchors=[f". {w}" for w in _CONTINUATIONS] + [".\t", ".  "],
 )
 def stray_full_stop(doc):
     for line in _prose_lines(doc):

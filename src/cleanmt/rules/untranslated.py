@@ -6,6 +6,7 @@ Three shapes, from safest to most speculative: honorific abbreviations
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Optional
 
@@ -122,6 +123,8 @@ def _has_evidence(doc, form: str, lang: str, name: str) -> bool:
         "John Smith Sr. Stadium is full.",
         "Sr. Mary taught at the school.",
     ],
+    # _honorific_re: the form (case-sensitive), then blanks and a name
+    exact_anchors=lambda: [f + b for f in honorifics() for b in " \t"],
 )
 def foreign_honorific(doc):
     dotted: Optional[bool] = None
@@ -192,6 +195,7 @@ def _foreign_word(word: str) -> Optional[str]:
         "Results [edited]\n",
         "The committee [Reuters]\n",
     ],
+    exact_anchors=["["],  # a label in brackets
 )
 def bracketed_label(doc):
     for pat in (_LABEL_END, _LABEL_START):
@@ -279,9 +283,19 @@ def _marker_automaton():
     return ahocorasick_rs.AhoCorasick(list(_marker_words()))
 
 
+# _CLAUSE_DELIMITERS as they survive in scan text (where a line break reads as a space)
+_SCAN_DELIMITER = re.compile(rb"[.!?;:()\[\]\"]|\xc2\xab|\xc2\xbb|\xe2\x80\x9c|\xe2\x80\x9d")
+
+
 def _enough_markers(doc) -> bool:
-    """The prescan counted at least MIN_MARKERS marker words in the whole document."""
-    return doc.anchor_counts.get("UNT003", 0) >= MIN_MARKERS
+    """MIN_MARKERS marker words with no clause delimiter between them, read off the
+    prescan's hits in the scan text: _candidate_clauses examines no clause with fewer."""
+    starts = doc.anchor_hits[0].get("UNT003", ())
+    if len(starts) < MIN_MARKERS:
+        return False
+    scan = doc.scan.encode("utf-8")  # the hits are byte offsets
+    starts = sorted(starts)
+    return any(_SCAN_DELIMITER.search(scan, a, b) is None for a, b in zip(starts, starts[MIN_MARKERS - 1 :]))
 
 
 def _candidate_clauses(text: str) -> list[tuple[int, int]]:
