@@ -61,6 +61,14 @@ class Document:
 
         return anchor_hits(self.text, self.scan)
 
+    @cached_property
+    def anchor_counts(self) -> dict:
+        """Rule id → occurrences of its anchors (both kinds) in this document."""
+        counts = {k: len(v) for k, v in self.anchor_hits[0].items()}
+        for k, v in self.anchor_hits[1].items():
+            counts[k] = counts.get(k, 0) + len(v)
+        return counts
+
     def anchored(self, rule_id: str) -> bool:
         """Does any anchor of the rule occur in this document?"""
         folded, exact = self.anchor_hits
