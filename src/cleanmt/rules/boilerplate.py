@@ -89,32 +89,41 @@ def _tail_lines(text: str, n: int) -> list[str]:
     return out
 
 
-def _first_words(entries) -> tuple[tuple[str, ...], int]:
+def _first_words(entries) -> tuple[frozenset, int]:
     """The case-folded first words of lexicon phrases, and how many characters of a
     line (after its indent) to fold to compare them (the longest word, plus one)."""
     words = {e.split()[0] for e in entries}
-    return tuple(sorted(w.casefold() for w in words)), max(len(w) for w in words) + 1
+    return frozenset(w.casefold() for w in words), max(len(w) for w in words) + 1
 
 
-def _opens_with(text: str, span: tuple[int, int], words: tuple[str, ...], width: int,
-                ends: Optional[str] = None) -> bool:
-    """Does the line text[span] (after its indent) start, case-insensitively, with one of
-    `words`? With `ends`, the word must also be followed by a space, one of `ends`, or the
-    line end."""
+def _line_head(text: str, span: tuple[int, int], width: int) -> str:
+    """The first `width` characters of the line text[span] after its indent, case-folded."""
     start, end = span
     if text[start].isspace():
         start = end - len(text[start:end].lstrip())
-    t = text[start : min(end, start + width)].casefold()
-    if not t.startswith(words):
-        return False
-    if ends is None:
-        return True
-    for w in words:
-        if t.startswith(w):
-            after = t[len(w) : len(w) + 1]
-            if not after or after.isspace() or after in ends:
-                return True
-    return False
+    return text[start : min(end, start + width)].casefold()
+
+
+def _opens_with_word(text: str, span: tuple[int, int], words: frozenset, width: int, ends: str) -> bool:
+    """Does the line text[span] (after its indent) open with one of `words`, followed by
+    a space, one of `ends`, or the line end?"""
+    head = _line_head(text, span, width)
+    token = head.split(None, 1)[0] if head else ""
+    for c in ends:
+        if c in token:
+            token = token[: token.index(c)]
+    return token in words
+
+
+def _opens_with_prefix(text: str, span: tuple[int, int], words: frozenset, width: int) -> bool:
+    """Does the line text[span] (after its indent) start with one of `words`?"""
+    head = _line_head(text, span, width)
+    return bool(head) and head[0] in _initials(words) and head.startswith(tuple(words))
+
+
+@lru_cache(maxsize=None)
+def _initials(words: frozenset) -> frozenset:
+    return frozenset(w[0] for w in words)
 
 
 def _n_words(text: str) -> int:
@@ -298,7 +307,7 @@ def _may_have_breadcrumb(doc) -> bool:
     or by the line end (a one-word trail segment)."""
     words, width = _nav_first_words()
     text = doc.text
-    return any(_opens_with(text, span, words, width, ">»›") for span in _head_spans(text, HEAD_LINES))
+    return any(_opens_with_word(text, span, words, width, ">»›") for span in _head_spans(text, HEAD_LINES))
 
 
 @rule(
@@ -579,7 +588,7 @@ def _may_have_date_header(doc) -> bool:
     words, width = _meta_first_words()
     text = doc.text
     return any(
-        _opens_with(text, span, words, width) and _meta_re().match(text[span[0] : span[1]]) is not None
+        _opens_with_prefix(text, span, words, width) and _meta_re().match(text[span[0] : span[1]]) is not None
         for span in _head_spans(text, HEAD_LINES)
     )
 
