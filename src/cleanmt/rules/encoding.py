@@ -136,8 +136,16 @@ _LANGS = ("en", "fr", "es", "de", "it", "pt")  # the word may be an untranslated
 
 
 def _symbol_then_lower(text: str) -> bool:
-    """The check's own first test: every finding is a symbol followed by three lower-case letters."""
-    return SYMBOL_THEN_LOWER.search(text) is not None
+    """The check's own first test (SYMBOL_THEN_LOWER), by `str.find`: every finding is a
+    symbol followed by three lower-case letters (so the three are alphabetic and lower)."""
+    for symbol in "$€":
+        i = text.find(symbol)
+        while i >= 0:
+            after = text[i + 1 : i + 4]
+            if len(after) == 3 and after.isalpha() and after.islower():
+                return True
+            i = text.find(symbol, i + 1)
+    return False
 
 
 # Lines that look like code or templates, where "$name" is a variable.
