@@ -184,3 +184,52 @@ def test_no_findings_on_clean_news_laid_out_in_paragraphs(lee_articles):
         for sep in ("\n\n", "\n"):
             doc = sep.join(sentences)
             assert cleaner.detect(doc) == [], doc[:200]
+
+
+# -- prefilters ---------------------------------------------------------------------
+
+from cleanmt.registry import all_rules  # noqa: E402
+from cleanmt.rules import boilerplate as blp  # noqa: E402
+
+EDGE_TEXTS = [
+    "", "\n", "\n\n \t\n", "One line", "One line\n", "\n\n  First\n\nSecond\n \nThird\n\n",
+    "a\r\nb\r\n", "x\n\u2003\ny", " \u00a0lead\nmid\n\ntail  \n\t",
+]
+
+
+@pytest.mark.parametrize("text", EDGE_TEXTS)
+def test_head_and_tail_lines_are_the_documents_non_blank_lines(text):
+    rows = [line.text for line in Document(text).lines if not line.is_blank]
+    for n in range(1, 5):
+        assert blp._head_lines(text, n) == rows[:n]
+        assert blp._tail_lines(text, n) == rows[::-1][:n]
+
+
+def _rule(rule_id):
+    return next(r for r in all_rules() if r.id == rule_id)
+
+
+@pytest.mark.parametrize("rule_id,text,may", [
+    ("BLP001", "HOME\u00a0>\u00a0EUROPE > MARKETS\n\nShares fell.", True),
+    ("BLP001", "Intro line\n\n  \tHome>World>Asia\n\nText.", True),
+    ("BLP001", "Home\n\nText.", True),
+    ("BLP001", "Homeless families waited.\n\nHomes flooded.\n\nHomework.", False),
+    ("BLP001", "First.\nSecond.\nThird.\nHome > World > Asia", False),  # not a head line
+    ("BLP003", "Article text here.\n\nMORE \t NEWS :\n\nStorm closes ports", True),
+    ("BLP003", "More news will follow.\n\nThe vote is on Sunday.", False),
+    ("BLP003", "The vote is on Sunday. More news", False),  # one line: no list after prose
+    ("BLP004", "The port reopened.\n\n.\n\nnews-7-asia", True),
+    ("BLP004", "top_story_world\nThe port reopened.", True),
+    ("BLP004", "The port reopened.\n—\n", True),
+    ("BLP004", "The port reopened.\n\nIt was closed.", False),
+    ("BLP004", "news-7-asia", False),  # one line: nothing would be left
+    ("BLP005", "  Published: 4 March 2021 The mayor spoke.", True),
+    ("BLP005", "Last week the mayor spoke.\n\nPublished in 2021.", False),
+    ("BLP007", "Storm  closes the\tports\n\n Storm closes the ports \n\nShips waited.", True),
+    ("BLP007", "Storm closes ports\n\nShips waited offshore.", False),
+    ("BLP007", "Storm closes the ports", False),
+])
+def test_boilerplate_gates(rule_id, text, may):
+    assert _rule(rule_id).may_fire(Document(text)) is may
+    if not may:
+        assert not list(_rule(rule_id).check(Document(text)))

@@ -196,3 +196,75 @@ def test_data_files_have_sources():
         assert rows and all(r["source"] for r in rows)
         keys = [r[key].casefold() for r in rows]
         assert len(keys) == len(set(keys)), name
+
+
+# -- encoding prefilters -------------------------------------------------------
+
+
+def _badness_branches():
+    """ftfy's `is_bad` pattern, parsed: its alternatives, each a list of (op, arg)."""
+    re_parser = pytest.importorskip("re._parser")
+    from ftfy.badness import BADNESS_RE
+
+    tree = re_parser.parse(BADNESS_RE.pattern, BADNESS_RE.flags)
+    ((op, (_, branches)),) = tree.data
+    assert str(op) == "BRANCH"
+    return tree, branches
+
+
+def _char_class(op, arg):
+    """The characters one item of a parsed pattern accepts, or None for 'any' or a category."""
+    name = str(op)
+    if name == "LITERAL":
+        return {chr(arg)}
+    if name != "IN":
+        return None
+    chars = set()
+    for o, a in arg:
+        if str(o) == "LITERAL":
+            chars.add(chr(a))
+        elif str(o) == "RANGE":
+            chars.update(chr(c) for c in range(a[0], a[1] + 1))
+        else:
+            return None  # a category or a negated class: anything
+    return chars
+
+
+def test_is_bad_needs_a_non_typographic_non_ascii_character():
+    """The ENC001 gate skips texts whose only non-ASCII characters are typographic, and
+    looks for `is_bad` only near the others: every alternative of the pattern must need a
+    character outside ASCII + TYPOGRAPHIC, and no match may be longer than BAD_WINDOW."""
+    from cleanmt.rules.encoding import BAD_WINDOW, TYPOGRAPHIC
+
+    tree, branches = _badness_branches()
+    harmless = {chr(i) for i in range(128)} | set(TYPOGRAPHIC)
+    for branch in branches:
+        classes = [_char_class(o, a) for o, a in branch.data if str(o) in ("LITERAL", "IN")]
+        assert any(c is not None and not c & harmless for c in classes), branch.data
+    assert tree.getwidth()[1] <= BAD_WINDOW
+
+
+@pytest.mark.parametrize("text,may", [
+    ("Plain ASCII text.", False),
+    ("“Curly” quotes — and ‘dashes’ – and… dots\u00a0here.", False),
+    ("Stéphane and Tokaïev, “fine”.", False),
+    ("The flight left SÃ£o Paulo at dawn.", True),
+    ("First line.\nÃ second line opens with mojibake", True),
+    ("x" * 40 + "wasnâ€™t" + "y" * 40, True),
+])
+def test_mojibake_gate(text, may):
+    from cleanmt.document import Document
+    from cleanmt.rules.encoding import _may_be_mojibake, mojibake
+
+    assert _may_be_mojibake(Document(text)) is may
+    if not may:
+        assert not list(mojibake(Document(text)))
+
+
+def test_symbol_gate_needs_symbol_then_lower_case():
+    from cleanmt.document import Document
+    from cleanmt.registry import all_rules
+
+    enc002 = next(r for r in all_rules() if r.id == "ENC002")
+    assert not enc002.may_fire(Document("It costs US$5 or €40."))
+    assert enc002.may_fire(Document("The $ummit opened."))

@@ -235,3 +235,21 @@ def test_french_style_garbling_round_trips(clean):
     garbled = _garble_french_mt(clean)
     assert garbled != clean
     assert fix(garbled) == clean
+
+
+@pytest.mark.parametrize("text", [
+    'He said "no" to the plan.',
+    'He said " no " to the plan.',
+    'He said\t"\u00a0no\u00a0"\tto it.',
+    "The mayor was ” deeply worried “By the floods.",
+    "Officials counted « dozens »Of victims.",
+    "No quotes at all.",
+])
+def test_quote_anchors_agree_with_the_cheap_test(text):
+    from cleanmt.document import Document
+    from cleanmt.registry import all_rules
+    from cleanmt.rules.quotes import _may_have_findings
+
+    for r in all_rules():
+        if r.id in ("QUO001", "QUO002", "QUO003"):
+            assert r.may_fire(Document(text)) == _may_have_findings(text), r.id

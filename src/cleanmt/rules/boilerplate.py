@@ -56,6 +56,76 @@ def _line_block_span(doc: Document, first: int, last: int) -> Optional[tuple[int
     return None
 
 
+def _head_spans(text: str, n: int) -> list[tuple[int, int]]:
+    """(start, end) of the first `n` non-blank lines of `text` (the lines of
+    `Document.lines`, found without splitting the whole document or copying lines)."""
+    out: list[tuple[int, int]] = []
+    pos, size = 0, len(text)
+    while len(out) < n and pos < size:
+        end = text.find("\n", pos)
+        if end < 0:
+            end = size
+        if end > pos and (not text[pos].isspace() or not text[pos:end].isspace()):
+            out.append((pos, end))
+        pos = end + 1
+    return out
+
+
+def _head_lines(text: str, n: int) -> list[str]:
+    """The first `n` non-blank lines of `text`."""
+    return [text[a:b] for a, b in _head_spans(text, n)]
+
+
+def _tail_lines(text: str, n: int) -> list[str]:
+    """The last `n` non-blank lines of `text`, last first."""
+    out: list[str] = []
+    end = len(text)
+    while len(out) < n and end >= 0:
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end]
+        if line and not line.isspace():
+            out.append(line)
+        end = start - 1
+    return out
+
+
+def _first_words(entries) -> tuple[frozenset, int]:
+    """The case-folded first words of lexicon phrases, and how many characters of a
+    line (after its indent) to fold to compare them (the longest word, plus one)."""
+    words = {e.split()[0] for e in entries}
+    return frozenset(w.casefold() for w in words), max(len(w) for w in words) + 1
+
+
+def _line_head(text: str, span: tuple[int, int], width: int) -> str:
+    """The first `width` characters of the line text[span] after its indent, case-folded."""
+    start, end = span
+    if text[start].isspace():
+        start = end - len(text[start:end].lstrip())
+    return text[start : min(end, start + width)].casefold()
+
+
+def _opens_with_word(text: str, span: tuple[int, int], words: frozenset, width: int, ends: str) -> bool:
+    """Does the line text[span] (after its indent) open with one of `words`, followed by
+    a space, one of `ends`, or the line end?"""
+    head = _line_head(text, span, width)
+    token = head.split(None, 1)[0] if head else ""
+    for c in ends:
+        if c in token:
+            token = token[: token.index(c)]
+    return token in words
+
+
+def _opens_with_prefix(text: str, span: tuple[int, int], words: frozenset, width: int) -> bool:
+    """Does the line text[span] (after its indent) start with one of `words`?"""
+    head = _line_head(text, span, width)
+    return bool(head) and head[0] in _initials(words) and head.startswith(tuple(words))
+
+
+@lru_cache(maxsize=None)
+def _initials(words: frozenset) -> frozenset:
+    return frozenset(w[0] for w in words)
+
+
 def _n_words(text: str) -> int:
     return len(WORD_RE.findall(text))
 
@@ -226,6 +296,20 @@ def _spaced_crumb(doc: Document, i: int) -> Optional[Hit]:
     return None
 
 
+@lru_cache(maxsize=None)
+def _nav_first_words():
+    return _first_words(e["word"] for e in load_tsv("boilerplate_nav.tsv", required=("word", "role", "source")))
+
+
+def _may_have_breadcrumb(doc) -> bool:
+    """Both kinds of trail start a head line (after its indent) with a menu word, which
+    is followed by a space (the next word, or a separator " / " or " | "), by > » ›,
+    or by the line end (a one-word trail segment)."""
+    words, width = _nav_first_words()
+    text = doc.text
+    return any(_opens_with_word(text, span, words, width, ">»›") for span in _head_spans(text, HEAD_LINES))
+
+
 @rule(
     "BLP001",
     "boilerplate",
@@ -247,6 +331,7 @@ def _spaced_crumb(doc: Document, i: int) -> Optional[Hit]:
         "Home > Away\n\nThe match ended in a draw.",
         "Europe > Africa as trade partner for the first time since 1990\n\nTrade grew.",
     ],
+    gate=_may_have_breadcrumb,
 )
 def breadcrumb(doc):
     for i in _nonblank(doc)[:HEAD_LINES]:
@@ -257,6 +342,18 @@ def breadcrumb(doc):
 
 # -- BLP002 related-article links -------------------------------------------------
 
+
+def _related_anchors() -> list[str]:
+    """A lead-in that needs its colon is followed by ":" after any run of spaces (" :" in
+    the scan text); the one that does not, "(See also", only occurs in parentheses."""
+    rows = load_tsv("boilerplate_related.tsv", required=("lead_in", "colon", "forms", "source"))
+    out = []
+    for r in rows:
+        if r["colon"] == "required":
+            out += [r["lead_in"] + ":", r["lead_in"] + " :"]
+        else:
+            out += ["(" + r["lead_in"]] if r["forms"] == "paren" else [r["lead_in"]]
+    return out
 
 @rule(
     "BLP002",
@@ -282,6 +379,7 @@ def breadcrumb(doc):
         "were postponed until the court could decide whether the evidence gathered by police "
         "in the first raid, which the defence disputes, may be used at all in either trial.\n\nEnd.",
     ],
+    anchors=_related_anchors,
 )
 def related_link(doc):
     paren_re, line_re = _related_res()
@@ -300,6 +398,26 @@ def related_link(doc):
 
 # -- BLP003 "More news" tails ---------------------------------------------------------
 
+@lru_cache(maxsize=None)
+def _tail_headings() -> frozenset:
+    rows = load_tsv("boilerplate_tails.tsv", required=("heading", "source"))
+    return frozenset(" ".join(r["heading"].split()).casefold() for r in rows)
+
+
+def _may_have_tail(doc) -> bool:
+    """The heading is a whole line among the last MAX_TAIL_LINES + 1 non-blank ones (the
+    scan stops there), with article prose on an earlier line: so the text has a line break."""
+    if "\n" not in doc.text:
+        return False
+    headings = _tail_headings()
+    for line in _tail_lines(doc.text, MAX_TAIL_LINES + 1):
+        t = " ".join(line.split()).casefold()
+        if t.endswith(":"):
+            t = t[:-1].rstrip()
+        if t in headings:
+            return True
+    return False
+
 @rule(
     "BLP003",
     "boilerplate",
@@ -317,6 +435,8 @@ def related_link(doc):
         "Related\n\nStorm closes ports",
         "Our picks\n\nRecommended\n\nThe blue kettle\n\nThe red kettle",
     ],
+    anchors=lambda: [r["heading"] for r in load_tsv("boilerplate_tails.tsv", required=("heading", "source"))],
+    gate=_may_have_tail,
 )
 def more_news_tail(doc):
     """Scans up from the end over headline-like lines; the highest list heading
@@ -349,6 +469,8 @@ def more_news_tail(doc):
 
 SLUG = regex.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+)+")
 PUNCT_ONLY = regex.compile(r"[.,;:*•·_~#=|…■□\-–—]+")
+_SLUG_START = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+_PUNCT_START = frozenset(".,;:*•·_~#=|…■□-–—")
 
 
 def _is_slug(text: str) -> bool:
@@ -360,6 +482,23 @@ def _is_slug(text: str) -> bool:
         return False
     return bool(regex.search(r"\d", t)) or len(regex.findall(r"[-_]", t)) >= 2
 
+
+def _may_have_edge_junk(doc) -> bool:
+    """Junk is the first non-blank line (a slug) or the last (a slug or punctuation), and
+    the text must keep a line that is not junk: so it has a line break. A slug starts with
+    a lower-case ASCII letter or a digit; a punctuation line with a PUNCT_ONLY character."""
+    text = doc.text
+    if "\n" not in text:
+        return False
+    head, tail = _head_lines(text, 1), _tail_lines(text, 1)
+    if not head:
+        return False  # blank
+    first, last = head[0].strip(), tail[0].strip()
+    if first[0] in _SLUG_START and _is_slug(first):
+        return True
+    if last[0] in _SLUG_START and _is_slug(last):
+        return True
+    return last[0] in _PUNCT_START and PUNCT_ONLY.fullmatch(last) is not None
 
 @rule(
     "BLP004",
@@ -377,6 +516,7 @@ def _is_slug(text: str) -> bool:
         "...\n\nThe port reopened on Monday.",
         "The port reopened on Monday.\n\n”",
     ],
+    gate=_may_have_edge_junk,
 )
 def edge_junk(doc):
     rows = _nonblank(doc)
@@ -432,6 +572,26 @@ def _meta_re():
     )
 
 
+def _label_entries(kind: str) -> list[str]:
+    return [r["label"] for r in load_tsv("boilerplate_labels.tsv", required=("label", "kind", "source"))
+            if r["kind"] == kind]
+
+
+@lru_cache(maxsize=None)
+def _meta_first_words():
+    return _first_words(_label_entries("meta") + ["By"])
+
+
+def _may_have_date_header(doc) -> bool:
+    """The header pattern is matched at the start of a head line: it opens (after spaces)
+    with a date label or "By". Lines that do are matched with the pattern itself."""
+    words, width = _meta_first_words()
+    text = doc.text
+    return any(
+        _opens_with_prefix(text, span, words, width) and _meta_re().match(text[span[0] : span[1]]) is not None
+        for span in _head_spans(text, HEAD_LINES)
+    )
+
 @rule(
     "BLP005",
     "boilerplate",
@@ -457,6 +617,7 @@ def _meta_re():
         "The mayor opened the bridge on 2021-03-14.",
         "by the mayor | March 4, 2021 The bridge opened.",
     ],
+    gate=_may_have_date_header,
 )
 def date_header(doc):
     lines = doc.lines
@@ -499,6 +660,10 @@ def _credit_like(credit: str) -> bool:
     return all(w[0].isupper() or w[0].isdigit() or w.lower() in CREDIT_CONNECTORS for w in words)
 
 
+def _credit_anchors() -> list[str]:
+    """Every credit is its label, any run of spaces, then ":"."""
+    return [a for label in _label_entries("credit") for a in (label + ":", label + " :")]
+
 @rule(
     "BLP006",
     "boilerplate",
@@ -515,6 +680,7 @@ def _credit_like(credit: str) -> bool:
         "He took one image: the burning hall. Photo: it went viral within an hour.",
         "Rescuers search the rubble. Photo: courtesy of the family",
     ],
+    anchors=_credit_anchors,
 )
 def photo_credit(doc):
     """Why delete: the credit names the agency and photographer of a picture the
@@ -541,6 +707,22 @@ def photo_credit(doc):
 # -- BLP007 repeated headline or caption -----------------------------------------------
 
 
+def _may_repeat(doc) -> bool:
+    """Two neighbouring non-blank lines that are equal but for their spaces have the same
+    first and last non-space characters and the same number of "e"s; and there are two."""
+    text = doc.text
+    if "\n" not in text:
+        return False
+    prev = None
+    for line in text.split("\n"):
+        t = line.strip()
+        if not t:
+            continue
+        if prev is not None and t[0] == prev[0] and t[-1] == prev[-1] and t.count("e") == prev.count("e"):
+            return True
+        prev = t
+    return False
+
 @rule(
     "BLP007",
     "boilerplate",
@@ -557,6 +739,7 @@ def photo_credit(doc):
         "Yes, yes.\n\nYes, yes.",
         "Storm closes the ports\n\nShips waited.\n\nStorm closes the ports",
     ],
+    gate=_may_repeat,
 )
 def repeated_line(doc):
     """A headline or caption that a scraper copied twice (page title + <h1>,

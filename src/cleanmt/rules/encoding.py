@@ -8,9 +8,11 @@ Each changed word is reported on its own so that a reader sees what changed.
 from __future__ import annotations
 
 import difflib
+import re
 
 import regex
 from ftfy import TextFixerConfig, fix_encoding_and_explain
+from ftfy.badness import is_bad
 from wordfreq import zipf_frequency
 
 from ..registry import rule
@@ -59,6 +61,34 @@ def _changed_words(old: str, new: str):
         yield i1 - left, i2 + right, j1 - left, j2 + right
 
 
+# Typographic characters of clean English text. No pattern of ftfy's `is_bad` can match
+# with these and ASCII alone (each needs some other non-ASCII character; a test checks).
+TYPOGRAPHIC = "’‘“”—–…\xa0"
+_OTHER_NON_ASCII = re.compile("[^\\x00-\\x7f" + TYPOGRAPHIC + "]")
+BAD_WINDOW = 8  # no `is_bad` pattern matches more than this many characters (a test checks)
+MAX_WINDOWS = 32
+
+
+def _may_be_mojibake(doc) -> bool:
+    """ftfy changes a line only if `is_bad(line)` (its first step returns any other line
+    unchanged). A match of `is_bad` holds a non-ASCII, non-typographic character and is
+    short, so it lies in a window around such a character; and a pattern that matches in
+    a line matches at the same place in the text, except `^[ÃÂ] ` at a line's start,
+    which is looked for separately. (`is_bad` over a whole text costs ~300 ms/MB.)"""
+    text = doc.text
+    if text.isascii():
+        return False
+    if "\nÃ " in text or "\nÂ " in text:
+        return True
+    for n, m in enumerate(_OTHER_NON_ASCII.finditer(text)):
+        if n >= MAX_WINDOWS:
+            return True  # a text full of such characters: the check decides
+        p = m.start()
+        if is_bad(text[max(0, p - BAD_WINDOW) : p + BAD_WINDOW]):
+            return True
+    return False
+
+
 @rule(
     "ENC001",
     "encoding",
@@ -74,6 +104,7 @@ def _changed_words(old: str, new: str):
         "Stéphane, Nursultán and Tokaïev are spelled with accents.",
         "Prices rose 5% to €40 (£35) in São Paulo.",
     ],
+    gate=_may_be_mojibake,
 )
 def mojibake(doc):
     if doc.text.isascii():
@@ -102,6 +133,21 @@ _LOOKALIKES = {"€": "e", "$": "s"}
 SYMBOL_IN_WORD = regex.compile(r"(?<![\p{L}\p{N}$€])(\p{L}*)([€$])(\p{Ll}{3,})(?![\p{L}\p{N}])")
 SYMBOL_THEN_LOWER = regex.compile(r"[€$]\p{Ll}{3}")  # what SYMBOL_IN_WORD needs at least
 _LANGS = ("en", "fr", "es", "de", "it", "pt")  # the word may be an untranslated one
+
+
+def _symbol_then_lower(text: str) -> bool:
+    """The check's own first test (SYMBOL_THEN_LOWER), by `str.find`: every finding is a
+    symbol followed by three lower-case letters (so the three are alphabetic and lower)."""
+    for symbol in "$€":
+        i = text.find(symbol)
+        while i >= 0:
+            after = text[i + 1 : i + 4]
+            if len(after) == 3 and after.isalpha() and after.islower():
+                return True
+            i = text.find(symbol, i + 1)
+    return False
+
+
 # Lines that look like code or templates, where "$name" is a variable.
 CODE_LINE = regex.compile(r"[{}<>`=\\]|\$\(")
 
@@ -130,6 +176,8 @@ def _known_word(word: str) -> bool:
         "Shares of $mart rose.",
         "He wrote Micro$oft on purpose.",
     ],
+    anchors=("€", "$"),
+    gate=lambda doc: _symbol_then_lower(doc.text),
 )
 def symbol_for_letter(doc):
     if "€" not in doc.text and "$" not in doc.text:

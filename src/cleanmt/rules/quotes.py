@@ -108,6 +108,11 @@ def _may_have_findings(text: str) -> bool:
     return STRAIGHT in text and SPACED_STRAIGHT.search(text) is not None
 
 
+# The anchors of the three rules: `_may_have_findings` as literals (a French-spaced
+# straight quote reads ' " ' in the scan text, where tabs and no-break spaces are spaces).
+ANCHORS = tuple(OPEN_GLYPHS + CLOSE_GLYPHS) + (' " ',)
+
+
 def _marks(line: str) -> list[Mark]:
     out = []
     for found in MARK_RE.finditer(line):
@@ -508,6 +513,7 @@ def _hits(rule_id: str, doc):
         "“Stay home.” They did not listen.",
         "She quoted the law (“no person shall…”) in full.",
     ],
+    anchors=ANCHORS,
 )
 def garbled_quote_mark(doc):
     return _hits("QUO001", doc)
@@ -526,6 +532,7 @@ def garbled_quote_mark(doc):
         "They sent “rescue teams” to help the villagers.",
         "He said: “We will stay here until May.",
     ],
+    anchors=ANCHORS,
 )
 def dropped_closing_quote(doc):
     return _hits("QUO002", doc)
@@ -544,6 +551,7 @@ def dropped_closing_quote(doc):
         "“The first part of a long speech.\n\n“And its second part,” she said.",
         "The minister said: “We will win this fight.”",
     ],
+    anchors=ANCHORS,
 )
 def unpaired_quote(doc):
     return _hits("QUO003", doc)
