@@ -253,3 +253,27 @@ def test_quote_anchors_agree_with_the_cheap_test(text):
     for r in all_rules():
         if r.id in ("QUO001", "QUO002", "QUO003"):
             assert r.may_fire(Document(text)) == _may_have_findings(text), r.id
+
+
+def test_plainly_clean_paragraphs_are_clean_and_closed(lee_articles):
+    """The fast path of _analyse: every paragraph it waves through is one the full
+    analysis finds clean, with every quotation closed."""
+    from cleanmt.corpora import as_published
+    from cleanmt.registry import all_rules
+    from cleanmt.rules.quotes import _marks, _paragraph_is_clean, _plainly_clean, _well_formed_role
+
+    lines = [ln for a in lee_articles for ln in as_published(a).split("\n")]
+    lines += [t for r in all_rules() for t, _ in r.bad] + [t for r in all_rules() for t in r.good]
+    lines += ["“A” and “b”", "x“A”", "“A”x", "“ A”", "“A ”", "“A”, he said.", "“A”.", "(“A”)", "“A", "A”"]
+    waved = 0
+    for line in lines:
+        if not _plainly_clean(line):
+            continue
+        waved += 1
+        marks = _marks(line)
+        if not marks:
+            continue
+        assert _paragraph_is_clean(marks), line
+        roles = [_well_formed_role(m) for m in marks]
+        assert roles == ["O", "C"] * (len(marks) // 2), line
+    assert waved > 100

@@ -60,3 +60,28 @@ def lee_background() -> list[str]:
     """The 299 articles of lee_background.cor, one string each."""
     text = lee_background_path().read_text(encoding="utf-8")
     return [ln.strip() for ln in text.splitlines() if ln.strip()]
+
+
+def as_published(article: str, seed: int = 0) -> str:
+    """A lee article laid out as news sites publish it: paragraphs of one to three
+    sentences, curly quotes and apostrophes (straight quotes curled the way a
+    typesetter does: after a blank or an opening bracket it opens, else it closes).
+    lee's articles are single lines of ASCII, which spares every rule that reads
+    lines or non-ASCII text; benchmarks use both forms."""
+    import random
+    import re
+
+    rnd = random.Random(f"{seed}:{article[:40]}")
+    text = re.sub(r'(?:(?<=^)|(?<=[\s(\[]))"', "“", article.strip())
+    text = text.replace('"', "”")
+    text = re.sub(r"(?<=\w)'(?=\w)", "’", text)
+    paragraphs, current = [], []
+    for sentence in re.split(r"(?<=[.!?”]) (?=[A-Z“])", text):
+        current.append(sentence)
+        joined = " ".join(current)
+        if joined.count("“") == joined.count("”") and len(current) >= rnd.randint(1, 3):
+            paragraphs.append(joined)
+            current = []
+    if current:
+        paragraphs.append(" ".join(current))
+    return "\n\n".join(paragraphs) + "\n"

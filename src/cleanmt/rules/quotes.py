@@ -25,6 +25,7 @@ single repair is evident.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import Optional
@@ -95,6 +96,7 @@ class Mark:
 
 
 MARK_RE = regex.compile("[" + regex.escape(MARKS) + "]")
+_ANY_MARK = re.compile("[" + re.escape(MARKS) + "]")  # the stdlib's scan is faster for a yes/no
 # a straight quote with spaces on both sides (French spacing): the only straight
 # quote that makes a paragraph without curly marks worth analysing
 SPACED_STRAIGHT = regex.compile(r'(?<=[ \t\u00a0\u202f])"(?=[ \t\u00a0\u202f])')
@@ -115,19 +117,24 @@ ANCHORS = tuple(OPEN_GLYPHS + CLOSE_GLYPHS) + (' " ',)
 
 def _marks(line: str) -> list[Mark]:
     out = []
+    n = len(line)
     for found in MARK_RE.finditer(line):
-        i, ch = found.start(), found.group()
-        before = line[:i].rstrip(SPACES)
-        after = line[i + 1 :].lstrip(SPACES)
-        wm = WORD.match(after)
+        i = found.start()
+        j = i - 1  # the nearest non-space before the mark
+        while j >= 0 and line[j] in SPACES:
+            j -= 1
+        k = i + 1  # ... and after it
+        while k < n and line[k] in SPACES:
+            k += 1
+        wm = WORD.match(line, k)
         out.append(
             Mark(
                 pos=i,
-                glyph=ch,
-                left_space=i - len(before),
-                right_space=len(line) - i - 1 - len(after),
-                prev=before[-1] if before else None,
-                next=after[0] if after else None,
+                glyph=line[i],
+                left_space=i - 1 - j,
+                right_space=k - i - 1,
+                prev=line[j] if j >= 0 else None,
+                next=line[k] if k < n else None,
                 next_word=wm.group() if wm else None,
             )
         )
@@ -294,6 +301,36 @@ def _paragraph_is_clean(marks: list[Mark]) -> bool:
     return True
 
 
+def _plainly_clean(line: str) -> bool:
+    """A fast yes for the common paragraph: only curly marks, alternating “ ” from an
+    opener to a closer, each written as _well_formed_role wants it. Such a paragraph
+    is clean (_paragraph_is_clean) and all its quotations are closed, so _analyse has
+    nothing to say about it; a no only means "look closer"."""
+    n = len(line)
+    expect = "“"
+    for found in _ANY_MARK.finditer(line):
+        i = found.start()
+        if line[i] != expect:
+            return False
+        if expect == "“":
+            before = line[i - 1] if i else " "
+            if not (before in SPACES or not (before.isalnum() or before in CLOSING_PUNCT)):
+                return False
+            if i + 1 >= n or line[i + 1] in SPACES or line[i + 1] in CLOSING_PUNCT:
+                return False
+            expect = "”"
+        else:
+            if i == 0 or line[i - 1] in SPACES:
+                return False
+            k = i + 1
+            while k < n and line[k] in SPACES:
+                k += 1
+            if k < n and (line[k] in CLOSING_PUNCT if k > i + 1 else line[k].isalnum()):
+                return False
+            expect = "“"
+    return expect == "“"
+
+
 def _next_paragraph_opens_quote(lines, idx: int) -> bool:
     for ln in lines[idx + 1 :]:
         s = ln.text.strip(SPACES)
@@ -391,7 +428,7 @@ def _analyse(text: str) -> tuple[tuple[str, Hit], ...]:
     facts = _DocFacts(text)
     out: list[tuple[str, Hit]] = []
     for idx, ln in enumerate(doc.lines):
-        if not any(c in ln.text for c in MARKS):
+        if _ANY_MARK.search(ln.text) is None or _plainly_clean(ln.text):
             continue
         marks = _marks(ln.text)
         if len(marks) > MAX_MARKS:
