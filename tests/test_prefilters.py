@@ -167,3 +167,17 @@ def test_fold_skips_only_steps_that_cannot_match():
         for pat, repl in names._FOLD_COMPILED:
             s = names.strip_marks(s) if pat is None else pat.sub(repl, s)
         assert names.fold_part(w) == s, w
+
+
+def test_capitalised_particle_anchors_cover_blanks_and_capitals():
+    """CAS003's anchors are the particles between blanks, read case-blind; its gate
+    then wants a particle with a capital as a whole token."""
+    from cleanmt.registry import all_rules
+
+    (cas003,) = [r for r in all_rules() if r.id == "CAS003"]
+    for text in ("Talks with Charles De Gaulle went badly.", "Talks with Charles\tDE\tGaulle went badly.",
+                 "She met Ursula VOn der Leyen."):
+        assert cas003.may_fire(Document(text)), text
+    assert list(cas003.check(Document("Talks with Charles De Gaulle went badly.")))
+    assert not cas003.may_fire(Document("The Deputy met Gaulle's driver."))  # no anchor
+    assert not cas003.may_fire(Document("Talks with Charles de Gaulle went well."))  # anchor, no capital

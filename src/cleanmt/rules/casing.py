@@ -222,6 +222,18 @@ def _case_variants(word: str) -> set:
 _CAPITALISED_PARTICLES = frozenset(v for p in _PARTICLES.split("|") for v in _case_variants(p))
 
 
+def _particle_anchors() -> list[str]:
+    """Each particle as a word: a flagged particle stands between two blanks ([ \\t]), so
+    its case-folded form stands between two spaces in the scan text."""
+    return [f" {p} " for p in _PARTICLES.split("|")]
+
+
+def _has_capitalised_particle(doc) -> bool:
+    """Necessary condition of CAS003 once an anchor hit: a particle with a capital as a
+    whole whitespace-separated token (see _CAPITALISED_PARTICLES)."""
+    return not _CAPITALISED_PARTICLES.isdisjoint(doc.text.split())
+
+
 @lru_cache(maxsize=None)
 def _particle_forms() -> dict:
     """Correct spelling of each listed surname, keyed by its case-folded form."""
@@ -248,9 +260,11 @@ def _particle_forms() -> dict:
         "He met Anna Van Dam.",
         "Then Anna Van Dam, and Anna van Dam, and Anna Van Dam again.",
     ],
+    anchors=_particle_anchors,
+    gate=_has_capitalised_particle,
 )
 def capitalised_particle(doc):
-    if _CAPITALISED_PARTICLES.isdisjoint(doc.text.split()):
+    if not _has_capitalised_particle(doc):
         return  # the common case, found by one split instead of a regex scan
     listed = _particle_forms()
     found = list(PARTICLE_NAME.finditer(doc.text))
