@@ -208,3 +208,28 @@ def test_transliteration_rules_share_the_names_gate():
             assert not r.may_fire(Document("Ilham Aliyev met Daniyar Alimbayev on Monday."))
             assert r.may_fire(Document("Talks with Vladimir Poutine ended."))
             assert r.may_fire(Document("Talks ended.", corpus=names.build_name_table(["Talks ended."])))
+
+
+@pytest.mark.parametrize(
+    "text, may",
+    [
+        ("Talks with Angela Merkel went well. Later, Angela merkel left.", True),
+        ("Talks with Angela Merkel went well. Later, Angela merkel3 left.", True),  # a digit ends the word
+        ("“Talks with Angela Merkel went well.” Later, Angela merkel left.", True),  # not ASCII
+        ("Prime Minister Theresa May spoke. Theresa may resign soon.", False),  # a common word
+        ("Talks with Angela Merkel went well. Later, Angela left Merkel's party.", False),
+        ("Talks with Angela Merkel went well. Later, merkel left.", False),  # not after a title
+    ],
+)
+def test_lowercased_name_gate(text, may):
+    from cleanmt.rules import casing
+
+    assert casing._may_have_lowercased_name(text) is may
+
+
+def test_lowercased_name_gate_reads_a_capitalised_name_before_a_digit():
+    from cleanmt.rules import casing
+
+    text = "Talks with Angela Merkel2 went well. Later, Angela merkel left."
+    assert casing._may_have_lowercased_name(text)
+    assert not casing._may_have_lowercased_name("Talks with Angela Merkelx went well. Later, Angela merkel left.")

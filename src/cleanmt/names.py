@@ -948,12 +948,16 @@ _NON_ASCII = "\x80-\U0010ffff"
 CAPITAL_TOKEN = re.compile(
     rf"([A-Z{_NON_ASCII}][A-Za-z'\-{_NON_ASCII}]*[0-9_]?)(?= ([a-z{_NON_ASCII}]{{3,}}))?"
 )
+# the same for ASCII text, where it scans about twice as fast
+CAPITAL_TOKEN_ASCII = re.compile(r"([A-Z][A-Za-z'\-]*[0-9_]?)(?= ([a-z]{3,}))?")
 
 
 @lru_cache(maxsize=8)  # the names gate and CAS001 read the same document in turn
-def capital_tokens(text: str) -> list[tuple[str, str]]:
-    """(token, lower-case word after it or "") for each CAPITAL_TOKEN of `text`."""
-    return CAPITAL_TOKEN.findall(text)
+def capital_tokens(text: str) -> tuple[set, list[tuple[str, str]]]:
+    """(the set of tokens, then (token, lower-case word after it or "") for each token)
+    of CAPITAL_TOKEN in `text`."""
+    found = (CAPITAL_TOKEN_ASCII if text.isascii() else CAPITAL_TOKEN).findall(text)
+    return set(map(itemgetter(0), found)), found
 
 
 _TOKEN_WORDS: dict[str, tuple] = {}  # token -> its name words (cached across documents)
@@ -964,7 +968,7 @@ _MAX_TOKENS = 1 << 19
 def name_words(text: str) -> set:
     """The name words of `text` (a superset of set(_NAME_WORD.findall(text)), mostly
     equal), from CAPITAL_TOKEN with each token's words cached across documents."""
-    tokens = set(map(itemgetter(0), capital_tokens(text)))
+    tokens = capital_tokens(text)[0]
     words = tokens & _PLAIN_TOKENS
     if len(words) < len(tokens):
         if len(_TOKEN_WORDS) > _MAX_TOKENS:
