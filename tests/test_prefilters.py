@@ -182,3 +182,69 @@ def test_foreign_clause_gate_needs_two_markers_in_one_clause(text, passes):
     from cleanmt.rules.untranslated import _enough_markers
 
     assert _enough_markers(Document(text)) is passes
+
+
+def test_capitalised_particle_anchors_cover_blanks_and_capitals():
+    """CAS003's anchors are the particles between blanks, read case-blind; its gate
+    then wants a particle with a capital as a whole token."""
+    from cleanmt.registry import all_rules
+
+    (cas003,) = [r for r in all_rules() if r.id == "CAS003"]
+    for text in ("Talks with Charles De Gaulle went badly.", "Talks with Charles\tDE\tGaulle went badly.",
+                 "She met Ursula VOn der Leyen."):
+        assert cas003.may_fire(Document(text)), text
+    assert list(cas003.check(Document("Talks with Charles De Gaulle went badly.")))
+    assert not cas003.may_fire(Document("The Deputy met Gaulle's driver."))  # no anchor
+    assert not cas003.may_fire(Document("Talks with Charles de Gaulle went well."))  # anchor, no capital
+
+
+_TRICKY_NAMES = [
+    "“Angela Merkel’s” aide met O'Brien's son, 3Com and X-Men.",
+    "Foo-9 Jean-Pierre_ Émile\u00a0Zola, L'Oréal, ÉCOLE, Ça va, McDonald-Smith's",
+    "Tokaïev,Noursoultan;Selenskyj—Poutine «OTAN» Kassym Jomart\tKassym-Jomart",
+    "A-1 B_ C's Ds_ Es9 pro-Taliban d'Artagnan Ɓello ǅemal Ωmega x\u0301Yz",
+]
+
+
+def test_name_words_cover_every_name_word(texts):
+    """The token scan finds every word _NAME_WORD finds (extra words only ever let more through)."""
+    for t in texts + _TRICKY_NAMES:
+        for v in _variants(t):
+            assert set(names._NAME_WORD.findall(v)) <= names.name_words(v), v[:80]
+    assert names.name_words("Émile\u00a0Zola met O'Brien's aide, Jean-Pierre3.") >= {"Émile", "Zola", "O'Brien"}
+    assert "Merkel" not in names.name_words("Merkel3 and Merkel9x")  # _NAME_WORD rejects both
+
+
+def test_transliteration_rules_share_the_names_gate():
+    from cleanmt.registry import all_rules
+
+    for r in all_rules():
+        if r.id.startswith("TRL"):
+            assert not r.may_fire(Document("Ilham Aliyev met Daniyar Alimbayev on Monday."))
+            assert r.may_fire(Document("Talks with Vladimir Poutine ended."))
+            assert r.may_fire(Document("Talks ended.", corpus=names.build_name_table(["Talks ended."])))
+
+
+@pytest.mark.parametrize(
+    "text, may",
+    [
+        ("Talks with Angela Merkel went well. Later, Angela merkel left.", True),
+        ("Talks with Angela Merkel went well. Later, Angela merkel3 left.", True),  # a digit ends the word
+        ("“Talks with Angela Merkel went well.” Later, Angela merkel left.", True),  # not ASCII
+        ("Prime Minister Theresa May spoke. Theresa may resign soon.", False),  # a common word
+        ("Talks with Angela Merkel went well. Later, Angela left Merkel's party.", False),
+        ("Talks with Angela Merkel went well. Later, merkel left.", False),  # not after a title
+    ],
+)
+def test_lowercased_name_gate(text, may):
+    from cleanmt.rules import casing
+
+    assert casing._may_have_lowercased_name(text) is may
+
+
+def test_lowercased_name_gate_reads_a_capitalised_name_before_a_digit():
+    from cleanmt.rules import casing
+
+    text = "Talks with Angela Merkel2 went well. Later, Angela merkel left."
+    assert casing._may_have_lowercased_name(text)
+    assert not casing._may_have_lowercased_name("Talks with Angela Merkelx went well. Later, Angela merkel left.")

@@ -16,10 +16,12 @@ that distinct people with similar names are kept apart).
 from __future__ import annotations
 
 import difflib
+import re
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import itemgetter
 from typing import Iterable, Optional
 
 import regex
@@ -799,10 +801,16 @@ def name_findings(text: str, lang: str = "en", corpus: object = None) -> list[tu
     Without a corpus table, a document whose name words cannot produce any
     decision (see `_may_have_variants`) skips building its table.
     """
-    table = corpus if isinstance(corpus, NameTable) else getattr(corpus, "names", None)
-    if not isinstance(table, NameTable) and not _may_have_variants(text, lang):
+    if not may_have_findings(text, lang, corpus):
         return []
     return table_for(text, lang, corpus).findings(text)
+
+
+def may_have_findings(text: str, lang: str = "en", corpus: object = None) -> bool:
+    """False only when `name_findings` is sure to be empty: no corpus table, and no name
+    word of `text` that could make a document table decide anything (`_may_have_variants`)."""
+    table = corpus if isinstance(corpus, NameTable) else getattr(corpus, "names", None)
+    return isinstance(table, NameTable) or _may_have_variants(text, lang)
 
 
 @lru_cache(maxsize=1 << 17)
@@ -927,10 +935,58 @@ class _NameWordIndex:
 
 _INDEXES: dict[str, _NameWordIndex] = {}
 
+# Every name word (a _NAME_WORD match) lies in one token of this stdlib pattern, which
+# scans far faster than _NAME_WORD: a capital or any non-ASCII character, then ASCII
+# letters, ' and - or any non-ASCII characters, then the digit or underscore that may
+# follow (the only ASCII characters outside the token that _NAME_WORD's lookarounds
+# read). A name word starts where its left neighbour is no letter, digit, mark, ' or -,
+# so no token runs across its start, and its own characters all belong to the token:
+# _NAME_WORD run over the token alone finds it (and, at worst, a few more words).
+# Group 2 (a lookahead, so the next token may start there) is the lower-case word of
+# three letters or more after one space, which CAS001 reads (casing.py).
+_NON_ASCII = "\x80-\U0010ffff"
+CAPITAL_TOKEN = re.compile(
+    rf"([A-Z{_NON_ASCII}][A-Za-z'\-{_NON_ASCII}]*[0-9_]?)(?= ([a-z{_NON_ASCII}]{{3,}}))?"
+)
+# the same for ASCII text, where it scans about twice as fast
+CAPITAL_TOKEN_ASCII = re.compile(r"([A-Z][A-Za-z'\-]*[0-9_]?)(?= ([a-z]{3,}))?")
+
+
+@lru_cache(maxsize=8)  # the names gate and CAS001 read the same document in turn
+def capital_tokens(text: str) -> tuple[set, list[tuple[str, str]]]:
+    """(the set of tokens, then (token, lower-case word after it or "") for each token)
+    of CAPITAL_TOKEN in `text`."""
+    found = (CAPITAL_TOKEN_ASCII if text.isascii() else CAPITAL_TOKEN).findall(text)
+    return set(map(itemgetter(0), found)), found
+
+
+_TOKEN_WORDS: dict[str, tuple] = {}  # token -> its name words (cached across documents)
+_PLAIN_TOKENS: set = set()  # tokens that are exactly one name word, themselves
+_MAX_TOKENS = 1 << 19
+
+
+def name_words(text: str) -> set:
+    """The name words of `text` (a superset of set(_NAME_WORD.findall(text)), mostly
+    equal), from CAPITAL_TOKEN with each token's words cached across documents."""
+    tokens = capital_tokens(text)[0]
+    words = tokens & _PLAIN_TOKENS
+    if len(words) < len(tokens):
+        if len(_TOKEN_WORDS) > _MAX_TOKENS:
+            _TOKEN_WORDS.clear()
+            _PLAIN_TOKENS.clear()
+        for t in tokens - words:
+            found = _TOKEN_WORDS.get(t)
+            if found is None:
+                found = _TOKEN_WORDS[t] = tuple(_NAME_WORD.findall(t))
+                if found == (t,):
+                    _PLAIN_TOKENS.add(t)
+            words.update(found)
+    return words
+
 
 @lru_cache(maxsize=8)  # the three TRL rules ask about the same document in turn
 def _may_have_variants(text: str, lang: str) -> bool:
-    words = set(_NAME_WORD.findall(text))
+    words = name_words(text)
     index = _INDEXES.get(lang) or _INDEXES.setdefault(lang, _NameWordIndex(lang))
     return index.may_have_variants(words)
 

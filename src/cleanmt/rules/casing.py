@@ -10,11 +10,13 @@ from __future__ import annotations
 
 from collections import Counter
 from functools import lru_cache
+from operator import itemgetter
 
 import regex
 from wordfreq import zipf_frequency
 
 from ..lexicon import load_tsv
+from ..names import capital_tokens
 from ..registry import rule
 from ..types import Hit
 
@@ -58,9 +60,52 @@ _ASCII_LOWER_FORMS["S"] = ("s", "ſ")
 _ASCII_LOWER_FORMS["I"] = ("i", "ı")
 
 
+_RARE_LOWER: set = set()  # lower-case words below COMMON_WORD_ZIPF (cached across documents)
+_SEEN_LOWER: set = set()  # lower-case words already sorted into _RARE_LOWER or not
+
+
 def _may_have_lowercased_name(text: str) -> bool:
     """Cheap necessary condition of CAS001: some "Angela Merkel" whose second word
-    also occurs lower-cased after the first ("Angela merkel")."""
+    also occurs lower-cased after the first ("Angela merkel"), and is no common word.
+
+    In ASCII text, the token scan the names gate also reads (names.capital_tokens)
+    gives it: a flagged "Angela merkel" is a token "Angela" (its start follows no
+    letter, ' or -, and a space ends it) whose lookahead group is "merkel" (all
+    lower-case letters up to a character that is none). Only those pairs whose
+    lower-case word is rare, and whose capitalised form is a token too ("Merkel", or
+"Merkel3": a token may end with a digit or _), go on to a substring test for
+"Angela Merkel"."""
+    if not text.isascii():
+        return _may_have_lowercased_name_unicode(text)
+    tokens, found = capital_tokens(text)
+    lows = set(map(itemgetter(1), found))
+    new = lows - _SEEN_LOWER
+    if new:
+        if len(_SEEN_LOWER) > 1 << 19:
+            _SEEN_LOWER.clear()
+            _RARE_LOWER.clear()
+            new = lows
+        _RARE_LOWER.update(w for w in new if w and zipf_frequency(w, "en") < COMMON_WORD_ZIPF)
+        _SEEN_LOWER.update(new)
+    rare = lows & _RARE_LOWER
+    if not rare:
+        return False
+    suffixed = None  # tokens "Merkel3" as "Merkel": a digit or _ may end "Angela Merkel"
+    for low in rare:
+        name = low[0].upper() + low[1:]
+        if name not in tokens:
+            if suffixed is None:
+                suffixed = {t[:-1] for t in tokens if t[-1] in "0123456789_"}
+            if name not in suffixed:
+                continue  # "Merkel" never follows a space as a word of its own
+        for prev, after in found:
+            if after == low and f"{prev} {name}" in text:
+                return True
+    return False
+
+
+def _may_have_lowercased_name_unicode(text: str) -> bool:
+    """_may_have_lowercased_name for any text (without the common-word test)."""
     for prev, name in set(_TITLE_PAIR.findall(text)):
         upper, tail = name[0], name[1:]
         lows = _ASCII_LOWER_FORMS.get(upper)
@@ -101,6 +146,7 @@ def _may_have_lowercased_name(text: str) -> bool:
         "We saw Anna Rose at the fair. When Anna rose to speak, the hall went quiet.",
         "Talks with Angela Merkel went well. A merkel is not a word, but Angela merkel is.",
     ],
+    gate=lambda doc: _may_have_lowercased_name(doc.text),
 )
 def lowercased_name(doc):
     if not _may_have_lowercased_name(doc.text):
@@ -222,6 +268,18 @@ def _case_variants(word: str) -> set:
 _CAPITALISED_PARTICLES = frozenset(v for p in _PARTICLES.split("|") for v in _case_variants(p))
 
 
+def _particle_anchors() -> list[str]:
+    """Each particle as a word: a flagged particle stands between two blanks ([ \\t]), so
+    its case-folded form stands between two spaces in the scan text."""
+    return [f" {p} " for p in _PARTICLES.split("|")]
+
+
+def _has_capitalised_particle(doc) -> bool:
+    """Necessary condition of CAS003 once an anchor hit: a particle with a capital as a
+    whole whitespace-separated token (see _CAPITALISED_PARTICLES)."""
+    return not _CAPITALISED_PARTICLES.isdisjoint(doc.text.split())
+
+
 @lru_cache(maxsize=None)
 def _particle_forms() -> dict:
     """Correct spelling of each listed surname, keyed by its case-folded form."""
@@ -248,9 +306,11 @@ def _particle_forms() -> dict:
         "He met Anna Van Dam.",
         "Then Anna Van Dam, and Anna van Dam, and Anna Van Dam again.",
     ],
+    anchors=_particle_anchors,
+    gate=_has_capitalised_particle,
 )
 def capitalised_particle(doc):
-    if _CAPITALISED_PARTICLES.isdisjoint(doc.text.split()):
+    if not _has_capitalised_particle(doc):
         return  # the common case, found by one split instead of a regex scan
     listed = _particle_forms()
     found = list(PARTICLE_NAME.finditer(doc.text))

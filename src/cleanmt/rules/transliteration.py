@@ -8,9 +8,16 @@ patterns alone (TRL003).
 """
 from __future__ import annotations
 
-from ..names import name_findings
+from ..names import may_have_findings, name_findings
 from ..registry import rule
 from ..types import Hit
+
+
+def _may_find(doc) -> bool:
+    """The names gate (see names.may_have_findings): most documents have no name word
+    that the gazetteer knows, that another word shares a key with, or that carries a
+    foreign romanisation, and then none of the three rules can report anything."""
+    return may_have_findings(doc.text, doc.lang, doc.corpus)
 
 
 def _hits(doc, rule_id: str):
@@ -41,6 +48,7 @@ def _hits(doc, rule_id: str):
         "Ursula von der Leyen spoke. Ursula Von der Leyen left.",
     ],
     langs=("en", "fr"),
+    gate=_may_find,
 )
 def name_spelled_two_ways(doc):
     yield from _hits(doc, "TRL001")
@@ -65,6 +73,7 @@ def name_spelled_two_ways(doc):
         "NATO and the CSTO met.",
     ],
     langs=("en", "fr"),
+    gate=_may_find,
 )
 def known_foreign_form(doc):
     yield from _hits(doc, "TRL002")
@@ -89,6 +98,7 @@ def known_foreign_form(doc):
         "They played Tchaikovsky; David Deutsch and Vincent Tchenguiz listened.",
     ],
     langs=("en", "fr"),
+    gate=_may_find,
 )
 def foreign_romanisation_pattern(doc):
     yield from _hits(doc, "TRL003")
