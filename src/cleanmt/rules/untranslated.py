@@ -7,6 +7,7 @@ Three shapes, from safest to most speculative: honorific abbreviations
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 from typing import Optional
 
@@ -267,6 +268,7 @@ def _langdetect(text: str) -> tuple[str, float]:
 
 
 _CLAUSE_DELIMITERS = ".!?;:\n«»“”\"()[]"
+_DELIMITER = re.compile("[" + re.escape(_CLAUSE_DELIMITERS) + "]")
 
 
 @lru_cache(maxsize=None)
@@ -311,10 +313,13 @@ def _candidate_clauses(text: str) -> list[tuple[int, int]]:
     positions = [start for _, start, _ in _marker_automaton().find_matches_as_indexes(lowered, overlapping=True)]
     if len(positions) < MIN_MARKERS:
         return []
+    # the clause around each marker: between the nearest delimiters on either side
+    delimiters = [m.start() for m in _DELIMITER.finditer(text)]
     counts: dict[tuple[int, int], int] = {}
     for pos in positions:  # pos: the word's offset in `text` (the pad shifts by one)
-        start = max(text.rfind(d, 0, pos) for d in _CLAUSE_DELIMITERS) + 1
-        stop = min((i for i in (text.find(d, pos) for d in _CLAUSE_DELIMITERS) if i != -1), default=len(text))
+        k = bisect_left(delimiters, pos)
+        start = delimiters[k - 1] + 1 if k else 0
+        stop = delimiters[k] if k < len(delimiters) else len(text)
         if stop > start:
             counts[(start, stop)] = counts.get((start, stop), 0) + 1
     return sorted(span for span, n in counts.items() if n >= MIN_MARKERS)
