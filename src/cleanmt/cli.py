@@ -499,20 +499,37 @@ def unified_diff(path: str, before: str, after: str) -> str:
 def cmd_jsonl(args, cleaner_kwargs: dict) -> int:
     if getattr(args, "in_place", False) or getattr(args, "diff", False):
         raise InputError("--jsonl writes records to stdout or -o; -i and --diff do not apply")
+    if getattr(args, "report", None):
+        raise InputError("--jsonl puts each record's report under its 'cleanmt' key; --report does not apply")
+    rewriting = getattr(args, "rewrite", None)
+    if rewriting:
+        from .rewrite.proposer import MissingDependency, check_dependencies
+
+        try:  # before any input is read or a worker started, as file mode would fail
+            check_dependencies()
+        except MissingDependency as e:
+            raise InputError(str(e)) from None
     if args.paths.count("-") > 1:
         raise InputError("stdin (-) can be given only once")
     streams = [(p, open_binary(p)) for p in args.paths]  # fail on a bad path before any output
     total = sum(os.path.getsize(p) for p in args.paths if p != "-")
     progress = Progress(total_bytes=total or None, enabled=args.progress)
-    settings = Settings(mode=args.command, field=args.field, on_error=args.on_error)
+    settings = Settings(mode=args.command, field=args.field, on_error=args.on_error, rewrite=rewriting,
+                        model=getattr(args, "model", None),
+                        min_faithfulness=getattr(args, "min_faithfulness", 0.8))
     output = getattr(args, "output", None)
     out = open(output + ".cleanmt-tmp", "wb") if output else sys.stdout.buffer
     try:
         records, findings, errors = run_jsonl(streams, out, cleaner_kwargs, settings, args.jobs, progress)
-    except BaseException:
+    except BaseException as e:
         if output:
             out.close()
             os.unlink(output + ".cleanmt-tmp")
+        if rewriting:
+            from .rewrite.proposer import MissingDependency, ModelNotFound
+
+            if isinstance(e, (MissingDependency, ModelNotFound)):  # the model did not load
+                raise InputError(str(e)) from None
         raise
     finally:
         for _, fh in streams:
