@@ -42,6 +42,9 @@ examples:
   cleanmt fix -i a.txt b.txt                 rewrite files in place (atomic)
   cleanmt fix --diff article.txt             show what would change
   cleanmt fix --keep-boilerplate a.txt       repair, but delete no boilerplate
+  cleanmt fix --rewrite --diff a.txt         also model rewrites, kept only if faithful
+  cleanmt fix --jsonl --rewrite -j 2 in.jsonl
+                                             the same per record; proposals under "cleanmt"
 
 Only fixes whose confidence reaches --min-confidence (default %.2f) are applied;
 findings without a safe replacement are reported by `detect` and left alone.
@@ -177,14 +180,16 @@ def build_parser() -> argparse.ArgumentParser:
         "--rewrite", nargs="?", const="flagged", choices=["flagged", "all"], default=None, metavar="MODE",
         help="after the rule fixes, ask the seq2seq model to rewrite the sentences that still hold "
         "findings (MODE flagged, the default) or every sentence (all); a rewrite is kept only if it "
-        "scores as faithful (needs cleanmt[model])",
+        "scores as faithful (needs cleanmt[model]); with --jsonl the proposals go under each record's "
+        "'cleanmt' key and each of the -j processes loads the model once",
     )
     f.add_argument("--model", metavar="PATH_OR_NAME", default=None,
                    help="with --rewrite: a local model directory or a cached hub name (default: the shipped model)")
     f.add_argument("--min-faithfulness", type=_confidence, default=0.8, metavar="X",
                    help="with --rewrite: the faithfulness score a rewrite needs, 0..1 (default: 0.8)")
     f.add_argument("--report", metavar="FILE",
-                   help="write a JSON report: every edit, and with --rewrite every proposal with its score and reasons")
+                   help="write a JSON report: every edit, and with --rewrite every proposal with its score and reasons "
+                   "(with --jsonl each record carries its own under 'cleanmt')")
     _add_rule_options(f, DEFAULT_MIN_CONFIDENCE)
 
     add_names_parser(sub)
