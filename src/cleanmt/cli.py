@@ -42,6 +42,9 @@ examples:
   cleanmt fix -i a.txt b.txt                 rewrite files in place (atomic)
   cleanmt fix --diff article.txt             show what would change
   cleanmt fix --keep-boilerplate a.txt       repair, but delete no boilerplate
+  cleanmt fix --rewrite --diff a.txt         also model rewrites, kept only if faithful
+  cleanmt fix --jsonl --rewrite -j 2 in.jsonl
+                                             the same per record; proposals under "cleanmt"
 
 Only fixes whose confidence reaches --min-confidence (default %.2f) are applied;
 findings without a safe replacement are reported by `detect` and left alone.
@@ -177,14 +180,16 @@ def build_parser() -> argparse.ArgumentParser:
         "--rewrite", nargs="?", const="flagged", choices=["flagged", "all"], default=None, metavar="MODE",
         help="after the rule fixes, ask the seq2seq model to rewrite the sentences that still hold "
         "findings (MODE flagged, the default) or every sentence (all); a rewrite is kept only if it "
-        "scores as faithful (needs cleanmt[model])",
+        "scores as faithful (needs cleanmt[model]); with --jsonl the proposals go under each record's "
+        "'cleanmt' key and each of the -j processes loads the model once",
     )
     f.add_argument("--model", metavar="PATH_OR_NAME", default=None,
                    help="with --rewrite: a local model directory or a cached hub name (default: the shipped model)")
     f.add_argument("--min-faithfulness", type=_confidence, default=0.8, metavar="X",
                    help="with --rewrite: the faithfulness score a rewrite needs, 0..1 (default: 0.8)")
     f.add_argument("--report", metavar="FILE",
-                   help="write a JSON report: every edit, and with --rewrite every proposal with its score and reasons")
+                   help="write a JSON report: every edit, and with --rewrite every proposal with its score and reasons "
+                   "(with --jsonl each record carries its own under 'cleanmt')")
     _add_rule_options(f, DEFAULT_MIN_CONFIDENCE)
 
     add_names_parser(sub)
@@ -499,20 +504,37 @@ def unified_diff(path: str, before: str, after: str) -> str:
 def cmd_jsonl(args, cleaner_kwargs: dict) -> int:
     if getattr(args, "in_place", False) or getattr(args, "diff", False):
         raise InputError("--jsonl writes records to stdout or -o; -i and --diff do not apply")
+    if getattr(args, "report", None):
+        raise InputError("--jsonl puts each record's report under its 'cleanmt' key; --report does not apply")
+    rewriting = getattr(args, "rewrite", None)
+    if rewriting:
+        from .rewrite.proposer import MissingDependency, check_dependencies
+
+        try:  # before any input is read or a worker started, as file mode would fail
+            check_dependencies()
+        except MissingDependency as e:
+            raise InputError(str(e)) from None
     if args.paths.count("-") > 1:
         raise InputError("stdin (-) can be given only once")
     streams = [(p, open_binary(p)) for p in args.paths]  # fail on a bad path before any output
     total = sum(os.path.getsize(p) for p in args.paths if p != "-")
     progress = Progress(total_bytes=total or None, enabled=args.progress)
-    settings = Settings(mode=args.command, field=args.field, on_error=args.on_error)
+    settings = Settings(mode=args.command, field=args.field, on_error=args.on_error, rewrite=rewriting,
+                        model=getattr(args, "model", None),
+                        min_faithfulness=getattr(args, "min_faithfulness", 0.8))
     output = getattr(args, "output", None)
     out = open(output + ".cleanmt-tmp", "wb") if output else sys.stdout.buffer
     try:
         records, findings, errors = run_jsonl(streams, out, cleaner_kwargs, settings, args.jobs, progress)
-    except BaseException:
+    except BaseException as e:
         if output:
             out.close()
             os.unlink(output + ".cleanmt-tmp")
+        if rewriting:
+            from .rewrite.proposer import MissingDependency, ModelNotFound
+
+            if isinstance(e, (MissingDependency, ModelNotFound)):  # the model did not load
+                raise InputError(str(e)) from None
         raise
     finally:
         for _, fh in streams:

@@ -4,10 +4,17 @@ Findings and the artifact score go under a `cleanmt` key. A malformed line is
 never dropped silently: it is reported on stderr with its line number and then
 passed through unchanged, skipped, or made fatal, as `--on-error` says.
 Input is read in chunks, so memory follows the chunk size, not the input size.
+
+With `rewrite` set (`fix --jsonl --rewrite`), each record's rule-fixed text goes
+on to the rewrite model as in file mode; the proposals, in the shape of file
+mode's `--report`, go under `cleanmt.rewrites`. The model is loaded once per
+process (in the worker initializer). A record the model fails on keeps its
+rule-fixed text and gets the error under `cleanmt.rewrite_error`.
 """
 from __future__ import annotations
 
 import json
+import os
 import sys
 from dataclasses import dataclass
 from typing import IO, Iterable, Iterator, Optional
@@ -30,34 +37,47 @@ class Settings:
     mode: str  # "detect" or "fix"
     field: str = "text"
     on_error: str = "pass"
+    rewrite: Optional[str] = None  # with mode "fix": None, "flagged" or "all"
+    model: Optional[str] = None  # rewrite model (None: the shipped one)
+    min_faithfulness: float = 0.8
 
 
-def process_line(cleaner: Cleaner, settings: Settings, raw: bytes) -> tuple[Optional[bytes], Optional[str], int]:
+def process_line(
+    cleaner: Cleaner, settings: Settings, raw: bytes, proposer=None
+) -> tuple[Optional[bytes], Optional[str], int, Optional[str]]:
     """Handle one input line (bytes, so that a line of bad UTF-8 passes through intact).
 
-    Returns (output line or None, error message or None, number of findings).
+    `proposer`: the loaded rewrite model, with `settings.rewrite`.
+    Returns (output line or None, error message or None, number of findings,
+    warning or None: a rewrite that failed, the record kept its rule fixes).
     """
     if not raw.strip():
-        return None, None, 0  # blank lines carry no record
+        return None, None, 0, None  # blank lines carry no record
     passthrough = raw if settings.on_error == "pass" else None
     try:
         record = json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
-        return passthrough, "not valid UTF-8", 0
+        return passthrough, "not valid UTF-8", 0, None
     except json.JSONDecodeError as e:
-        return passthrough, f"malformed JSON ({e.msg} at column {e.colno})", 0
+        return passthrough, f"malformed JSON ({e.msg} at column {e.colno})", 0, None
     if not isinstance(record, dict):
-        return passthrough, "not a JSON object", 0
+        return passthrough, "not a JSON object", 0, None
     text = record.get(settings.field)
     if not isinstance(text, str):
         why = "missing" if settings.field not in record else "not a string"
         record["cleanmt"] = {"skipped": f"field {settings.field!r} is {why}"}
-        return _dump(record), None, 0
+        return _dump(record), None, 0, None
+    warning = None
     if settings.mode == "fix":
         report = cleaner.fix(text)
-        record[settings.field] = report.fixed
+        fixed = report.fixed if report.fixed is not None else text
         findings = report.findings
         extra = {"edits": len(report.edits)}
+        if settings.rewrite:
+            fixed, extra["rewrites"], warning = _rewrite(fixed, cleaner, settings, proposer)
+            if warning:
+                extra["rewrite_error"] = warning
+        record[settings.field] = fixed
     else:
         findings = cleaner.detect(text)
         extra = {}
@@ -66,26 +86,61 @@ def process_line(cleaner: Cleaner, settings: Settings, raw: bytes) -> tuple[Opti
         "score": artifact_score(text, findings),
         **extra,
     }
-    return _dump(record), None, len(findings)
+    return _dump(record), None, len(findings), warning
+
+
+def _rewrite(text: str, cleaner: Cleaner, settings: Settings, proposer) -> tuple[str, list, Optional[str]]:
+    """The model pass for one record: (text, proposals as dicts, error or None).
+    A failure keeps `text` (the rule-fixed text) and reports the error."""
+    from .rewrite import rewrite_text
+
+    try:
+        result = rewrite_text(text, cleaner, model=proposer if proposer is not None else settings.model,
+                              mode=settings.rewrite, min_faithfulness=settings.min_faithfulness)
+    except Exception as e:  # the record keeps the rule fixes; the stream goes on
+        first = str(e).strip().splitlines()[0] if str(e).strip() else ""
+        return text, [], f"{type(e).__name__}: {first}" if first else type(e).__name__
+    return result.text, [p.to_dict() for p in result.proposals], None
 
 
 def _dump(record: dict) -> bytes:
     return (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8")
 
 
-# one Cleaner per worker process, built from the same settings
+# one Cleaner (and with --rewrite one model) per worker process, built from the same settings
 _WORKER: dict = {}
 
 
-def _init_worker(cleaner_kwargs: dict, settings: Settings) -> None:
+def _init_worker(cleaner_kwargs: dict, settings: Settings, threads: Optional[int] = None) -> None:
+    _WORKER.clear()
     _WORKER["cleaner"] = Cleaner(**cleaner_kwargs)
     _WORKER["settings"] = settings
+    if settings.mode == "fix" and settings.rewrite:
+        from .rewrite import faithfulness, load_proposer
+
+        _WORKER["proposer"] = load_proposer(settings.model)  # raises ModelNotFound / MissingDependency
+        faithfulness.embed([])  # load the embedding model now, not on the first record
+        if threads:
+            import torch
+
+            torch.set_num_threads(threads)
+
+
+def _init_pool_worker(cleaner_kwargs: dict, settings: Settings, threads: Optional[int] = None) -> None:
+    """A Pool respawns a worker whose initializer raises, forever: keep the error
+    and raise it from the first chunk instead, so the run stops with its message."""
+    try:
+        _init_worker(cleaner_kwargs, settings, threads)
+    except Exception as e:
+        _WORKER["error"] = e
 
 
 def _process_chunk(chunk: list[tuple[tuple[str, int], bytes]]):
-    cleaner, settings = _WORKER["cleaner"], _WORKER["settings"]
+    if "error" in _WORKER:
+        raise _WORKER["error"]
+    cleaner, settings, proposer = _WORKER["cleaner"], _WORKER["settings"], _WORKER.get("proposer")
     size = sum(len(line) for _, line in chunk)
-    return size, [(where, *process_line(cleaner, settings, line)) for where, line in chunk]
+    return size, [(where, *process_line(cleaner, settings, line, proposer)) for where, line in chunk]
 
 
 def _chunks(streams: Iterable[tuple[str, IO[bytes]]]) -> Iterator[list[tuple[tuple[str, int], bytes]]]:
@@ -109,13 +164,21 @@ def run_jsonl(
     progress: Optional[Progress] = None,
 ) -> tuple[int, int, int]:
     """Stream records from `streams` to `out`. Returns (records, findings, errors)."""
-    _init_worker(cleaner_kwargs, settings)
-    records = findings = errors = 0
+    if jobs <= 1:
+        _init_worker(cleaner_kwargs, settings)  # chunks run in this process
+    # with the model, share the cores between the workers instead of N x all of them
+    threads = max(1, (os.cpu_count() or 1) // jobs) if settings.rewrite else None
+    records = findings = errors = rewrite_failures = 0
     results = ordered_map(
-        _process_chunk, _chunks(streams), jobs, initializer=_init_worker, initargs=(cleaner_kwargs, settings)
+        _process_chunk, _chunks(streams), jobs,
+        initializer=_init_pool_worker, initargs=(cleaner_kwargs, settings, threads),
     )
     for size, chunk_result in results:
-        for (name, lineno), line_out, error, n in chunk_result:
+        for (name, lineno), line_out, error, n, warning in chunk_result:
+            if warning:
+                rewrite_failures += 1
+                print(f"cleanmt: warning: {name}:{lineno}: rewrite failed ({warning}); "
+                      "kept the rule fixes", file=sys.stderr)
             if error:
                 errors += 1
                 action = {"pass": "passed through", "skip": "skipped"}.get(settings.on_error, "")
@@ -129,4 +192,7 @@ def run_jsonl(
             findings += n
         if progress:
             progress.update(docs=len(chunk_result), nbytes=size)
+    if rewrite_failures:
+        print(f"cleanmt: the rewrite failed on {rewrite_failures} record(s); they keep the rule fixes "
+              "and the error under cleanmt.rewrite_error", file=sys.stderr)
     return records, findings, errors

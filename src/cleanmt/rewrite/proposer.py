@@ -41,14 +41,33 @@ def default_model_path() -> Path:
     return candidates[0]
 
 
+def _missing(name: Optional[str]) -> MissingDependency:
+    return MissingDependency(
+        f"the rewriter needs torch and transformers ({name} is missing): pip install 'cleanmt[model]'"
+    )
+
+
+def check_dependencies() -> None:
+    """Raise MissingDependency (the message `--rewrite` reports) unless torch and
+    transformers are installed; finds them without importing them, so a parent
+    process can check before it forks its workers."""
+    import importlib.util
+
+    for name in ("torch", "transformers"):
+        try:
+            found = importlib.util.find_spec(name) is not None
+        except (ImportError, ValueError):
+            found = False
+        if not found:
+            raise _missing(name)
+
+
 def _import_transformers():
     try:
         import torch  # noqa: F401
         import transformers  # noqa: F401
     except ImportError as e:
-        raise MissingDependency(
-            f"the rewriter needs torch and transformers ({e.name} is missing): pip install 'cleanmt[model]'"
-        ) from None
+        raise _missing(e.name) from None
     quiet_transformers()
     return torch, transformers
 
