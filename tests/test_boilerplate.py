@@ -233,3 +233,46 @@ def test_boilerplate_gates(rule_id, text, may):
     assert _rule(rule_id).may_fire(Document(text)) is may
     if not may:
         assert not list(_rule(rule_id).check(Document(text)))
+
+
+def test_space_class_is_every_str_space_but_newline():
+    spaces = {chr(i) for i in range(0x110000) if chr(i).isspace()} - {"\n"}
+    assert set(regex.findall(f"[{blp._SPACE_CLASS}]", "".join(sorted(spaces)) + "x\n")) == spaces
+
+
+def test_case_variants_hold_every_character_the_rules_regex_takes_for_a_letter():
+    """The head opener pattern spells case-insensitivity out as classes; the rules match
+    with the `regex` module's IGNORECASE, which must not accept a character they miss."""
+    nav = [e["word"] for e in blp.load_tsv("boilerplate_nav.tsv", required=("word", "role", "source"))]
+    letters = {c.lower() for w in nav + blp._label_entries("meta") + ["By"] for c in w if c.isalpha()}
+    everything = "".join(chr(i) for i in range(0x110000) if not 0xD800 <= i < 0xE000)
+    for x in sorted(letters):
+        taken = set(regex.findall(regex.escape(x), everything, regex.I))
+        assert taken <= set(blp._case_variants(x)), x
+
+
+def _opens_like_furniture(text):
+    """`_head_may_open_furniture` by brute force: a head line (stripped) starts with the
+    first word of a menu item, date label or "By" in any case, or with a slug start."""
+    words = {e["word"].split()[0] for e in blp.load_tsv("boilerplate_nav.tsv", required=("word", "role", "source"))}
+    words |= {w.split()[0] for w in blp._label_entries("meta")} | {"By"}
+    heads = [line.text.strip() for line in Document(text).lines if not line.is_blank][: blp.HEAD_LINES]
+    return any(regex.match(r"[a-z0-9]+[-_]", h) or any(regex.match(regex.escape(w), h, regex.I) for w in words)
+               for h in heads)
+
+
+@pytest.mark.parametrize("text", EDGE_TEXTS + [
+    "Home > World", "The x\n\nThe y\n\nHOME > z", "The x\n\nThe y\n\nThe a\n\nHome > z",
+    "\n \n \u2003 publiÉ le 3 mai", "A\n\n\u00a0\ttop_story_world", "A-b\n\n\nB", "Thenews\nToday",
+    "rf-5-general\n\nText.", "Text.\n\n 2022-01-07", "x\n\n\n  \n  By Ana Ruiz | May 4, 2021", "The\nThe\nThe\nBy", "ſport > World\nx", "Nows\n\n\n",
+])
+def test_head_opener_is_the_brute_force_answer(text):
+    assert blp._head_may_open_furniture(Document(text)) == _opens_like_furniture(text)
+
+
+def test_head_opener_on_clean_articles_as_published(lee_articles):
+    from cleanmt.corpora import as_published
+
+    for art in lee_articles[:150]:
+        for t in (art, as_published(art)):
+            assert blp._head_may_open_furniture(Document(t)) == _opens_like_furniture(t), t[:100]

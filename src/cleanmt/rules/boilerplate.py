@@ -15,7 +15,10 @@ The document's final newline (or its absence) is therefore never touched.
 from __future__ import annotations
 
 import difflib
+import re
 from functools import lru_cache
+from itertools import repeat
+from operator import eq
 from typing import Optional
 
 import regex
@@ -87,6 +90,83 @@ def _tail_lines(text: str, n: int) -> list[str]:
             out.append(line)
         end = start - 1
     return out
+
+
+# Characters other than the two cases that the stdlib's IGNORECASE takes for these letters
+# (a test checks that these classes hold every character the `regex` module's does)
+_OTHER_CASES = {"i": "İı", "k": "\u212a", "s": "ſ"}
+
+
+def _case_variants(c: str) -> list[str]:
+    return sorted(set(c.lower() + c.upper() + _OTHER_CASES.get(c, "")))
+
+
+def _prefix_trie(words) -> str:
+    """A case-insensitive stdlib `re` pattern that matches where one of `words` starts,
+    built as a trie whose top-level alternatives start with a literal (which `re` skips
+    at once), so a line that opens otherwise fails after a character or two."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for c in w.lower():
+            node = node.setdefault(c, {})
+        node[""] = {}
+
+    def emit(node: dict, top: bool = False) -> str:
+        if "" in node:
+            return ""  # a whole word: the rest does not matter
+        alts = []
+        for c, child in sorted(node.items()):
+            rest, cases = emit(child), _case_variants(c)
+            if top:
+                alts += [re.escape(v) + rest for v in cases]
+            else:
+                alts.append((re.escape(c) if len(cases) == 1 else "[" + "".join(cases) + "]") + rest)
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    return emit(trie, top=True)
+
+
+# str.isspace characters but "\n" (all lie below U+3001), as a character class body
+_SPACE_CLASS = "".join(f"\\u{ord(c):04x}" for c in map(chr, range(0x3001)) if c.isspace() and c != "\n")
+
+
+@lru_cache(maxsize=None)
+def _head_opener_res():
+    """Where BLP001, BLP004 or BLP005 can fire, a head line opens (after its indent) with
+    the first word of a menu item (BLP001), of a date label or "By" (BLP005), in any case
+    (so more than the rules take), or with a run of ASCII lower-case letters and digits
+    then "-" or "_" (a slug, BLP004).
+
+    Two stdlib patterns, for a text of one line and for one of several: each skips blank
+    lines and the indent, then tries the opener as an optional group, then goes on to the
+    next non-blank line, up to HEAD_LINES. Every part after a try is optional, so a
+    match never backtracks into one: a group is set exactly where its opener matches."""
+    nav = [e["word"] for e in load_tsv("boilerplate_nav.tsv", required=("word", "role", "source"))]
+    words = {e.split()[0] for e in nav + _label_entries("meta") + ["By"]}
+    opener = rf"(?:{_prefix_trie(words)}|[a-z0-9]+[-_])"
+    skip = rf"(?:[{_SPACE_CLASS}]*\n)*[{_SPACE_CLASS}]*"  # blank lines, then the indent
+    lines = f"{skip}({opener})?"
+    for _ in range(HEAD_LINES - 1):
+        lines = f"{skip}({opener})?(?:[^\n]*\n{lines})?"
+    return re.compile(f"{skip}({opener})?"), re.compile(lines)
+
+
+_HEAD_KEY = "_blp_head_opener"
+
+
+def _head_may_open_furniture(doc) -> bool:
+    """Does one of the first HEAD_LINES non-blank lines open like page furniture
+    (`_head_opener_res`)? A necessary condition of the BLP001 and BLP005 gates and of a
+    head slug (BLP004); kept on the document, for the three gates share it. Most head
+    lines open with a word such as "The" or "A"; one `re.match` tells."""
+    cache = doc.__dict__
+    may = cache.get(_HEAD_KEY)
+    if may is None:
+        text = doc.text
+        one_line, head = _head_opener_res()
+        may = cache[_HEAD_KEY] = (head if "\n" in text else one_line).match(text).lastindex is not None
+    return may
 
 
 def _first_words(entries) -> tuple[frozenset, int]:
@@ -305,6 +385,8 @@ def _may_have_breadcrumb(doc) -> bool:
     """Both kinds of trail start a head line (after its indent) with a menu word, which
     is followed by a space (the next word, or a separator " / " or " | "), by > » ›,
     or by the line end (a one-word trail segment)."""
+    if not _head_may_open_furniture(doc):
+        return False  # the common case: no head line opens with a menu word
     words, width = _nav_first_words()
     text = doc.text
     return any(_opens_with_word(text, span, words, width, ">»›") for span in _head_spans(text, HEAD_LINES))
@@ -471,6 +553,7 @@ SLUG = regex.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+)+")
 PUNCT_ONLY = regex.compile(r"[.,;:*•·_~#=|…■□\-–—]+")
 _SLUG_START = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 _PUNCT_START = frozenset(".,;:*•·_~#=|…■□-–—")
+_EDGE_START = _SLUG_START | _PUNCT_START
 
 
 def _is_slug(text: str) -> bool:
@@ -490,6 +573,10 @@ def _may_have_edge_junk(doc) -> bool:
     text = doc.text
     if "\n" not in text:
         return False
+    last = text.rstrip()
+    last = last[last.rfind("\n") + 1 :].lstrip()  # the last non-blank line, stripped
+    if not (last and last[0] in _EDGE_START) and not _head_may_open_furniture(doc):
+        return False  # the common case: prose at both edges
     head, tail = _head_lines(text, 1), _tail_lines(text, 1)
     if not head:
         return False  # blank
@@ -585,6 +672,8 @@ def _meta_first_words():
 def _may_have_date_header(doc) -> bool:
     """The header pattern is matched at the start of a head line: it opens (after spaces)
     with a date label or "By". Lines that do are matched with the pattern itself."""
+    if not _head_may_open_furniture(doc):
+        return False  # the common case: no head line opens with a label or "By"
     words, width = _meta_first_words()
     text = doc.text
     return any(
