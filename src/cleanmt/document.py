@@ -95,6 +95,14 @@ class Document:
     def n_words(self) -> int:
         return len(self.words)
 
+    def shared(self, key: str, compute):
+        """A fact that several rules of one module ask about (`compute(self)`), computed
+        once per document and kept under `key`."""
+        facts = self.__dict__.setdefault("_shared", {})
+        if key not in facts:
+            facts[key] = compute(self)
+        return facts[key]
+
     def line_of(self, offset: int) -> Line:
         """The line that contains `offset`."""
         lo, hi = 0, len(self.lines) - 1

@@ -160,13 +160,13 @@ def _head_may_open_furniture(doc) -> bool:
     (`_head_opener_res`)? A necessary condition of the BLP001 and BLP005 gates and of a
     head slug (BLP004); kept on the document, for the three gates share it. Most head
     lines open with a word such as "The" or "A"; one `re.match` tells."""
-    cache = doc.__dict__
-    may = cache.get(_HEAD_KEY)
-    if may is None:
-        text = doc.text
-        one_line, head = _head_opener_res()
-        may = cache[_HEAD_KEY] = (head if "\n" in text else one_line).match(text).lastindex is not None
-    return may
+    return doc.shared(_HEAD_KEY, _head_opens_furniture)
+
+
+def _head_opens_furniture(doc) -> bool:
+    text = doc.text
+    one_line, head = _head_opener_res()
+    return (head if "\n" in text else one_line).match(text).lastindex is not None
 
 
 def _first_words(entries) -> tuple[frozenset, int]:
