@@ -23,10 +23,11 @@ class _CrlfMap:
 
     def __init__(self, original: str):
         self.original = original
-        self.view = original.replace("\r\n", "\n")
+        has_crlf = "\r\n" in original
+        self.view = original.replace("\r\n", "\n") if has_crlf else original
         # positions (in the view) of "\n" that were "\r\n" in the original
         self._crlf_at: list[int] = []
-        if len(self.view) != len(original):
+        if has_crlf:
             shift = 0
             i = original.find("\r\n")
             while i != -1:
