@@ -260,4 +260,5 @@ def test_lowercased_name_gate_reads_a_capitalised_name_before_a_digit():
 
     text = "Talks with Angela Merkel2 went well. Later, Angela merkel left."
     assert casing._may_have_lowercased_name(text)
-    assert not casing._may_have_lowercased_name("Talks with Angela Merkelx went well. Later, Angela merkel left.")
+    assert not casing._may_have_lowercased_name("Talks with AMerkel went well. Later, Angela merkel left.")
+    assert not casing._may_have_lowercased_name("Talks with Chancellor Merkel ended. Later, Angela merkel left.")

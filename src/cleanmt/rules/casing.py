@@ -46,7 +46,7 @@ def _capitalise(word: str) -> str:
     return word[:1].upper() + word[1:]
 
 
-_RARE_LOWER: dict = {}  # lower-case word after a token -> its letters, when rare (cached across documents)
+_RARE_LOWER: dict = {}  # lower-case word after a token -> its letters capitalised, when rare (cached)
 _SEEN_LOWER: set = set()  # lower-case words already sorted into _RARE_LOWER or not
 
 
@@ -72,11 +72,10 @@ def _may_have_lowercased_name(text: str) -> bool:
     check's "Angela" (a whole word, so its left neighbour is no letter) ends a token
     (a space ends it; a token may start earlier, at a non-ASCII non-letter: "×Angela"),
     so it is the token's last letters; "merkel" (letters up to a non-letter) begins
-    that token's lookahead group ("merkel" itself in ASCII text, "merkel©" at worst).
-    Only those pairs whose lower-case word is rare go on to a substring test for
-    "Angela Merkel"; in ASCII text, only once the capitalised form is a token too
-    ("Merkel", or "Merkel3": a token may end with a digit or _)."""
-    tokens, found = capital_tokens(text)
+    that token's lookahead group ("merkel" itself in ASCII text, "merkel×" at worst).
+    Only those pairs whose lower-case word is rare, and whose capitalised form follows
+    a space somewhere (" Merkel"), go on to a substring test for "Angela Merkel"."""
+    found = capital_tokens(text)[1]
     lows = set(map(itemgetter(1), found))
     new = lows - _SEEN_LOWER
     if new:
@@ -87,21 +86,18 @@ def _may_have_lowercased_name(text: str) -> bool:
         for w in new:
             low = w if w.isalpha() else _letters_prefix(w)
             if len(low) >= 3 and zipf_frequency(low, "en") < COMMON_WORD_ZIPF:
-                _RARE_LOWER[w] = low
+                _RARE_LOWER[w] = low[0].upper() + low[1:]
         _SEEN_LOWER.update(new)
     rare = lows & _RARE_LOWER.keys()
     if not rare:
         return False
-    ascii_text = text.isascii()
-    suffixed = None  # tokens "Merkel3" as "Merkel": a digit or _ may end "Angela Merkel"
+    ascii_text = None
     for after in rare:
-        low = _RARE_LOWER[after]
-        name = low[0].upper() + low[1:]
-        if ascii_text and name not in tokens:
-            if suffixed is None:
-                suffixed = {t[:-1] for t in tokens if t[-1] in "0123456789_"}
-            if name not in suffixed:
-                continue  # "Merkel" never follows a space as a word of its own
+        name = _RARE_LOWER[after]
+        if f" {name}" not in text:
+            continue  # "Angela Merkel" needs " Merkel"
+        if ascii_text is None:
+            ascii_text = text.isascii()
         for prev, a in found:
             if a == after:
                 if not ascii_text and not prev.isalpha():
