@@ -262,3 +262,22 @@ def test_lowercased_name_gate_reads_a_capitalised_name_before_a_digit():
     assert casing._may_have_lowercased_name(text)
     assert not casing._may_have_lowercased_name("Talks with AMerkel went well. Later, Angela merkel left.")
     assert not casing._may_have_lowercased_name("Talks with Chancellor Merkel ended. Later, Angela merkel left.")
+
+
+@pytest.mark.parametrize(
+    "text, may",
+    [
+        ("the city council votes\n\nThe vote was close.\n\nIt passed.\n\nCritics said so.", True),
+        ("Rain hit.\nRoads closed.\nmany people stayed home.\nSchools shut.", True),
+        ("Rain hit.\nRoads closed.\nSchools shut.\nmany\tpeople stayed home.", True),  # a tab
+        ("Rain hit.\nRoads closed.\nSchools shut.\nélan vital was lost.", True),  # not ASCII
+        ("Rain hit.\nmany people stayed home.\nSchools shut.", False),  # three lines
+        ("Rain hit.\nRoads closed.\nSchools shut.\nmany", False),  # one word: nothing after it
+        ("Rain hit.\niPhone sales fell.\ne-mail is down.\n“quotes” too.\n eh, a blank first", False),
+        ("Rain hit the coast. Roads were closed. many people stayed home.", False),  # one line
+    ],
+)
+def test_lowercase_line_gate(text, may):
+    from cleanmt.rules import casing
+
+    assert casing._may_start_lower(Document(text)) is may

@@ -969,6 +969,14 @@ _TOKEN_CHAR = _non_ascii_except(_BREAKS)
 CAPITAL_TOKEN = re.compile(
     rf"([A-Z{_TOKEN_START}][A-Za-z'\-{_TOKEN_CHAR}]*[0-9_]?)(?= ([a-z{_TOKEN_CHAR}]{{3,}}))?"
 )
+
+
+def non_ascii_letters_and_more() -> str:
+    """A stdlib character-class body holding every non-ASCII letter (and more): every
+    non-ASCII character but _BREAKS, which holds no letter."""
+    return _TOKEN_CHAR
+
+
 # the same for ASCII text, where it scans a little faster
 CAPITAL_TOKEN_ASCII = re.compile(r"([A-Z][A-Za-z'\-]*[0-9_]?)(?= ([a-z]{3,}))?")
 

@@ -8,6 +8,7 @@ and common nouns ("May", "Bill", "Rose").
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from functools import lru_cache
 from operator import itemgetter
@@ -16,7 +17,7 @@ import regex
 from wordfreq import zipf_frequency
 
 from ..lexicon import load_tsv
-from ..names import capital_tokens
+from ..names import capital_tokens, non_ascii_letters_and_more
 from ..registry import rule
 from ..types import Hit
 
@@ -184,6 +185,22 @@ def _hard_wrapped(lines) -> bool:
     return breaks >= 2
 
 
+# A line's first word as FIRST_WORD finds it, then the blank after it, in stdlib terms:
+# FIRST_WORD's lower-case letters are all in this class (ASCII a-z, and every non-ASCII
+# character but some punctuation: names.non_ascii_letters_and_more).
+_LOWER_WORD_BLANK = rf"[a-z{non_ascii_letters_and_more()}]+[ \t]"
+_FIRST_LINE_LOWER = re.compile(_LOWER_WORD_BLANK)
+_LATER_LINE_LOWER = re.compile("\n" + _LOWER_WORD_BLANK)
+
+
+def _may_start_lower(doc) -> bool:
+    """Cheap necessary condition of CAS002: four lines or more (three that start with a
+    capital, one that does not), and a line that starts with lower-case letters and a
+    blank (FIRST_WORD's match must be followed by more words on its line)."""
+    text = doc.text
+    return text.count("\n") >= 3 and bool(_FIRST_LINE_LOWER.match(text) or _LATER_LINE_LOWER.search(text))
+
+
 @rule(
     "CAS002",
     "casing",
@@ -205,6 +222,7 @@ def _hard_wrapped(lines) -> bool:
         "e-mail is down.\n\nRain hit the coast.\n\nRoads were closed.\n\nSchools shut early.",
         "rain hit the coast.\n\nroads were closed.",
     ],
+    gate=_may_start_lower,
 )
 def lowercase_line_start(doc):
     lines = doc.lines
