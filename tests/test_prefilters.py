@@ -241,6 +241,10 @@ def test_transliteration_rules_share_the_names_gate():
         ("Talks with Angela Merkel½ went well. Later, Angela merkel left.", True),  # "Merkel½" is a token
         ("Talks with José García went well. Later, José garcía left.", True),
         ("Talks with Angela Serkel went well. Later, Angela ſerkel left.", True),  # "ſ".upper() == "S"
+        ("Talks with Anna Ivanova went well. Later, Anna ıvanova left.", True),  # "ı".upper() == "I"
+        ("Talks with Anna Aʾbdul went well. Later, Anna ẚbdul left.", True),  # "ẚ".upper() == "Aʾ"
+        ("Talks with Jean Émeric went well. Later, Jean émeric left.", True),  # not an ASCII capital
+        ("Talks with Nikos Σamaras went well. Later, Nikos ςamaras left.", True),  # "ς".upper() == "Σ"
         ("“Talks with Angela Merkel went well.” Later, Angela left Merkel’s party.", False),
         ("“Prime Minister Theresa May spoke.” Theresa may resign soon.", False),
         ("“Talks with José García went well.” Later, garcía left.", False),  # not after a title
@@ -281,3 +285,11 @@ def test_lowercase_line_gate(text, may):
     from cleanmt.rules import casing
 
     assert casing._may_start_lower(Document(text)) is may
+
+
+def test_lowercased_name_gate_survives_forgetting_its_cache(monkeypatch):
+    from cleanmt.rules import casing
+
+    monkeypatch.setattr(casing, "_MAX_SEEN_LOWER", 1)
+    assert not casing._may_have_lowercased_name("Later, Angela merkel and Anna Schmidt left.")
+    assert casing._may_have_lowercased_name("Talks with Angela Merkel went well. Later, Angela merkel left.")

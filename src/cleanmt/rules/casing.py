@@ -49,6 +49,7 @@ def _capitalise(word: str) -> str:
 
 _RARE_LOWER: dict = {}  # lower-case word after a token -> its letters capitalised, when rare (cached)
 _SEEN_LOWER: set = set()  # lower-case words already sorted into _RARE_LOWER or not
+_MAX_SEEN_LOWER = 1 << 19  # forget them all past this (memory stays bounded; answers stay exact)
 
 
 def _letters_prefix(word: str) -> str:
@@ -80,7 +81,7 @@ def _may_have_lowercased_name(text: str) -> bool:
     lows = set(map(itemgetter(1), found))
     new = lows - _SEEN_LOWER
     if new:
-        if len(_SEEN_LOWER) > 1 << 19:
+        if len(_SEEN_LOWER) > _MAX_SEEN_LOWER:
             _SEEN_LOWER.clear()
             _RARE_LOWER.clear()
             new = lows
