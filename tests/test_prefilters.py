@@ -10,6 +10,7 @@ import random
 import pytest
 
 from cleanmt import names
+from cleanmt.corpora import as_published
 from cleanmt.document import Document
 from cleanmt.registry import all_rules
 
@@ -44,6 +45,7 @@ def _variants(text):
     yield text.replace(" ", "  ")
     yield text.replace(" ", "\t")
     yield text.replace(" ", "\u00a0")
+    yield as_published(text)  # paragraphs, curly quotes and apostrophes
 
 
 @pytest.mark.parametrize("r", RULES, ids=lambda r: r.id)
@@ -142,20 +144,6 @@ def test_name_table_reads_hyphenated_keys_off_the_runs(texts):
         assert names._hyphenated_keys(names._runs(t, "en")) == names.compound_keys(names.scan(t, "en"))
 
 
-def test_ascii_capitals_lower_forms_cover_unicode():
-    import sys
-
-    from cleanmt.rules import casing
-
-    found = {u: set() for u in casing._ASCII_LOWER_FORMS}
-    for i in range(sys.maxunicode + 1):
-        c = chr(i)
-        u = c.upper()
-        if u in found and c != u:
-            found[u].add(c)
-    assert found == {u: set(lows) for u, lows in casing._ASCII_LOWER_FORMS.items()}
-
-
 def test_fold_skips_only_steps_that_cannot_match():
     """fold_part tests a substring before each step; the result equals running every step."""
     from wordfreq import top_n_list
@@ -203,7 +191,25 @@ _TRICKY_NAMES = [
     "Foo-9 Jean-Pierre_ Émile\u00a0Zola, L'Oréal, ÉCOLE, Ça va, McDonald-Smith's",
     "Tokaïev,Noursoultan;Selenskyj—Poutine «OTAN» Kassym Jomart\tKassym-Jomart",
     "A-1 B_ C's Ds_ Es9 pro-Taliban d'Artagnan Ɓello ǅemal Ωmega x\u0301Yz",
+    "‘Zola’—“Merkel”…Putin «Le\u202fPen» ’Tis ×Xavier ½Ab Cd‿Ef Gh\u200dIj Kl²Mn O’Brien’s O’s_",
 ]
+
+
+def test_token_classes_cover_unicode():
+    """CAPITAL_TOKEN's classes: every capital starts a token, every character _NAME_WORD
+    may read inside a word or at its edge goes on one, and no left-out character is one."""
+    import re
+    import sys
+
+    import regex
+
+    every = "".join(chr(i) for i in range(0x80, sys.maxunicode + 1) if not 0xD800 <= i <= 0xDFFF)
+    start, char = (re.compile(rf"[{body}]+") for body in (names._TOKEN_START, names._TOKEN_CHAR))
+    assert start.fullmatch("".join(regex.findall(r"\p{Lu}", every)))
+    assert char.fullmatch("".join(regex.findall(r"[\w\p{L}\p{N}\p{M}'’\-]", every)))
+    assert not regex.search(r"[\w\p{L}\p{N}\p{M}'’\-]", names._BREAKS)
+    assert {"\u00a0", "«", "»", "“", "”", "‘", "—", "–", "…", "\u202f"} <= set(names._BREAKS)
+    assert not start.match("’") and char.match("’")
 
 
 def test_name_words_cover_every_name_word(texts):
@@ -231,6 +237,17 @@ def test_transliteration_rules_share_the_names_gate():
         ("Talks with Angela Merkel went well. Later, Angela merkel left.", True),
         ("Talks with Angela Merkel went well. Later, Angela merkel3 left.", True),  # a digit ends the word
         ("“Talks with Angela Merkel went well.” Later, Angela merkel left.", True),  # not ASCII
+        ("Talks with Angela Merkel went well. Later, ×Angela merkel× left.", True),  # a symbol on each side
+        ("Talks with Angela Merkel½ went well. Later, Angela merkel left.", True),  # "Merkel½" is a token
+        ("Talks with José García went well. Later, José garcía left.", True),
+        ("Talks with Angela Serkel went well. Later, Angela ſerkel left.", True),  # "ſ".upper() == "S"
+        ("Talks with Anna Ivanova went well. Later, Anna ıvanova left.", True),  # "ı".upper() == "I"
+        ("Talks with Anna Aʾbdul went well. Later, Anna ẚbdul left.", True),  # "ẚ".upper() == "Aʾ"
+        ("Talks with Jean Émeric went well. Later, Jean émeric left.", True),  # not an ASCII capital
+        ("Talks with Nikos Σamaras went well. Later, Nikos ςamaras left.", True),  # "ς".upper() == "Σ"
+        ("“Talks with Angela Merkel went well.” Later, Angela left Merkel’s party.", False),
+        ("“Prime Minister Theresa May spoke.” Theresa may resign soon.", False),
+        ("“Talks with José García went well.” Later, garcía left.", False),  # not after a title
         ("Prime Minister Theresa May spoke. Theresa may resign soon.", False),  # a common word
         ("Talks with Angela Merkel went well. Later, Angela left Merkel's party.", False),
         ("Talks with Angela Merkel went well. Later, merkel left.", False),  # not after a title
@@ -247,4 +264,32 @@ def test_lowercased_name_gate_reads_a_capitalised_name_before_a_digit():
 
     text = "Talks with Angela Merkel2 went well. Later, Angela merkel left."
     assert casing._may_have_lowercased_name(text)
-    assert not casing._may_have_lowercased_name("Talks with Angela Merkelx went well. Later, Angela merkel left.")
+    assert not casing._may_have_lowercased_name("Talks with AMerkel went well. Later, Angela merkel left.")
+    assert not casing._may_have_lowercased_name("Talks with Chancellor Merkel ended. Later, Angela merkel left.")
+
+
+@pytest.mark.parametrize(
+    "text, may",
+    [
+        ("the city council votes\n\nThe vote was close.\n\nIt passed.\n\nCritics said so.", True),
+        ("Rain hit.\nRoads closed.\nmany people stayed home.\nSchools shut.", True),
+        ("Rain hit.\nRoads closed.\nSchools shut.\nmany\tpeople stayed home.", True),  # a tab
+        ("Rain hit.\nRoads closed.\nSchools shut.\nélan vital was lost.", True),  # not ASCII
+        ("Rain hit.\nmany people stayed home.\nSchools shut.", False),  # three lines
+        ("Rain hit.\nRoads closed.\nSchools shut.\nmany", False),  # one word: nothing after it
+        ("Rain hit.\niPhone sales fell.\ne-mail is down.\n“quotes” too.\n eh, a blank first", False),
+        ("Rain hit the coast. Roads were closed. many people stayed home.", False),  # one line
+    ],
+)
+def test_lowercase_line_gate(text, may):
+    from cleanmt.rules import casing
+
+    assert casing._may_start_lower(Document(text)) is may
+
+
+def test_lowercased_name_gate_survives_forgetting_its_cache(monkeypatch):
+    from cleanmt.rules import casing
+
+    monkeypatch.setattr(casing, "_MAX_SEEN_LOWER", 1)
+    assert not casing._may_have_lowercased_name("Later, Angela merkel and Anna Schmidt left.")
+    assert casing._may_have_lowercased_name("Talks with Angela Merkel went well. Later, Angela merkel left.")

@@ -936,19 +936,48 @@ class _NameWordIndex:
 _INDEXES: dict[str, _NameWordIndex] = {}
 
 # Every name word (a _NAME_WORD match) lies in one token of this stdlib pattern, which
-# scans far faster than _NAME_WORD: a capital or any non-ASCII character, then ASCII
-# letters, ' and - or any non-ASCII characters, then the digit or underscore that may
+# scans far faster than _NAME_WORD: a capital or a non-ASCII character, then ASCII
+# letters, ' and - or non-ASCII characters, then the digit or underscore that may
 # follow (the only ASCII characters outside the token that _NAME_WORD's lookarounds
-# read). A name word starts where its left neighbour is no letter, digit, mark, ' or -,
+# read). The non-ASCII characters left out (_BREAKS: no-break space, « », curly double
+# quotes, dashes, ellipsis...) are, like the ASCII ones left out, no letter, mark,
+# digit, word character (\w, which `\b` reads), ' or -, so _NAME_WORD reads them as it
+# reads a space; ’ (the apostrophe of O’Brien) may go on a token but not start one.
+# A name word starts where its left neighbour is no letter, digit, mark, ' or -,
 # so no token runs across its start, and its own characters all belong to the token:
 # _NAME_WORD run over the token alone finds it (and, at worst, a few more words).
 # Group 2 (a lookahead, so the next token may start there) is the lower-case word of
 # three letters or more after one space, which CAS001 reads (casing.py).
-_NON_ASCII = "\x80-\U0010ffff"
-CAPITAL_TOKEN = re.compile(
-    rf"([A-Z{_NON_ASCII}][A-Za-z'\-{_NON_ASCII}]*[0-9_]?)(?= ([a-z{_NON_ASCII}]{{3,}}))?"
+_IN_NAME = regex.compile(r"[\w\p{L}\p{N}\p{M}'’\-]")
+_BREAKS = "".join(
+    c for c in map(chr, (*range(0x80, 0xC0), *range(0x2000, 0x2070))) if not _IN_NAME.match(c)
 )
-# the same for ASCII text, where it scans about twice as fast
+
+
+def _non_ascii_except(excluded: str) -> str:
+    """A character-class body: every non-ASCII character but `excluded`."""
+    gaps, prev = [], 0x80
+    for c in sorted(set(excluded)):
+        if ord(c) > prev:
+            gaps.append(re.escape(chr(prev)) + "-" + re.escape(chr(ord(c) - 1)))
+        prev = ord(c) + 1
+    return "".join(gaps) + re.escape(chr(prev)) + "-\U0010ffff"
+
+
+_TOKEN_START = _non_ascii_except(_BREAKS + "’")
+_TOKEN_CHAR = _non_ascii_except(_BREAKS)
+CAPITAL_TOKEN = re.compile(
+    rf"([A-Z{_TOKEN_START}][A-Za-z'\-{_TOKEN_CHAR}]*[0-9_]?)(?= ([a-z{_TOKEN_CHAR}]{{3,}}))?"
+)
+
+
+def non_ascii_letters_and_more() -> str:
+    """A stdlib character-class body holding every non-ASCII letter (and more): every
+    non-ASCII character but _BREAKS, which holds no letter."""
+    return _TOKEN_CHAR
+
+
+# the same for ASCII text, where it scans a little faster
 CAPITAL_TOKEN_ASCII = re.compile(r"([A-Z][A-Za-z'\-]*[0-9_]?)(?= ([a-z]{3,}))?")
 
 

@@ -8,6 +8,7 @@ and common nouns ("May", "Bill", "Rose").
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from functools import lru_cache
 from operator import itemgetter
@@ -16,7 +17,7 @@ import regex
 from wordfreq import zipf_frequency
 
 from ..lexicon import load_tsv
-from ..names import capital_tokens
+from ..names import capital_tokens, non_ascii_letters_and_more
 from ..registry import rule
 from ..types import Hit
 
@@ -46,81 +47,65 @@ def _capitalise(word: str) -> str:
     return word[:1].upper() + word[1:]
 
 
-# "Title Title" with one space, the second word's letters after the first all
-# non-upper-case: every capitalised pair that CAS001 compares a lower-case use with.
-_TITLE_PAIR = regex.compile(
-    r"(\p{Lu}\p{L}*) (?=(\p{Lu}[\p{Ll}\p{Lm}\p{Lo}]{2,})(?![\p{L}\p{M}'’-]))"
-)
-
-
-# The characters whose upper case is an ASCII capital (checked against all of
-# Unicode by a test): "s" and the long "ſ" both give "S", "i" and the dotless "ı" give "I".
-_ASCII_LOWER_FORMS = {u: (u.lower(),) for u in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"}
-_ASCII_LOWER_FORMS["S"] = ("s", "ſ")
-_ASCII_LOWER_FORMS["I"] = ("i", "ı")
-
-
-_RARE_LOWER: set = set()  # lower-case words below COMMON_WORD_ZIPF (cached across documents)
+_RARE_LOWER: dict = {}  # lower-case word after a token -> its letters capitalised, when rare (cached)
 _SEEN_LOWER: set = set()  # lower-case words already sorted into _RARE_LOWER or not
+_MAX_SEEN_LOWER = 1 << 19  # forget them all past this (memory stays bounded; answers stay exact)
+
+
+def _letters_prefix(word: str) -> str:
+    for i, c in enumerate(word):
+        if not c.isalpha():
+            return word[:i]
+    return word
+
+
+def _letters_suffix(word: str) -> str:
+    for i in range(len(word) - 1, -1, -1):
+        if not word[i].isalpha():
+            return word[i + 1 :]
+    return word
 
 
 def _may_have_lowercased_name(text: str) -> bool:
     """Cheap necessary condition of CAS001: some "Angela Merkel" whose second word
     also occurs lower-cased after the first ("Angela merkel"), and is no common word.
 
-    In ASCII text, the token scan the names gate also reads (names.capital_tokens)
-    gives it: a flagged "Angela merkel" is a token "Angela" (its start follows no
-    letter, ' or -, and a space ends it) whose lookahead group is "merkel" (all
-    lower-case letters up to a character that is none). Only those pairs whose
-    lower-case word is rare, and whose capitalised form is a token too ("Merkel", or
-"Merkel3": a token may end with a digit or _), go on to a substring test for
-"Angela Merkel"."""
-    if not text.isascii():
-        return _may_have_lowercased_name_unicode(text)
-    tokens, found = capital_tokens(text)
+    The token scan the names gate also reads (names.capital_tokens) gives it: the
+    check's "Angela" (a whole word, so its left neighbour is no letter) ends a token
+    (a space ends it; a token may start earlier, at a non-ASCII non-letter: "×Angela"),
+    so it is the token's last letters; "merkel" (letters up to a non-letter) begins
+    that token's lookahead group ("merkel" itself in ASCII text, "merkel×" at worst).
+    Only those pairs whose lower-case word is rare, and whose capitalised form follows
+    a space somewhere (" Merkel"), go on to a substring test for "Angela Merkel"."""
+    found = capital_tokens(text)[1]
     lows = set(map(itemgetter(1), found))
     new = lows - _SEEN_LOWER
     if new:
-        if len(_SEEN_LOWER) > 1 << 19:
+        if len(_SEEN_LOWER) > _MAX_SEEN_LOWER:
             _SEEN_LOWER.clear()
             _RARE_LOWER.clear()
             new = lows
-        _RARE_LOWER.update(w for w in new if w and zipf_frequency(w, "en") < COMMON_WORD_ZIPF)
+        for w in new:
+            low = w if w.isalpha() else _letters_prefix(w)
+            if len(low) >= 3 and zipf_frequency(low, "en") < COMMON_WORD_ZIPF:
+                _RARE_LOWER[w] = low[0].upper() + low[1:]
         _SEEN_LOWER.update(new)
-    rare = lows & _RARE_LOWER
+    rare = lows & _RARE_LOWER.keys()
     if not rare:
         return False
-    suffixed = None  # tokens "Merkel3" as "Merkel": a digit or _ may end "Angela Merkel"
-    for low in rare:
-        name = low[0].upper() + low[1:]
-        if name not in tokens:
-            if suffixed is None:
-                suffixed = {t[:-1] for t in tokens if t[-1] in "0123456789_"}
-            if name not in suffixed:
-                continue  # "Merkel" never follows a space as a word of its own
-        for prev, after in found:
-            if after == low and f"{prev} {name}" in text:
-                return True
-    return False
-
-
-def _may_have_lowercased_name_unicode(text: str) -> bool:
-    """_may_have_lowercased_name for any text (without the common-word test)."""
-    for prev, name in set(_TITLE_PAIR.findall(text)):
-        upper, tail = name[0], name[1:]
-        lows = _ASCII_LOWER_FORMS.get(upper)
-        if lows is not None:
-            if any(f"{prev} {low}{tail}" in text for low in lows):
-                return True
-            continue
-        head = prev + " "
-        i = text.find(head)
-        while i != -1:
-            j = i + len(head)  # where the lower-cased name would start
-            c = text[j : j + 1]
-            if c and c != upper and c.upper() == upper and text.startswith(tail, j + 1):
-                return True
-            i = text.find(head, i + 1)
+    ascii_text = None
+    for after in rare:
+        name = _RARE_LOWER[after]
+        if f" {name}" not in text:
+            continue  # "Angela Merkel" needs " Merkel"
+        if ascii_text is None:
+            ascii_text = text.isascii()
+        for prev, a in found:
+            if a == after:
+                if not ascii_text and not prev.isalpha():
+                    prev = _letters_suffix(prev)
+                if f"{prev} {name}" in text:
+                    return True
     return False
 
 
@@ -201,6 +186,22 @@ def _hard_wrapped(lines) -> bool:
     return breaks >= 2
 
 
+# A line's first word as FIRST_WORD finds it, then the blank after it, in stdlib terms:
+# FIRST_WORD's lower-case letters are all in this class (ASCII a-z, and every non-ASCII
+# character but some punctuation: names.non_ascii_letters_and_more).
+_LOWER_WORD_BLANK = rf"[a-z{non_ascii_letters_and_more()}]+[ \t]"
+_FIRST_LINE_LOWER = re.compile(_LOWER_WORD_BLANK)
+_LATER_LINE_LOWER = re.compile("\n" + _LOWER_WORD_BLANK)
+
+
+def _may_start_lower(doc) -> bool:
+    """Cheap necessary condition of CAS002: four lines or more (three that start with a
+    capital, one that does not), and a line that starts with lower-case letters and a
+    blank (FIRST_WORD's match must be followed by more words on its line)."""
+    text = doc.text
+    return text.count("\n") >= 3 and bool(_FIRST_LINE_LOWER.match(text) or _LATER_LINE_LOWER.search(text))
+
+
 @rule(
     "CAS002",
     "casing",
@@ -222,6 +223,7 @@ def _hard_wrapped(lines) -> bool:
         "e-mail is down.\n\nRain hit the coast.\n\nRoads were closed.\n\nSchools shut early.",
         "rain hit the coast.\n\nroads were closed.",
     ],
+    gate=_may_start_lower,
 )
 def lowercase_line_start(doc):
     lines = doc.lines
