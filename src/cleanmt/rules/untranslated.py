@@ -335,8 +335,9 @@ def _foreign_clauses(doc):
             continue
         if sum(w[0].isupper() for w in words) > 0.6 * len(words):
             continue  # a title or a run of names
-        letters = sum(c.isalpha() or c.isspace() for c in m.group())
-        if letters < 0.9 * len(m.group()):
+        clause = m.group()
+        letters = sum(map(str.isalpha, clause)) + sum(map(str.isspace, clause))  # no character is both
+        if letters < 0.9 * len(clause):
             continue  # code, markup, addresses
         lang = _wordfreq_language(words)
         if lang is None:
