@@ -41,6 +41,17 @@ def load_tsv(name: str, required: tuple[str, ...] = ("source",)) -> tuple[dict, 
     return tuple(rows)
 
 
+def small_list_zipf(word: str, lang: str) -> float:
+    """Zipf frequency of `word` from wordfreq's small list for `lang` (its ~30,000
+    commonest words, zipf 3.0 and up, with the large list's values). For the question
+    "is it a common word of that language" (zipf >= 3.0) it answers as the large list
+    does, but for words sitting exactly on 3.0; it loads in 10 ms instead of about
+    150, and a large list holds ~40 MB in every process that reads it."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, lang, wordlist="small")
+
+
 # -- prefiltering a lexicon of patterns ------------------------------------------------
 #
 # Most text holds none of a lexicon's phrases. Rather than run every entry's

@@ -13,7 +13,7 @@ from typing import Optional
 
 import regex
 
-from ..lexicon import load_tsv
+from ..lexicon import load_tsv, small_list_zipf
 from ..registry import rule
 from ..types import Hit
 
@@ -175,8 +175,8 @@ def _foreign_word(word: str) -> Optional[str]:
     w = word.lower()
     if zipf_frequency(w, "en") >= 2.0:
         return None
-    best = max(FOREIGN_LANGS, key=lambda L: foreign_zipf(w, L))
-    return best if foreign_zipf(w, best) >= 3.0 else None
+    best = max(FOREIGN_LANGS, key=lambda L: small_list_zipf(w, L))
+    return best if small_list_zipf(w, best) >= 3.0 else None
 
 
 @rule(
@@ -224,22 +224,11 @@ _WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’]*")
 QUOTE_OPEN = "«“\"‘"
 
 
-def foreign_zipf(word: str, lang: str) -> float:
-    """Zipf frequency of `word` in another language, from wordfreq's small list (its
-    ~30,000 commonest words, zipf 3.0 and up; values equal the large list's). Every
-    use here asks "is it a common word there" (zipf >= 3.0), which the small list
-    answers but for words sitting exactly on 3.0; it loads in 10 ms instead of about
-    150, and six large lists would hold ~250 MB in every worker process."""
-    from wordfreq import zipf_frequency
-
-    return zipf_frequency(word, lang, wordlist="small")
-
-
 @lru_cache(maxsize=65536)
 def _zipfs(word: str) -> tuple[float, dict[str, float]]:
     from wordfreq import zipf_frequency
 
-    return zipf_frequency(word, "en"), {L: foreign_zipf(word, L) for L in FOREIGN_LANGS}
+    return zipf_frequency(word, "en"), {L: small_list_zipf(word, L) for L in FOREIGN_LANGS}
 
 
 def _wordfreq_language(words: list[str]) -> Optional[str]:
