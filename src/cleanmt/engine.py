@@ -59,11 +59,18 @@ class Cleaner:
         if lang != "auto":
             resolve(lang, "")  # an unknown language is a usage error now, not per document
         self.rules: list[Rule] = select_rules(select, ignore)
+        self._by_lang: dict[str, list[Rule]] = {}
         self.corpus = corpus  # shared facts for corpus mode, handed to every Document
         self.source = source  # None: unknown; "auto": guess per document; else a language code
         self.min_confidence = min_confidence
         self.keep_boilerplate = keep_boilerplate
         self.lang = lang
+
+    def _rules_for(self, lang: str) -> list[Rule]:
+        rules = self._by_lang.get(lang)
+        if rules is None:
+            rules = self._by_lang[lang] = [r for r in self.rules if lang in r.langs]
+        return rules
 
     def language_of(self, text: str) -> LanguageGuess:
         """The target language for `text`: the one given, or detected for --lang auto."""
@@ -83,9 +90,7 @@ class Cleaner:
         lang = self.language_of(text).code
         doc = Document(cmap.view, lang=lang, corpus=self.corpus, source=self.source_of(cmap.view, lang))
         found: dict[tuple, Finding] = {}
-        for r in self.rules:
-            if doc.lang not in r.langs:
-                continue  # the rule does not know this language's conventions
+        for r in self._rules_for(doc.lang):  # the rules that know this language's conventions
             if not r.may_fire(doc):
                 continue
             for hit in r.check(doc):

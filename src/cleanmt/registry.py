@@ -46,12 +46,18 @@ class Rule:
     anchors: Optional[Callable[[], Iterable[str]]] = None
     exact_anchors: Optional[Callable[[], Iterable[str]]] = None
     gate: Optional[Callable[["object"], bool]] = None
+    anchored: bool = field(init=False)  # has anchors of either kind
+
+    def __post_init__(self):
+        object.__setattr__(self, "anchored", self.anchors is not None or self.exact_anchors is not None)
 
     def may_fire(self, doc) -> bool:
         """Cheap prefilters, cheapest first: a rule cannot fire on a document where
         none of its anchors occurs, where its trigger misses, or that its gate rejects."""
-        if (self.anchors or self.exact_anchors) is not None and not doc.anchored(self.id):
-            return False
+        if self.anchored:
+            folded, exact = doc.anchor_hits
+            if self.id not in folded and self.id not in exact:
+                return False
         if self.trigger is not None and self.trigger.search(doc.text) is None:
             return False
         return self.gate is None or self.gate(doc)
