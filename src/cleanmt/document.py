@@ -9,12 +9,28 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from functools import cached_property
 from typing import Optional
 
 import regex
 
 WORD_RE = regex.compile(r"\p{L}[\p{L}\p{M}'’-]*")
+
+
+class once:
+    """A property computed on first use and then kept on the instance: what
+    functools.cached_property does, without the lock it takes on every first access
+    before Python 3.12 (rules ask each document for a handful of these)."""
+
+    def __init__(self, fn):
+        self.fn = fn
+        self.name = fn.__name__
+        self.__doc__ = fn.__doc__
+
+    def __get__(self, obj, owner=None):
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.fn(obj)  # found there from now on
+        return value
 
 
 @dataclass(frozen=True)
@@ -38,21 +54,21 @@ class Document:
         # None when the document is checked on its own
         self.corpus = corpus
 
-    @cached_property
+    @once
     def profile(self):
         """The target-language profile (quotes, spacing, honorifics, casing conventions)."""
         from .lang import get_profile
 
         return get_profile(self.lang)
 
-    @cached_property
+    @once
     def scan(self) -> str:
         """Lower-cased, spaces squeezed: what rule anchors are matched against (prescan)."""
         from .prescan import scan_text
 
         return scan_text(self.text)
 
-    @cached_property
+    @once
     def anchor_hits(self) -> tuple[dict, dict]:
         """(folded, exact): rule id → UTF-8 byte offsets where the rule's anchors start,
         in the scan text (case-insensitive anchors) and in the text (exact ones); one
@@ -61,7 +77,7 @@ class Document:
 
         return anchor_hits(self.text, self.scan)
 
-    @cached_property
+    @once
     def anchor_counts(self) -> dict:
         """Rule id → occurrences of its anchors (both kinds) in this document."""
         counts = {k: len(v) for k, v in self.anchor_hits[0].items()}
@@ -74,7 +90,7 @@ class Document:
         folded, exact = self.anchor_hits
         return rule_id in folded or rule_id in exact
 
-    @cached_property
+    @once
     def lines(self) -> list[Line]:
         out, pos = [], 0
         for raw in self.text.split("\n"):
@@ -82,11 +98,11 @@ class Document:
             pos += len(raw) + 1
         return out
 
-    @cached_property
+    @once
     def words(self) -> list[regex.Match]:
         return list(WORD_RE.finditer(self.text))
 
-    @cached_property
+    @once
     def word_counts(self) -> Counter:
         """Occurrences of each word form, case-sensitive."""
         return Counter(m.group() for m in self.words)
