@@ -268,3 +268,36 @@ def test_symbol_gate_needs_symbol_then_lower_case():
     enc002 = next(r for r in all_rules() if r.id == "ENC002")
     assert not enc002.may_fire(Document("It costs US$5 or €40."))
     assert enc002.may_fire(Document("The $ummit opened."))
+
+
+@pytest.mark.parametrize("text,only", [
+    ("", True),
+    ("Plain ASCII.", True),
+    ("“Curly” ‘quotes’ — it’s – fine… here\u00a0too", True),
+    ("it’s “fine” é", False),  # an accented letter (2 UTF-8 bytes)
+    ("it’s “fine” •", False),  # another General Punctuation character (3 bytes, like ’)
+    ("it’s “fine” \u2019\u201a", False),
+    ("it’s fine 😀", False),  # 4 bytes: more than one typographic character's share
+    ("it’s fine \ud800", False),  # a lone surrogate
+    ("wasnâ€™t", False),
+    ("Ã", False),
+])
+def test_only_typographic(text, only):
+    import re as _re
+
+    from cleanmt.rules.encoding import TYPOGRAPHIC, _only_typographic
+
+    assert _only_typographic(text) is only
+    assert only == (_re.search("[^\\x00-\\x7f" + TYPOGRAPHIC + "]", text) is None)
+
+
+def test_only_typographic_agrees_with_the_scan_on_random_text():
+    import random
+
+    from cleanmt.rules.encoding import _OTHER_NON_ASCII, _only_typographic
+
+    rnd = random.Random(3)
+    pool = list("ab .\n") + list("’‘“”—–…\xa0") + ["é", "Ã", "€", "•", "„", "😀", "中", "\x85"]
+    for _ in range(5000):
+        text = "".join(rnd.choice(pool) for _ in range(rnd.randint(0, 12)))
+        assert _only_typographic(text) == (_OTHER_NON_ASCII.search(text) is None), ascii(text)

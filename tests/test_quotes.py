@@ -277,3 +277,97 @@ def test_plainly_clean_paragraphs_are_clean_and_closed(lee_articles):
         roles = [_well_formed_role(m) for m in marks]
         assert roles == ["O", "C"] * (len(marks) // 2), line
     assert waved > 100
+
+
+def _line_findings(text: str, start: int, end: int) -> list:
+    """The full analysis of one line, as _analyse runs it on the lines it keeps."""
+    from cleanmt.document import Line
+    from cleanmt.rules.quotes import (
+        _DocFacts, _continued, _marks, _paragraph_is_clean, _repair_paragraph, _unpaired, _well_formed_role,
+    )
+
+    line = text[start:end]
+    marks = _marks(line)
+    if not marks:
+        return []
+    out: list = []
+    continued = _continued(text, end)
+    if _paragraph_is_clean(marks):
+        roles, sure = tuple(_well_formed_role(m) for m in marks), [True] * len(marks)
+    else:
+        roles, sure = _repair_paragraph(Line(start, end, line), marks, _DocFacts(text), continued, out)
+    return out + list(_unpaired(line, start, marks, roles, sure, continued))
+
+
+QUIET_NEWS = [
+    "“We left at dawn.\n\n“Then we walked for two days,” she said.\n",  # a speech of two paragraphs
+    "“We left. “Then we walked,” she said.\n",  # two paragraphs of speech run into one line
+    "He said “no” and “yes” to it.\n\n(“Stay,” she said.)\n",
+    "“A” and “b”\n",
+]
+LOUD_NEWS = [
+    "“We left at dawn.\n\nThen we walked for two days.\n",  # never closed: next paragraph does not reopen
+    "He called it “crazy. “Then we left,” he said.\n",  # reopened after a quotation begun mid-sentence
+    "He said “no, “then yes” to it.\n",  # reopened mid-sentence
+    "He said “no” and” yes to it.\n",  # a closer with no opener
+    "“We left at dawn.\n",  # the last paragraph ends inside a quotation
+    "He said «no» to it.\n",
+    "He said ” no “ to it.\n",
+    "He said“no” to it.\n",
+    "He said “no”to it.\n",
+    "He said “no” , then left.\n",
+    "”No,” he said.\n",
+    "He said “no”\n\n” and left.\n",
+]
+
+
+@pytest.mark.parametrize("text", QUIET_NEWS)
+def test_lines_waved_through_have_no_findings(text):
+    from cleanmt.rules.quotes import _analyse, _lines_to_analyse
+
+    assert _lines_to_analyse(text) == []
+    assert _analyse(text) == ()
+    pos = 0
+    for raw in text.split("\n"):  # the full analysis agrees, line by line
+        assert _line_findings(text, pos, pos + len(raw)) == [], raw
+        pos += len(raw) + 1
+
+
+@pytest.mark.parametrize("text", LOUD_NEWS)
+def test_lines_with_findings_are_kept(text):
+    from cleanmt.rules.quotes import _analyse, _lines_to_analyse
+
+    kept = _lines_to_analyse(text)
+    assert kept
+    assert _analyse(text)
+    assert any(_line_findings(text, s, e) for s, e in kept)
+
+
+def test_lines_waved_through_in_published_news_and_mutations(lee_articles):
+    """Every line _lines_to_analyse leaves out has nothing for the full analysis to
+    find, in published news and in news with quotation marks dropped, added or moved."""
+    import random
+
+    from cleanmt.corpora import as_published
+    from cleanmt.rules.quotes import _ANY_MARK, _first_suspect, _lines_to_analyse
+
+    rnd = random.Random(7)
+    texts = [as_published(a) for a in lee_articles]
+    for _ in range(300):
+        t = list(rnd.choice(texts))
+        for _ in range(rnd.randint(1, 3)):
+            i = rnd.randrange(len(t))
+            t.insert(i, rnd.choice(["“", "”", "\n\n", " “", "” ", ". “The", "\n\n“", "«"]))
+        texts.append("".join(t))
+    skipped = 0
+    for text in texts:
+        kept = set(_lines_to_analyse(text))
+        assert _first_suspect(text) <= len(text)
+        pos = 0
+        for raw in text.split("\n"):
+            end = pos + len(raw)
+            if (pos, end) not in kept and _ANY_MARK.search(raw):
+                skipped += 1
+                assert _line_findings(text, pos, end) == [], raw
+            pos = end + 1
+    assert skipped > 300

@@ -25,15 +25,17 @@ single repair is evident.
 """
 from __future__ import annotations
 
+import operator
 import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from itertools import repeat
 from typing import Optional
 
 import regex
 from wordfreq import zipf_frequency
 
-from ..document import Document
+from ..document import Line
 from ..lexicon import load_tsv
 from ..registry import rule
 from ..types import Hit
@@ -331,12 +333,125 @@ def _plainly_clean(line: str) -> bool:
     return expect == "“"
 
 
-def _next_paragraph_opens_quote(lines, idx: int) -> bool:
-    for ln in lines[idx + 1 :]:
-        s = ln.text.strip(SPACES)
-        if s:
-            return s[0] in OPEN_GLYPHS + STRAIGHT
-    return False
+_NON_BLANK = re.compile("[^" + SPACES + "\n]")
+
+
+def _continued(text: str, end: int) -> bool:
+    """Does the next non-blank paragraph after the line ending at `end` open with a
+    quotation mark (a quotation that goes on into it)?"""
+    m = _NON_BLANK.search(text, end)
+    return m is not None and text[m.start()] in OPEN_GLYPHS + STRAIGHT
+
+
+_OPENER = re.compile("“")
+_CLOSER = re.compile("”")
+_P = re.escape(CLOSING_PUNCT)
+# a “ or ” not written as _well_formed_role wants it (re's [^\W_] is str.isalnum):
+# “ glued after a word or punctuation, or followed by a space, punctuation or the line's
+# end; ” at a line's start or after a space, glued to a word, or spaced before punctuation
+_MISWRITTEN = (
+    re.compile(f"“(?:(?<=[^\\W_]“)|(?<=[{_P}]“)|(?=[{SPACES}{_P}\\n]|\\Z))"),
+    re.compile(f"”(?:(?<![^\\n{SPACES}]”)|(?=[^\\W_])|(?=[{SPACES}]+[{_P}]))"),
+)
+
+
+def _first_suspect(text: str) -> int:
+    """An offset before which every line is plainly clean (see _plainly_clean): its
+    marks are curly, each written as _well_formed_role wants, and alternate “ ” within
+    the line, the last one closing. Found at C speed: the marks' positions come from
+    literal searches, their pairing is compared with map(), and misplaced ones are
+    found by two regexes that start at the marks themselves. len(text) when the whole
+    text is plainly clean."""
+    n = len(text)
+    first = n
+    for glyph in "«»„" + STRAIGHT:
+        i = text.find(glyph, 0, first)
+        if i >= 0:
+            first = i
+    for pattern in _MISWRITTEN:
+        m = pattern.search(text)
+        if m is not None and m.start() < first:
+            first = m.start()
+    opens = [m.start() for m in _OPENER.finditer(text, 0, first)]
+    closes = [m.start() for m in _CLOSER.finditer(text, 0, first)]
+    if (
+        len(opens) == len(closes)
+        and all(map(operator.lt, opens, closes))
+        and all(map(operator.lt, closes, opens[1:]))
+        and not any(map(text.count, repeat("\n"), opens, closes))
+    ):
+        return first
+    for k, o in enumerate(opens):  # where the pairing first fails
+        c = closes[k] if k < len(closes) else n
+        if c < o:
+            return c
+        if c == n or text.count("\n", o, c) or (k + 1 < len(opens) and opens[k + 1] < c):
+            return o
+    return closes[len(opens)] if len(closes) > len(opens) else first
+
+
+def _lines_to_analyse(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each line that _analyse must look at closely, in order; the
+    others have nothing for it to find. Lines before _first_suspect are plainly clean.
+    From there, one pass over the marks: a line is waved through when, as in
+    _plainly_clean, its marks are curly and each is written as _well_formed_role wants
+    (so _paragraph_is_clean holds), and _unpaired has nothing to say: each “ opened
+    inside a quotation reopens quoted speech (_reopens_quoted_speech: sentence start,
+    capitalised word, the previous quotation not opened on a lower-case letter), each
+    ” closes an open quotation, and a quotation still open at the line's end goes on
+    into the next paragraph (the usual news style for a speech of several paragraphs).
+    A line not waved through is only "look closer"."""
+    first = _first_suspect(text)
+    if first >= len(text):
+        return []
+    out = []
+    n = len(text)
+    start = end = -1
+    inside = opener_lower = dirty = False
+    for found in _ANY_MARK.finditer(text, text.rfind("\n", 0, first) + 1):
+        i = found.start()
+        if i > end:  # the first mark of a new line: settle the previous one
+            if end >= 0 and (dirty or (inside and not _continued(text, end))):
+                out.append((start, end))
+            start = text.rfind("\n", 0, i) + 1
+            end = text.find("\n", i)
+            if end < 0:
+                end = n
+            inside = dirty = False
+        elif dirty:
+            continue
+        c = text[i]
+        if c == "“":
+            before = text[i - 1] if i > start else " "
+            if not (before in SPACES or not (before.isalnum() or before in CLOSING_PUNCT)):
+                dirty = True
+            elif i + 1 >= end or text[i + 1] in SPACES or text[i + 1] in CLOSING_PUNCT:
+                dirty = True
+            elif inside:  # a reopening: quiet only as _reopens_quoted_speech allows it
+                j = i - 1
+                while j >= start and text[j] in SPACES:
+                    j -= 1
+                sentence_start = j < start or (text[j] in SENTENCE_END + ":" and j < i - 1)
+                word = WORD.match(text, i + 1)
+                if opener_lower or not sentence_start or word is None or not _is_title(word.group()):
+                    dirty = True
+            inside = True
+            opener_lower = i + 1 < end and text[i + 1].islower()
+        elif c == "”":
+            if not inside or i == start or text[i - 1] in SPACES:
+                dirty = True
+            else:
+                k = i + 1
+                while k < end and text[k] in SPACES:
+                    k += 1
+                if k < end and (text[k] in CLOSING_PUNCT if k > i + 1 else text[k].isalnum()):
+                    dirty = True
+            inside = False
+        else:  # guillemets, low-9 quotes, straight quotes: always a closer look
+            dirty = True
+    if end >= 0 and (dirty or (inside and not _continued(text, end))):
+        out.append((start, end))
+    return out
 
 
 def _opener_edit(line: str, m: Mark):
@@ -424,12 +539,13 @@ def _describe(m: Mark, role: str, old: str, new: str) -> str:
 @lru_cache(maxsize=8)
 def _analyse(text: str) -> tuple[tuple[str, Hit], ...]:
     """All quote findings of a document, as (rule id, Hit); shared by the three rules."""
-    doc = Document(text)
+    todo = _lines_to_analyse(text)
+    if not todo:
+        return ()
     facts = _DocFacts(text)
     out: list[tuple[str, Hit]] = []
-    for idx, ln in enumerate(doc.lines):
-        if _ANY_MARK.search(ln.text) is None or _plainly_clean(ln.text):
-            continue
+    for start, end in todo:
+        ln = Line(start, end, text[start:end])
         marks = _marks(ln.text)
         if len(marks) > MAX_MARKS:
             continue
@@ -437,7 +553,7 @@ def _analyse(text: str) -> tuple[tuple[str, Hit], ...]:
             m.left_space and m.right_space for m in marks
         ):
             continue  # straight quotes, none spaced French-style: consistent "..." is fine English
-        continued = _next_paragraph_opens_quote(doc.lines, idx)
+        continued = _continued(text, end)
         if _paragraph_is_clean(marks):
             roles = tuple(_well_formed_role(m) for m in marks)
             sure = [True] * len(marks)
