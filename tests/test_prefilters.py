@@ -293,3 +293,41 @@ def test_lowercased_name_gate_survives_forgetting_its_cache(monkeypatch):
     monkeypatch.setattr(casing, "_MAX_SEEN_LOWER", 1)
     assert not casing._may_have_lowercased_name("Later, Angela merkel and Anna Schmidt left.")
     assert casing._may_have_lowercased_name("Talks with Angela Merkel went well. Later, Angela merkel left.")
+
+
+def test_ascii_scan_strings_are_the_tokens_and_the_words_after_them(texts):
+    """In ASCII text a scan string is "Token" or "Token lower": split, they are the
+    tokens and lower-case words of CAPITAL_TOKEN_ASCII (taking the word skips no token)."""
+    for t in texts + ["A1 merkel B2c_ dx Ef-gh ijk, O'Neil's abc. X"]:
+        for v in _variants(t):
+            if not v.isascii():
+                continue
+            pairs = names.CAPITAL_TOKEN_ASCII.findall(v)
+            expected = {s for pair in pairs for s in pair if s}
+            assert set(" ".join(names.capital_tokens(v)).split()) == expected, v[:80]
+            assert {s.partition(" ")[0] for s in names.capital_tokens(v)} == {p for p, _ in pairs}
+
+
+def test_scan_string_index_agrees_with_the_exact_check(texts):
+    """may_have_variants_in (hot strings first, then the hot words) equals the per-word
+    loop over the scan's words, also for an index that forgets often."""
+    small = names._NameWordIndex("en")
+    small.MAX_WORDS = 60
+    for index in (names._NameWordIndex("en"), small):
+        for t in texts + _TRICKY_NAMES:
+            for v in list(_variants(t))[:3]:
+                strings = names.capital_tokens(v)
+                expected = names._may_have_variants_exact(names.words_of_strings(strings), "en")
+                assert index.may_have_variants_in(strings) == expected, v[:80]
+
+
+def test_a_scan_string_turns_hot_when_its_word_does():
+    """"Marsh's" holds "Marsh"; once "March" (the same key) is seen, "Marsh" is
+    ambiguous and the string must be hot, though it was filed before."""
+    index = names._NameWordIndex("en")
+    first = names.capital_tokens("The Marsh's garden was wet.")
+    assert not index.may_have_variants_in(first)
+    assert "The Marsh's garden" not in index.hot and "Marsh's garden" not in index.hot
+    index.may_have_variants_in(names.capital_tokens("March came early."))
+    assert {"Marsh's garden"} <= index.hot
+    assert index.may_have_variants_in(names.capital_tokens("The Marsh's garden in March was wet."))

@@ -857,6 +857,13 @@ class _NameWordIndex:
     `ambiguous` holds every counted word that shares its fold key with another
     counted word seen anywhere; only those can be two spellings of one key in a
     document, and only those are then grouped by key.
+
+    `hot` holds every word in one of the sets `may_have_variants` reads (deciding,
+    weak_rare, slavic, ambiguous, hyphenated, compound_first, compound_second), and
+    every string of the token scan (`capital_tokens`) with such a word in it: a text
+    none of whose strings is hot gets False from `may_have_variants` (each of its
+    tests needs a word of one of those sets), so most texts are answered by one set
+    operation on the scan's strings (`may_have_variants_in`).
     """
 
     MAX_WORDS = 1 << 19  # forget everything past this (memory stays bounded; answers stay exact)
@@ -879,13 +886,58 @@ class _NameWordIndex:
         self.deciding, self.ambiguous, self.hyphenated = set(), set(), set()
         self.weak_rare, self.slavic = set(), set()
         self.compound_first, self.compound_second = set(), set()
+        self.hot: set = set()
+        self.seen_strings: set = set()  # scan strings whose words are filed and heat marked
+        self.containers: dict[str, set] = defaultdict(set)  # word -> scan strings that hold it, not as themselves
 
     def add(self, words: set):
         if len(self.known) + len(words) > self.MAX_WORDS:
             self.clear()
+        self._add(words)
+
+    def _add(self, words: set):
         for w in words - self.known:
             self._file(w)
             self.known.add(w)  # only once filed: another thread may be asking meanwhile
+
+    def _heat(self, w: str):
+        """w went into a set that `may_have_variants` reads: it, and the scan strings
+        that hold it, are hot (the word first: see `_file_strings`)."""
+        self.hot.add(w)
+        self.hot.update(tuple(self.containers.get(w, ())))
+
+    def _file_strings(self, strings: set, text_strings: set):
+        """File the words of new scan strings (`strings`, of a text whose scan strings
+        are `text_strings`), and mark hot those that hold a hot word."""
+        words = {s: token_words(s) for s in strings}
+        n_words = sum(map(len, words.values()))
+        if len(self.known) + n_words > self.MAX_WORDS or len(self.seen_strings) + len(strings) > self.MAX_WORDS:
+            # before any filing, so that `hot` keeps what this call marks; then the
+            # text's strings seen before are new again
+            self.clear()
+            words = {s: token_words(s) for s in text_strings}
+        for s, ws in words.items():
+            if ws != (s,):
+                for w in ws:
+                    self.containers[w].add(s)  # before reading `hot`: a word heated later finds s
+        for ws in words.values():
+            self._add(set(ws))
+        hot = self.hot
+        for s, ws in words.items():
+            if ws != (s,) and not hot.isdisjoint(ws):
+                hot.add(s)
+            self.seen_strings.add(s)
+
+    def may_have_variants_in(self, strings: set) -> bool:
+        """`may_have_variants` of the name words of these scan strings (`capital_tokens`
+        of a text): False at once when none of them is hot."""
+        new = strings - self.seen_strings
+        if new:
+            self._file_strings(new, strings)
+        hot = strings & self.hot
+        if not hot:
+            return False
+        return self._decide(words_of_strings(hot), lambda: words_of_strings(strings))
 
     def _file(self, w: str):
         """Put one new word into the sets its facts call for."""
@@ -910,26 +962,39 @@ class _NameWordIndex:
             same.add(w)
             if len(same) > 1:
                 self.ambiguous |= same
+                for x in tuple(same):
+                    self._heat(x)
+        if decides or "-" in w or (counted and (wr or sl)) or w in self.compound_first or w in self.compound_second:
+            self._heat(w)
 
     def may_have_variants(self, words: set) -> bool:
         """The answer of `_may_have_variants_exact(words)`, mostly from set operations."""
         self.add(words)
-        if not words.isdisjoint(self.deciding):
+        return self._decide(words, lambda: words)
+
+    def _decide(self, hot_words: set, all_words) -> bool:
+        """`may_have_variants` of a text's filed words, from those of them that may be
+        hot (every hot one among them) and a function that gives them all: only the
+        hyphenated test and the compound check read words that are not hot."""
+        if not hot_words.isdisjoint(self.deciding):
             return True
-        if not (words.isdisjoint(self.weak_rare) or words.isdisjoint(self.slavic)):
+        if not (hot_words.isdisjoint(self.weak_rare) or hot_words.isdisjoint(self.slavic)):
             return True
-        amb = words & self.ambiguous
+        amb = hot_words & self.ambiguous
         if amb:
             spelling: dict[str, str] = {}
             for w in amb:
                 if spelling.setdefault(_word_facts(w, self.lang)[0], w) != w:
                     return True  # one key, two spellings
-        for w in words & self.hyphenated:
+        words = None
+        for w in hot_words & self.hyphenated:
             parts = fold(w).split("-")
-            if len(parts) == 2 and all(parts) and all(not words.isdisjoint(self.by_key.get(p, ())) for p in parts):
-                return True  # "Kassym Jomart" may be read as "Kassym-Jomart"
-        if not (words.isdisjoint(self.compound_first) or words.isdisjoint(self.compound_second)):
-            return _may_have_variants_exact(words, self.lang)  # rare: let the full check decide
+            if len(parts) == 2 and all(parts):
+                words = all_words() if words is None else words
+                if all(not words.isdisjoint(self.by_key.get(p, ())) for p in parts):
+                    return True  # "Kassym Jomart" may be read as "Kassym-Jomart"
+        if not (hot_words.isdisjoint(self.compound_first) or hot_words.isdisjoint(self.compound_second)):
+            return _may_have_variants_exact(all_words() if words is None else words, self.lang)  # rare
         return False
 
 
@@ -979,45 +1044,76 @@ def non_ascii_letters_and_more() -> str:
 
 # the same for ASCII text, where it scans a little faster
 CAPITAL_TOKEN_ASCII = re.compile(r"([A-Z][A-Za-z'\-]*[0-9_]?)(?= ([a-z]{3,}))?")
+# and the same again as one string per token, "Token" or "Token lower" (no groups: it
+# builds no tuples). Taking the lower-case word instead of looking ahead at it skips
+# no token, since it holds no capital; in text that is not ASCII it could (É, ×).
+_ASCII_TOKEN_AND_LOWER = re.compile(r"[A-Z][A-Za-z'\-]*[0-9_]?(?: [a-z]{3,})?")
 
 
 @lru_cache(maxsize=8)  # the names gate and CAS001 read the same document in turn
-def capital_tokens(text: str) -> tuple[set, list[tuple[str, str]]]:
-    """(the set of tokens, then (token, lower-case word after it or "") for each token)
-    of CAPITAL_TOKEN in `text`."""
-    found = (CAPITAL_TOKEN_ASCII if text.isascii() else CAPITAL_TOKEN).findall(text)
-    return set(map(itemgetter(0), found)), found
+def capital_tokens(text: str) -> set:
+    """The token scan of `text`, as a set of strings. In ASCII text, each token of
+    CAPITAL_TOKEN_ASCII with the lower-case word after it when there is one ("Angela
+    merkel", "Angela"); in other text, the tokens of CAPITAL_TOKEN and, apart, the
+    lower-case words after them (never with a space: a space breaks tokens and words).
+    Facts are cached per string across documents (`token_words`, casing's)."""
+    if text.isascii():
+        return set(_ASCII_TOKEN_AND_LOWER.findall(text))
+    found = CAPITAL_TOKEN.findall(text)
+    out = set(map(itemgetter(0), found))
+    out.update(map(itemgetter(1), found))
+    out.discard("")
+    return out
 
 
-_TOKEN_WORDS: dict[str, tuple] = {}  # token -> its name words (cached across documents)
-_PLAIN_TOKENS: set = set()  # tokens that are exactly one name word, themselves
+def capital_token_pairs(text: str) -> list[tuple[str, str]]:
+    """(token, lower-case word after it or "") for each token of CAPITAL_TOKEN in `text`."""
+    return (CAPITAL_TOKEN_ASCII if text.isascii() else CAPITAL_TOKEN).findall(text)
+
+
+_TOKEN_WORDS: dict[str, tuple] = {}  # scan string (capital_tokens) -> its name words (cached across documents)
+_PLAIN_TOKENS: set = set()  # strings that are exactly one name word, themselves
+_WORDLESS: set = set()  # strings that hold no name word (the lower-case words)
 _MAX_TOKENS = 1 << 19
+
+
+def token_words(s: str) -> tuple:
+    """The name words in one string of the token scan (cached across documents)."""
+    found = _TOKEN_WORDS.get(s)
+    if found is None:
+        if len(_TOKEN_WORDS) > _MAX_TOKENS:
+            _TOKEN_WORDS.clear()
+            _PLAIN_TOKENS.clear()
+            _WORDLESS.clear()
+        token, space, _ = s.partition(" ")
+        # "Token lower": the token's words (_NAME_WORD reads the space after a token as
+        # it reads the end of the string; the lower-case word holds no name word)
+        found = _TOKEN_WORDS[s] = token_words(token) if space else tuple(_NAME_WORD.findall(s))
+        if found == (s,):
+            _PLAIN_TOKENS.add(s)
+        elif not found:
+            _WORDLESS.add(s)
+    return found
+
+
+def words_of_strings(strings: set) -> set:
+    """The name words in these strings of the token scan."""
+    words = strings & _PLAIN_TOKENS
+    for s in (strings - words) - _WORDLESS:
+        words.update(token_words(s))
+    return words
 
 
 def name_words(text: str) -> set:
     """The name words of `text` (a superset of set(_NAME_WORD.findall(text)), mostly
-    equal), from CAPITAL_TOKEN with each token's words cached across documents."""
-    tokens = capital_tokens(text)[0]
-    words = tokens & _PLAIN_TOKENS
-    if len(words) < len(tokens):
-        if len(_TOKEN_WORDS) > _MAX_TOKENS:
-            _TOKEN_WORDS.clear()
-            _PLAIN_TOKENS.clear()
-        for t in tokens - words:
-            found = _TOKEN_WORDS.get(t)
-            if found is None:
-                found = _TOKEN_WORDS[t] = tuple(_NAME_WORD.findall(t))
-                if found == (t,):
-                    _PLAIN_TOKENS.add(t)
-            words.update(found)
-    return words
+    equal), from capital_tokens with each string's words cached across documents."""
+    return words_of_strings(capital_tokens(text))
 
 
 @lru_cache(maxsize=8)  # the three TRL rules ask about the same document in turn
 def _may_have_variants(text: str, lang: str) -> bool:
-    words = name_words(text)
     index = _INDEXES.get(lang) or _INDEXES.setdefault(lang, _NameWordIndex(lang))
-    return index.may_have_variants(words)
+    return index.may_have_variants_in(capital_tokens(text))
 
 
 def _may_have_variants_exact(words: set, lang: str) -> bool:

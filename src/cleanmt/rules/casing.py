@@ -11,13 +11,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import lru_cache
-from operator import itemgetter
 
 import regex
 from wordfreq import zipf_frequency
 
 from ..lexicon import load_tsv
-from ..names import capital_tokens, non_ascii_letters_and_more
+from ..names import capital_token_pairs, capital_tokens, non_ascii_letters_and_more
 from ..registry import rule
 from ..types import Hit
 
@@ -47,8 +46,8 @@ def _capitalise(word: str) -> str:
     return word[:1].upper() + word[1:]
 
 
-_RARE_LOWER: dict = {}  # lower-case word after a token -> its letters capitalised, when rare (cached)
-_SEEN_LOWER: set = set()  # lower-case words already sorted into _RARE_LOWER or not
+_RARE_LOWER: dict = {}  # scan string with a rare lower-case word -> (token or None, the word capitalised) (cached)
+_SEEN_LOWER: set = set()  # scan strings already sorted into _RARE_LOWER or not
 _MAX_SEEN_LOWER = 1 << 19  # forget them all past this (memory stays bounded; answers stay exact)
 
 
@@ -74,35 +73,46 @@ def _may_have_lowercased_name(text: str) -> bool:
     check's "Angela" (a whole word, so its left neighbour is no letter) ends a token
     (a space ends it; a token may start earlier, at a non-ASCII non-letter: "×Angela"),
     so it is the token's last letters; "merkel" (letters up to a non-letter) begins
-    that token's lookahead group ("merkel" itself in ASCII text, "merkel×" at worst).
-    Only those pairs whose lower-case word is rare, and whose capitalised form follows
-    a space somewhere (" Merkel"), go on to a substring test for "Angela Merkel"."""
-    found = capital_tokens(text)[1]
-    lows = set(map(itemgetter(1), found))
-    new = lows - _SEEN_LOWER
+    the lower-case word the scan takes after that token ("merkel" itself in ASCII
+    text, "merkel×" at worst). Only the scan strings with a rare lower-case word
+    ("Angela merkel" in ASCII text, "merkel" in other text) whose capitalised form
+    follows a space somewhere (" Merkel") go on to a substring test for "Angela Merkel"."""
+    strings = capital_tokens(text)
+    new = strings - _SEEN_LOWER
     if new:
         if len(_SEEN_LOWER) > _MAX_SEEN_LOWER:
             _SEEN_LOWER.clear()
             _RARE_LOWER.clear()
-            new = lows
+            new = strings
         for w in new:
+            prev, space, low = w.partition(" ")
+            if space:  # "Angela merkel" (ASCII text): low is [a-z]{3,}
+                if zipf_frequency(low, "en") < COMMON_WORD_ZIPF:
+                    _RARE_LOWER[w] = (prev, low[0].upper() + low[1:])
+                continue
+            if "A" <= w[0] <= "Z":
+                continue  # a token: no lower-case word starts with an ASCII capital
             low = w if w.isalpha() else _letters_prefix(w)
             if len(low) >= 3 and zipf_frequency(low, "en") < COMMON_WORD_ZIPF:
-                _RARE_LOWER[w] = low[0].upper() + low[1:]
+                _RARE_LOWER[w] = (None, low[0].upper() + low[1:])
         _SEEN_LOWER.update(new)
-    rare = lows & _RARE_LOWER.keys()
+    rare = strings & _RARE_LOWER.keys()
     if not rare:
         return False
-    ascii_text = None
+    found = None
     for after in rare:
-        name = _RARE_LOWER[after]
+        prev, name = _RARE_LOWER[after]
         if f" {name}" not in text:
             continue  # "Angela Merkel" needs " Merkel"
-        if ascii_text is None:
-            ascii_text = text.isascii()
+        if prev is not None:
+            if f"{prev} {name}" in text:
+                return True
+            continue
+        if found is None:
+            found = capital_token_pairs(text)  # text that is not ASCII: pair them up here
         for prev, a in found:
             if a == after:
-                if not ascii_text and not prev.isalpha():
+                if not prev.isalpha():
                     prev = _letters_suffix(prev)
                 if f"{prev} {name}" in text:
                     return True
