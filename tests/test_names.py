@@ -275,3 +275,27 @@ def test_names_command_text_is_a_names_file(tmp_path, capsys, seed_texts):
 def test_names_command_bad_input(tmp_path, capsys):
     rc, out = _run_names([str(tmp_path / "missing.txt")], capsys)
     assert rc == 2 and "no such file" in out.err
+
+
+def test_foreign_signals_prefilter_changes_nothing():
+    """_foreign_signals skips words that the conventions' alternation does not match:
+    the answer equals running every convention, on many words with and without signals."""
+    from wordfreq import top_n_list
+
+    from cleanmt import names as N
+
+    words = [w.capitalize() for lang in ("en", "fr", "de", "ru", "tr") for w in top_n_list(lang, 3000)]
+    words += list(N.gazetteer("en").words)
+    words += ["Tokaïev", "Mikhaïl", "Sergueï", "Tschaikowski", "Selenskyj", "Ouzbékistan", "Chostakovitch",
+              "Tchaïkovski", "Nazarbayev", "Shoigu", "Zhukov", "Tokayev", "Moscou", "José", "Louis"]
+    signalled = 0
+    for lang in ("en", "fr"):
+        for strength in ("strong", "weak"):
+            for w in words:
+                want = []
+                for c in N._conventions(lang, strength):
+                    want.extend([c.why] * len(c.rx.findall(w)))
+                got = N.foreign_signals(w, lang, strength)
+                assert got == want, (w, lang, strength)
+                signalled += bool(want)
+    assert signalled > 100

@@ -144,17 +144,46 @@ def test_name_table_reads_hyphenated_keys_off_the_runs(texts):
         assert names._hyphenated_keys(names._runs(t, "en")) == names.compound_keys(names.scan(t, "en"))
 
 
-def test_fold_skips_only_steps_that_cannot_match():
-    """fold_part tests a substring before each step; the result equals running every step."""
+def _reference_strip_marks(s: str) -> str:
+    """strip_marks as first written: no fast path."""
+    import unicodedata
+
+    s = s.translate(names._SPECIAL_LETTERS)
+    return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
+
+
+def _fold_test_words() -> list[str]:
     from wordfreq import top_n_list
 
-    words = [w.capitalize() for lang in ("en", "fr", "de") for w in top_n_list(lang, 5000)]
-    words += ["Tokaïev", "Tschaikowski", "Selenskyj", "Chostakovitch", "Sergueï", "Dzhaksybekov", "Ivanoff"]
-    for w in words:
+    words = [w.capitalize() for lang in ("en", "fr", "de", "es", "pl", "tr") for w in top_n_list(lang, 5000)]
+    words += [w for w in names.gazetteer("en").words]
+    words += ["Tokaïev", "Tschaikowski", "Selenskyj", "Chostakovitch", "Sergueï", "Dzhaksybekov", "Ivanoff",
+              "Straße", "Øresund", "Łódź", "İstanbul", "Ǆura", "Ⅻ", "ﬁnn", "Kasy\n", "Ivanoff\n", "Aliy\n", "x\n"]
+    return words
+
+
+def test_fold_skips_only_steps_that_cannot_match():
+    """fold_part tests a substring (or last character) before each step and runs the
+    steps with stdlib `re`; the result equals running every step with `regex`, as first
+    written (strip_marks without its ASCII fast path)."""
+    import regex
+
+    steps = [(regex.compile(p) if p else None, r) for p, r in names._FOLD_STEPS]
+    for w in _fold_test_words():
         s = w.lower()
-        for pat, repl in names._FOLD_COMPILED:
-            s = names.strip_marks(s) if pat is None else pat.sub(repl, s)
+        for pat, repl in steps:
+            s = _reference_strip_marks(s) if pat is None else pat.sub(repl, s)
         assert names.fold_part(w) == s, w
+
+
+def test_fold_and_strip_marks_fast_paths_change_nothing():
+    """fold of a word of letters is its one part's fold_part; strip_marks of ASCII is itself."""
+    for w in _fold_test_words() + ["Jean-Pierre", "Kassym Jomart", "A--b", "-x-", ""]:
+        assert names.fold(w) == "-".join(names.fold_part(p) for p in names._PART_SEPARATOR.split(w) if p), w
+        for s in (w, w.lower()):
+            assert names.strip_marks(s) == _reference_strip_marks(s), s
+    every_ascii = "".join(map(chr, range(128)))
+    assert names.strip_marks(every_ascii) == _reference_strip_marks(every_ascii) == every_ascii
 
 
 @pytest.mark.parametrize(
