@@ -3,35 +3,41 @@ import pytest
 from wordfreq import get_frequency_dict, zipf_frequency
 
 from cleanmt import frequency
-from cleanmt.frequency import FAST_LANGS, is_plain, zipf
+from cleanmt.frequency import FAST_LISTS, is_plain, zipf
 
 
-@pytest.mark.parametrize("lang", sorted(FAST_LANGS))
-def test_fast_zipf_equals_wordfreq_on_every_plain_listed_word(lang):
-    freqs = get_frequency_dict(lang, "best")
+@pytest.mark.parametrize("lang,wordlist", sorted(FAST_LISTS))
+def test_fast_zipf_equals_wordfreq_on_every_plain_listed_word(lang, wordlist):
+    freqs = get_frequency_dict(lang, wordlist)
     plain = [w for w in freqs if is_plain(w)]
     assert len(plain) > 1000
-    wrong = [(w, zipf(w, lang), zipf_frequency(w, lang)) for w in plain if zipf(w, lang) != zipf_frequency(w, lang)]
+    wrong = [
+        (w, zipf(w, lang, wordlist), zipf_frequency(w, lang, wordlist))
+        for w in plain
+        if zipf(w, lang, wordlist) != zipf_frequency(w, lang, wordlist)
+    ]
     assert wrong == []
 
 
-@pytest.mark.parametrize("lang", sorted(FAST_LANGS))
-def test_fast_zipf_equals_wordfreq_on_unlisted_plain_words(lang):
-    freqs = get_frequency_dict(lang, "best")
+@pytest.mark.parametrize("lang,wordlist", sorted(FAST_LISTS))
+def test_fast_zipf_equals_wordfreq_on_unlisted_plain_words(lang, wordlist):
+    freqs = get_frequency_dict(lang, wordlist)
     unlisted = [w for w in ("qqxzv", "zzzzzzzzzzzz", "merkelovitchski", "abcdefghijklmnopqrstuvwxyz") if w not in freqs]
     assert unlisted
     for w in unlisted:
-        assert zipf(w, lang) == zipf_frequency(w, lang) == 0.0
+        assert zipf(w, lang, wordlist) == zipf_frequency(w, lang, wordlist) == 0.0
 
 
-def test_plain_words_take_the_fast_path_and_others_do_not(monkeypatch):
+def test_only_plain_words_in_tested_lists_take_the_fast_path(monkeypatch):
     calls = []
-    frequency._tables("en")  # built (and cached) with the real zipf_frequency before the patch
-    monkeypatch.setattr(frequency, "zipf_frequency", lambda w, lang: calls.append(w) or -1.0)
+    frequency._tables("en", "best")  # built (and cached) with the real zipf_frequency before the patch
+    monkeypatch.setattr(frequency, "zipf_frequency", lambda w, lang, wordlist: calls.append(w) or -1.0)
     assert zipf("house", "en") > 0 and calls == []
-    for w in ("House", "don't", "café", "e-mail", "x2", "", "maison"):
-        assert zipf(w, "fr" if w == "maison" else "en") == -1.0
-    assert calls == ["House", "don't", "café", "e-mail", "x2", "", "maison"]
+    for w in ("House", "don't", "café", "e-mail", "x2", ""):
+        assert zipf(w, "en") == -1.0
+    assert zipf("maison", "fr") == -1.0  # fr's default list is not tested: wordfreq answers
+    assert zipf("house", "en", "large") == -1.0
+    assert calls == ["House", "don't", "café", "e-mail", "x2", "", "maison", "house"]
 
 
 def test_is_plain():

@@ -299,3 +299,21 @@ def test_foreign_signals_prefilter_changes_nothing():
                 assert got == want, (w, lang, strength)
                 signalled += bool(want)
     assert signalled > 100
+
+
+def test_token_words_fast_path_equals_the_name_word_scan(lee_articles):
+    """A scan string of ASCII letters that starts with a capital is its own one name
+    word, as _NAME_WORD finds it; every other string still goes through _NAME_WORD."""
+    from cleanmt import names as N
+
+    strings = set()
+    for t in lee_articles[:80] + ["O'Brien and D'Arcy met McDonald, USA, X, Jean-Pierre, Abc1 and É."]:
+        strings |= N.capital_tokens(t)
+    strings |= {"A", "ZZ", "McDonald", "Abc1", "Abc_", "O'Brien", "Jean-Pierre", "Éric", "USA", "Angela merkel"}
+    plain = [s for s in strings if s.isascii() and s.isalpha() and "A" <= s[0] <= "Z"]
+    assert len(plain) > 100
+    for s in strings:
+        token, space, _ = s.partition(" ")
+        assert N.token_words(s) == tuple(N._NAME_WORD.findall(token if space else s)), s
+    for s in plain:
+        assert N._NAME_WORD.findall(s) == [s]

@@ -1122,7 +1122,13 @@ def token_words(s: str) -> tuple:
         token, space, _ = s.partition(" ")
         # "Token lower": the token's words (_NAME_WORD reads the space after a token as
         # it reads the end of the string; the lower-case word holds no name word)
-        found = _TOKEN_WORDS[s] = token_words(token) if space else tuple(_NAME_WORD.findall(s))
+        if space:
+            found = token_words(token)
+        elif s.isascii() and s.isalpha() and "A" <= s[0] <= "Z":
+            found = (s,)  # "Johnson": _NAME_WORD's capital, then its letters to the end
+        else:
+            found = tuple(_NAME_WORD.findall(s))
+        _TOKEN_WORDS[s] = found
         if found == (s,):
             _PLAIN_TOKENS.add(s)
         elif not found:

@@ -13,8 +13,8 @@ from collections import Counter
 from functools import lru_cache
 
 import regex
-from wordfreq import zipf_frequency
 
+from ..frequency import zipf as _zipf
 from ..lexicon import load_tsv
 from ..names import capital_token_pairs, capital_tokens, non_ascii_letters_and_more
 from ..registry import rule
@@ -87,13 +87,13 @@ def _may_have_lowercased_name(text: str) -> bool:
         for w in new:
             prev, space, low = w.partition(" ")
             if space:  # "Angela merkel" (ASCII text): low is [a-z]{3,}
-                if zipf_frequency(low, "en") < COMMON_WORD_ZIPF:
+                if _zipf(low, "en") < COMMON_WORD_ZIPF:  # wordfreq's value, fast for [a-z]+
                     _RARE_LOWER[w] = (prev, low[0].upper() + low[1:])
                 continue
             if "A" <= w[0] <= "Z":
                 continue  # a token: no lower-case word starts with an ASCII capital
             low = w if w.isalpha() else _letters_prefix(w)
-            if len(low) >= 3 and zipf_frequency(low, "en") < COMMON_WORD_ZIPF:
+            if len(low) >= 3 and _zipf(low, "en") < COMMON_WORD_ZIPF:
                 _RARE_LOWER[w] = (None, low[0].upper() + low[1:])
         _SEEN_LOWER.update(new)
     rare = strings & _RARE_LOWER.keys()
@@ -171,7 +171,7 @@ def lowercased_name(doc):
             continue  # the document never writes this name correctly after the same word
         if plain_lower[cur.group()]:
             continue  # used as an ordinary word elsewhere in the document
-        if zipf_frequency(cur.group(), "en") >= COMMON_WORD_ZIPF:
+        if _zipf(cur.group(), "en") >= COMMON_WORD_ZIPF:
             continue  # "Theresa may resign": a common word may follow a name
         yield Hit(
             cur.start(),
@@ -249,7 +249,7 @@ def lowercase_line_start(doc):
         prev = lines[i - 1].text if i else ""
         if prev.strip() and not LINE_END_SENTENCE.search(prev):
             continue  # the line continues the one before it
-        if zipf_frequency(m.group(), "en") < 3.0:
+        if _zipf(m.group(), "en") < 3.0:
             continue  # not a common English word: a handle, a code, a brand
         yield Hit(
             ln.start,
