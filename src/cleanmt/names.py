@@ -83,7 +83,12 @@ _FOLD_STEPS = [
 # stdlib `re` runs these short patterns about twice as fast as `regex`, with the same
 # meaning (ASCII and ï literals, fixed-width lookarounds, `$`, one backreference);
 # tests/test_prefilters.py checks fold_part against every step run with `regex`.
-_FOLD_COMPILED = [(re.compile(p) if p else None, r) for p, r in _FOLD_STEPS]
+# A replacement template (r"\1") costs stdlib `re` a Python-level expansion per call;
+# a function that returns the group does the same, faster.
+_FOLD_COMPILED = [
+    (re.compile(p) if p else None, itemgetter(1) if r == r"\1" else r) for p, r in _FOLD_STEPS
+]
+assert all(r is None or callable(r) or "\\" not in r for _, r in _FOLD_COMPILED)
 # For each step, what its pattern needs (None: always run it): a substring, one of
 # two substrings, or (after "$") one of these last characters. A test like this is
 # cheaper than a regex pass that finds nothing.
@@ -950,17 +955,18 @@ class _NameWordIndex:
             # text's strings seen before are new again
             self.clear()
             words = {s: token_words(s) for s in text_strings}
+        containers, new_words = self.containers, set()
         for s, ws in words.items():
             if ws != (s,):
                 for w in ws:
-                    self.containers[w].add(s)  # before reading `hot`: a word heated later finds s
-        for ws in words.values():
-            self._add(set(ws))
+                    containers[w].add(s)  # before reading `hot`: a word heated later finds s
+            new_words.update(ws)
+        self._add(new_words)  # all at once: what filing puts in the sets does not depend on the order
         hot = self.hot
         for s, ws in words.items():
             if ws != (s,) and not hot.isdisjoint(ws):
                 hot.add(s)
-            self.seen_strings.add(s)
+        self.seen_strings.update(words)
 
     def may_have_variants_in(self, strings: set) -> bool:
         """`may_have_variants` of the name words of these scan strings (`capital_tokens`
