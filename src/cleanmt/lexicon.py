@@ -47,9 +47,9 @@ def small_list_zipf(word: str, lang: str) -> float:
     "is it a common word of that language" (zipf >= 3.0) it answers as the large list
     does, but for words sitting exactly on 3.0; it loads in 10 ms instead of about
     150, and a large list holds ~40 MB in every process that reads it."""
-    from wordfreq import zipf_frequency
+    from .frequency import zipf  # wordfreq's value; fast for [a-z]+ (tests/test_frequency.py)
 
-    return zipf_frequency(word, lang, wordlist="small")
+    return zipf(word, lang, "small")
 
 
 # -- prefiltering a lexicon of patterns ------------------------------------------------
