@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Iterable, Optional
 
 import regex
-from wordfreq import zipf_frequency
+from .frequency import zipf
 
 from .lang import SUPPORTED, get_profile
 
@@ -112,7 +112,7 @@ def source_language_hints(text: str, findings: Iterable = (), target: str = "en"
             continue
         n = 0
         for m in sig.pattern.finditer(text):
-            if sig.unknown_word and zipf_frequency(m.group().lower(), target) >= 2.0:
+            if sig.unknown_word and zipf(m.group().lower(), target) >= 2.0:
                 continue  # "Moscow", "Shadow": ordinary words of the target language
             n += 1
             if n > MAX_PER_SIGNAL:

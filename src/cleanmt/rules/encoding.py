@@ -13,8 +13,8 @@ import re
 import regex
 from ftfy import TextFixerConfig, fix_encoding_and_explain
 from ftfy.badness import is_bad
-from wordfreq import zipf_frequency
 
+from ..frequency import zipf
 from ..lexicon import small_list_zipf
 from ..registry import rule
 from ..types import Hit
@@ -172,7 +172,7 @@ CODE_LINE = regex.compile(r"[{}<>`=\\]|\$\(")
 def _known_word(word: str) -> bool:
     # English first, from its large list as everywhere else; the other languages'
     # small lists answer "zipf >= 3.0" alike (lexicon.small_list_zipf) and load fast
-    if zipf_frequency(word, "en") >= 3.0:
+    if zipf(word, "en") >= 3.0:
         return True
     return any(small_list_zipf(word, lang) >= 3.0 for lang in _LANGS if lang != "en")
 

@@ -33,7 +33,7 @@ from itertools import repeat
 from typing import Optional
 
 import regex
-from wordfreq import zipf_frequency
+from ..frequency import zipf
 
 from ..document import Line
 from ..lexicon import load_tsv
@@ -170,7 +170,7 @@ class _DocFacts:
             return True
         if word in self.mid_sentence_capitals:
             return False
-        return low in self.lower and zipf_frequency(low, "en") >= 3.0
+        return low in self.lower and zipf(low, "en") >= 3.0
 
 
 def _is_title(word: Optional[str]) -> bool:

@@ -13,6 +13,7 @@ from typing import Optional
 
 import regex
 
+from ..frequency import zipf
 from ..lexicon import load_tsv, small_list_zipf
 from ..registry import rule
 from ..types import Hit
@@ -170,10 +171,8 @@ _LABEL_START = regex.compile(r"^[ \t]*\[(?P<label>[\p{L}€][\p{L}€ ]{0,24})\]
 
 def _foreign_word(word: str) -> Optional[str]:
     """The language (fr/es/...) a single word belongs to where English lacks it."""
-    from wordfreq import zipf_frequency
-
     w = word.lower()
-    if zipf_frequency(w, "en") >= 2.0:
+    if zipf(w, "en") >= 2.0:
         return None
     best = max(FOREIGN_LANGS, key=lambda L: small_list_zipf(w, L))
     return best if small_list_zipf(w, best) >= 3.0 else None
@@ -226,9 +225,7 @@ QUOTE_OPEN = "«“\"‘"
 
 @lru_cache(maxsize=65536)
 def _zipfs(word: str) -> tuple[float, dict[str, float]]:
-    from wordfreq import zipf_frequency
-
-    return zipf_frequency(word, "en"), {L: small_list_zipf(word, L) for L in FOREIGN_LANGS}
+    return zipf(word, "en"), {L: small_list_zipf(word, L) for L in FOREIGN_LANGS}
 
 
 def _wordfreq_language(words: list[str]) -> Optional[str]:
