@@ -169,31 +169,9 @@ def _atom(seq: str, i: int) -> tuple[Optional[Strings], Optional[Strings], int]:
     return frozenset({c}), None, i + 1
 
 
-def _alternatives(p: str) -> list[str]:
-    """`p` split at its top-level "|"."""
-    out, depth, start, i = [], 0, 0, 0
-    while i < len(p):
-        c = p[i]
-        if c == "\\":
-            i += 2
-            continue
-        if c == "[":
-            i = _class_end(p, i) + 1
-            continue
-        if c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-        elif c == "|" and depth == 0:
-            out.append(p[start:i])
-            start = i + 1
-        i += 1
-    out.append(p[start:])
-    return out
-
-
-def _group_end(p: str, start: int) -> int:
-    """Offset of the ")" closing the group that opens at `start`."""
+def _structure(p: str, start: int = 0):
+    """Yield (offset, character, depth) for each "(", ")" and "|" of `p` from `start`,
+    skipping escapes and character classes; depth counts the groups open after it."""
     depth, i = 0, start
     while i < len(p):
         c = p[i]
@@ -207,9 +185,27 @@ def _group_end(p: str, start: int) -> int:
             depth += 1
         elif c == ")":
             depth -= 1
-            if depth == 0:
-                return i
+        if c in "()|":
+            yield i, c, depth
         i += 1
+
+
+def _alternatives(p: str) -> list[str]:
+    """`p` split at its top-level "|"."""
+    out, start = [], 0
+    for i, c, depth in _structure(p):
+        if c == "|" and depth == 0:
+            out.append(p[start:i])
+            start = i + 1
+    out.append(p[start:])
+    return out
+
+
+def _group_end(p: str, start: int) -> int:
+    """Offset of the ")" closing the group that opens at `start`."""
+    for i, c, depth in _structure(p, start):
+        if c == ")" and depth == 0:
+            return i
     raise ValueError(f"unbalanced group in {p!r}")
 
 
