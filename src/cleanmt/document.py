@@ -69,21 +69,18 @@ class Document:
         return scan_text(self.text)
 
     @once
+    def scan_utf8(self) -> bytes:
+        """The scan text as UTF-8: what the prescan runs over, and what its offsets index."""
+        return self.scan.encode("utf-8")
+
+    @once
     def anchor_hits(self) -> tuple[dict, dict]:
         """(folded, exact): rule id → UTF-8 byte offsets where the rule's anchors start,
         in the scan text (case-insensitive anchors) and in the text (exact ones); one
         pass for all rules (prescan)."""
         from .prescan import anchor_hits
 
-        return anchor_hits(self.text, self.scan)
-
-    @once
-    def anchor_counts(self) -> dict:
-        """Rule id → occurrences of its anchors (both kinds) in this document."""
-        counts = {k: len(v) for k, v in self.anchor_hits[0].items()}
-        for k, v in self.anchor_hits[1].items():
-            counts[k] = counts.get(k, 0) + len(v)
-        return counts
+        return anchor_hits(self.text, self.scan_utf8)
 
     def anchored(self, rule_id: str) -> bool:
         """Does any anchor of the rule occur in this document?"""

@@ -62,11 +62,11 @@ class _Automaton:
             implementation=ahocorasick_rs.Implementation.DFA,
         )
 
-    def hits(self, text: str) -> dict[str, list[int]]:
-        """Rule id → byte offsets (in `text` as UTF-8) where its anchors start."""
+    def hits(self, data: bytes) -> dict[str, list[int]]:
+        """Rule id → byte offsets in `data` (UTF-8) where its anchors start."""
         found: dict[str, list[int]] = {}
         owners = self.owners
-        for k, start, _ in self.dfa.find_matches_as_indexes(text.encode("utf-8"), overlapping=True):
+        for k, start, _ in self.dfa.find_matches_as_indexes(data, overlapping=True):
             for rule_id in owners[k]:
                 found.setdefault(rule_id, []).append(start)
         return found
@@ -92,9 +92,12 @@ def _automata() -> tuple[Optional[_Automaton], Optional[_Automaton]]:
     return (_Automaton(folded) if folded else None, _Automaton(exact) if exact else None)
 
 
-def anchor_hits(text: str, scan: str) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
+def anchor_hits(text: str, scan_utf8: bytes) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
     """(folded, exact): for each rule with an anchor in the document, where its anchors
-    start, as UTF-8 byte offsets; case-insensitive anchors in `scan` (the scan text),
-    exact ones in `text`. Most documents give two empty dicts."""
+    start, as UTF-8 byte offsets; case-insensitive anchors in the scan text (given as
+    UTF-8), exact ones in `text`. Most documents give two empty dicts."""
     folded, exact = _automata()
-    return (folded.hits(scan) if folded is not None else {}, exact.hits(text) if exact is not None else {})
+    return (
+        folded.hits(scan_utf8) if folded is not None else {},
+        exact.hits(text.encode("utf-8")) if exact is not None else {},
+    )

@@ -54,10 +54,8 @@ class Rule:
     def may_fire(self, doc) -> bool:
         """Cheap prefilters, cheapest first: a rule cannot fire on a document where
         none of its anchors occurs, where its trigger misses, or that its gate rejects."""
-        if self.anchored:
-            folded, exact = doc.anchor_hits
-            if self.id not in folded and self.id not in exact:
-                return False
+        if self.anchored and not doc.anchored(self.id):
+            return False
         if self.trigger is not None and self.trigger.search(doc.text) is None:
             return False
         return self.gate is None or self.gate(doc)

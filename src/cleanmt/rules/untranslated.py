@@ -292,7 +292,7 @@ def _enough_markers(doc) -> bool:
     starts = doc.anchor_hits[0].get("UNT003", ())
     if len(starts) < MIN_MARKERS:
         return False
-    scan = doc.scan.encode("utf-8")  # the hits are byte offsets
+    scan = doc.scan_utf8  # the hits are byte offsets
     starts = sorted(starts)
     return any(_SCAN_DELIMITER.search(scan, a, b) is None for a, b in zip(starts, starts[MIN_MARKERS - 1 :]))
 
