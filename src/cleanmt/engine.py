@@ -59,18 +59,35 @@ class Cleaner:
         if lang != "auto":
             resolve(lang, "")  # an unknown language is a usage error now, not per document
         self.rules: list[Rule] = select_rules(select, ignore)
-        self._by_lang: dict[str, list[Rule]] = {}
+        self._by_lang: dict[str, tuple[list[Rule], dict[str, Rule]]] = {}
         self.corpus = corpus  # shared facts for corpus mode, handed to every Document
         self.source = source  # None: unknown; "auto": guess per document; else a language code
         self.min_confidence = min_confidence
         self.keep_boilerplate = keep_boilerplate
         self.lang = lang
 
-    def _rules_for(self, lang: str) -> list[Rule]:
-        rules = self._by_lang.get(lang)
-        if rules is None:
-            rules = self._by_lang[lang] = [r for r in self.rules if lang in r.langs]
-        return rules
+    def _plan(self, lang: str) -> tuple[list[Rule], dict[str, Rule]]:
+        """(rules without anchors, rules with anchors by id): the chosen rules that know
+        `lang`'s conventions, worked out once per language."""
+        plan = self._by_lang.get(lang)
+        if plan is None:
+            rules = [r for r in self.rules if lang in r.langs]
+            plan = self._by_lang[lang] = (
+                [r for r in rules if not r.anchored],
+                {r.id: r for r in rules if r.anchored},
+            )
+        return plan
+
+    def _candidates(self, doc: Document) -> list[Rule]:
+        """The rules to ask `may_fire`: every rule without anchors, and those whose anchors
+        the prescan found. Most documents have no anchor of most rules, so this costs a
+        lookup per anchor hit rather than a call per rule."""
+        unanchored, anchored = self._plan(doc.lang)
+        folded, exact = doc.anchor_hits
+        if not folded and not exact:
+            return unanchored
+        found = [anchored[i] for i in folded.keys() | exact.keys() if i in anchored]
+        return unanchored + found if found else unanchored
 
     def language_of(self, text: str) -> LanguageGuess:
         """The target language for `text`: the one given, or detected for --lang auto."""
@@ -90,7 +107,7 @@ class Cleaner:
         lang = self.language_of(text).code
         doc = Document(cmap.view, lang=lang, corpus=self.corpus, source=self.source_of(cmap.view, lang))
         found: dict[tuple, Finding] = {}
-        for r in self._rules_for(doc.lang):  # the rules that know this language's conventions
+        for r in self._candidates(doc):
             if not r.may_fire(doc):
                 continue
             for hit in r.check(doc):
