@@ -46,7 +46,9 @@ def _capitalise(word: str) -> str:
     return word[:1].upper() + word[1:]
 
 
-_RARE_LOWER: dict = {}  # scan string with a rare lower-case word -> (token or None, the word capitalised) (cached)
+# scan string with a rare lower-case word -> (the word capitalised, and for "Angela merkel"
+# the pair to look for, "Angela Merkel", else None) (cached across documents)
+_RARE_LOWER: dict = {}
 _SEEN_LOWER: set = set()  # scan strings already sorted into _RARE_LOWER or not
 _MAX_SEEN_LOWER = 1 << 19  # forget them all past this (memory stays bounded; answers stay exact)
 
@@ -88,26 +90,27 @@ def _may_have_lowercased_name(text: str) -> bool:
             prev, space, low = w.partition(" ")
             if space:  # "Angela merkel" (ASCII text): low is [a-z]{3,}
                 if _zipf(low, "en") < COMMON_WORD_ZIPF:  # wordfreq's value, fast for [a-z]+
-                    _RARE_LOWER[w] = (prev, low[0].upper() + low[1:])
+                    name = low[0].upper() + low[1:]
+                    _RARE_LOWER[w] = (name, f"{prev} {name}")
                 continue
             if "A" <= w[0] <= "Z":
                 continue  # a token: no lower-case word starts with an ASCII capital
             low = w if w.isalpha() else _letters_prefix(w)
             if len(low) >= 3 and _zipf(low, "en") < COMMON_WORD_ZIPF:
-                _RARE_LOWER[w] = (None, low[0].upper() + low[1:])
+                _RARE_LOWER[w] = (low[0].upper() + low[1:], None)
         _SEEN_LOWER.update(new)
     rare = strings & _RARE_LOWER.keys()
     if not rare:
         return False
     found = None
     for after in rare:
-        prev, name = _RARE_LOWER[after]
-        if f" {name}" not in text:
-            continue  # "Angela Merkel" needs " Merkel"
-        if prev is not None:
-            if f"{prev} {name}" in text:
+        name, pair = _RARE_LOWER[after]
+        if pair is not None:
+            if pair in text:  # "Angela Merkel" (which holds " Merkel")
                 return True
             continue
+        if f" {name}" not in text:
+            continue  # "Angela Merkel" needs " Merkel"
         if found is None:
             found = capital_token_pairs(text)  # text that is not ASCII: pair them up here
         for prev, a in found:
