@@ -23,7 +23,7 @@ class _CrlfMap:
 
     def __init__(self, original: str):
         self.original = original
-        has_crlf = "\r\n" in original
+        has_crlf = "\r" in original and "\r\n" in original  # one memchr pass for most text
         self.view = original.replace("\r\n", "\n") if has_crlf else original
         # positions (in the view) of "\n" that were "\r\n" in the original
         self._crlf_at: list[int] = []
