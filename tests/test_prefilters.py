@@ -360,3 +360,17 @@ def test_a_scan_string_turns_hot_when_its_word_does():
     index.may_have_variants_in(names.capital_tokens("March came early."))
     assert {"Marsh's garden"} <= index.hot
     assert index.may_have_variants_in(names.capital_tokens("The Marsh's garden in March was wet."))
+
+
+def test_engine_runs_exactly_the_rules_that_may_fire(texts):
+    """The engine makes the anchor test for all rules at once (Cleaner._candidates) and
+    then asks each candidate's trigger and gate: the same rules as asking `may_fire`."""
+    from cleanmt.engine import Cleaner
+
+    cleaner = Cleaner()
+    for lang in ("en", "fr", "de"):
+        for t in texts[::3]:
+            for v in list(_variants(t))[:3]:
+                doc = Document(v, lang=lang)
+                ran = {r.id for r in cleaner._candidates(doc) if r.passes_gates(doc)}
+                assert ran == {r.id for r in cleaner.rules if lang in r.langs and r.may_fire(doc)}, v[:80]

@@ -79,8 +79,8 @@ class Cleaner:
         return plan
 
     def _candidates(self, doc: Document) -> list[Rule]:
-        """The rules to ask `may_fire`: every rule without anchors, and those whose anchors
-        the prescan found. Most documents have no anchor of most rules, so this costs a
+        """The rules that pass the anchor test of `may_fire`: every rule without anchors,
+        and those whose anchors the prescan found. Most documents have no anchor of most rules, so this costs a
         lookup per anchor hit rather than a call per rule."""
         unanchored, anchored = self._plan(doc.lang)
         folded, exact = doc.anchor_hits
@@ -108,7 +108,7 @@ class Cleaner:
         doc = Document(cmap.view, lang=lang, corpus=self.corpus, source=self.source_of(cmap.view, lang))
         found: dict[tuple, Finding] = {}
         for r in self._candidates(doc):
-            if not r.may_fire(doc):
+            if not r.passes_gates(doc):
                 continue
             for hit in r.check(doc):
                 if not (0 <= hit.start <= hit.end <= len(cmap.view)):

@@ -56,6 +56,11 @@ class Rule:
         none of its anchors occurs, where its trigger misses, or that its gate rejects."""
         if self.anchored and not doc.anchored(self.id):
             return False
+        return self.passes_gates(doc)
+
+    def passes_gates(self, doc) -> bool:
+        """`may_fire` past the anchor test (for the engine, which has made that test
+        for all rules at once)."""
         if self.trigger is not None and self.trigger.search(doc.text) is None:
             return False
         return self.gate is None or self.gate(doc)
