@@ -65,6 +65,7 @@ class Cleaner:
         self.min_confidence = min_confidence
         self.keep_boilerplate = keep_boilerplate
         self.lang = lang
+        self._fixed_lang = lang not in (None, "auto")  # validated above: no need to resolve per document
 
     def _plan(self, lang: str) -> tuple[list[Rule], dict[str, Rule]]:
         """(rules without anchors, rules with anchors by id): the chosen rules that know
@@ -104,7 +105,7 @@ class Cleaner:
     # -- detection -----------------------------------------------------------
     def detect(self, text: str) -> list[Finding]:
         cmap = _CrlfMap(text)
-        lang = self.language_of(text).code
+        lang = self.lang if self._fixed_lang else self.language_of(text).code
         doc = Document(cmap.view, lang=lang, corpus=self.corpus, source=self.source_of(cmap.view, lang))
         found: dict[tuple, Finding] = {}
         for r in self._candidates(doc):
@@ -128,6 +129,8 @@ class Cleaner:
                 key = (f.start, f.end, f.rule)
                 if key not in found or f.confidence > found[key].confidence:
                     found[key] = f
+        if not found:
+            return []
         return sorted(found.values(), key=lambda f: (f.start, f.end, f.rule))
 
     # -- fixing --------------------------------------------------------------
@@ -150,9 +153,10 @@ class Cleaner:
         report = Report(text=text, findings=findings)
         current, all_edits, pass_findings = text, [], findings
         for pass_no in range(1, MAX_FIX_PASSES + 1):
-            edits = choose_edits([f for f in pass_findings if self.fixable(f)], pass_no)
-            if not edits:
+            fixable = [f for f in pass_findings if self.fixable(f)]
+            if not fixable:
                 break
+            edits = choose_edits(fixable, pass_no)
             current = apply_edits(current, edits)
             all_edits.extend(edits)
             pass_findings = self.detect(current)
