@@ -968,16 +968,18 @@ class _NameWordIndex:
                 hot.add(s)
         self.seen_strings.update(words)
 
-    def may_have_variants_in(self, strings: set) -> bool:
+    def may_have_variants_in(self, strings: set, text: Optional[str] = None) -> bool:
         """`may_have_variants` of the name words of these scan strings (`capital_tokens`
-        of a text): False at once when none of them is hot."""
+        of a text): False at once when none of them is hot. Given the text itself, the
+        compound tests also ask that the two words stand side by side in it (see
+        `_written_apart`): `_may_have_variants_exact(words, lang, text)`."""
         new = strings - self.seen_strings
         if new:
             self._file_strings(new, strings)
         hot = strings & self.hot
         if not hot:
             return False
-        return self._decide(words_of_strings(hot), lambda: words_of_strings(strings))
+        return self._decide(words_of_strings(hot), lambda: words_of_strings(strings), text)
 
     def _file(self, w: str):
         """Put one new word into the sets its facts call for."""
@@ -1012,10 +1014,11 @@ class _NameWordIndex:
         self.add(words)
         return self._decide(words, lambda: words)
 
-    def _decide(self, hot_words: set, all_words) -> bool:
+    def _decide(self, hot_words: set, all_words, text: Optional[str] = None) -> bool:
         """`may_have_variants` of a text's filed words, from those of them that may be
         hot (every hot one among them) and a function that gives them all: only the
-        hyphenated test and the compound check read words that are not hot."""
+        hyphenated test and the compound check read words that are not hot. With the
+        text, those two also need the words side by side in it (`_written_apart`)."""
         if not hot_words.isdisjoint(self.deciding):
             return True
         if not (hot_words.isdisjoint(self.weak_rare) or hot_words.isdisjoint(self.slavic)):
@@ -1031,10 +1034,12 @@ class _NameWordIndex:
             parts = fold(w).split("-")
             if len(parts) == 2 and all(parts):
                 words = all_words() if words is None else words
-                if all(not words.isdisjoint(self.by_key.get(p, ())) for p in parts):
+                firsts = words.intersection(self.by_key.get(parts[0], ()))
+                seconds = words.intersection(self.by_key.get(parts[1], ())) if firsts else None
+                if seconds and (text is None or _written_apart(text, firsts, seconds)):
                     return True  # "Kassym Jomart" may be read as "Kassym-Jomart"
         if not (hot_words.isdisjoint(self.compound_first) or hot_words.isdisjoint(self.compound_second)):
-            return _may_have_variants_exact(all_words() if words is None else words, self.lang)  # rare
+            return _may_have_variants_exact(all_words() if words is None else words, self.lang, text)  # rare
         return False
 
 
@@ -1159,10 +1164,19 @@ def name_words(text: str) -> set:
 @lru_cache(maxsize=8)  # the three TRL rules ask about the same document in turn
 def _may_have_variants(text: str, lang: str) -> bool:
     index = _INDEXES.get(lang) or _INDEXES.setdefault(lang, _NameWordIndex(lang))
-    return index.may_have_variants_in(capital_tokens(text))
+    return index.may_have_variants_in(capital_tokens(text), text)
 
 
-def _may_have_variants_exact(words: set, lang: str) -> bool:
+def _written_apart(text: str, firsts: set, seconds: set) -> bool:
+    """Whether `text` holds "x y" for some x of `firsts` and y of `seconds`. A table
+    reads two name words as one compound ("Kassym Jomart" as "Kassym-Jomart") only
+    where one space, and nothing else, separates them (`_occurrences`): where no such
+    pair stands in the text, its compounds join none of these words, and the table
+    is the one it would be without them."""
+    return any(f"{x} {y}" in text for x in firsts for y in seconds)
+
+
+def _may_have_variants_exact(words: set, lang: str, text: Optional[str] = None) -> bool:
     """False only when a document table of `text` provably finds nothing.
 
     A document table reports a name word only when (a) the gazetteer knows its
@@ -1171,10 +1185,12 @@ def _may_have_variants_exact(words: set, lang: str) -> bool:
     strong foreign romanisation signal; or (d) it carries a weak one, is rare,
     and a Slavic-looking surname stands next to it. This check looks at every
     distinct name word once, with per-word facts cached across documents, and
-    errs on the side of True.
+    errs on the side of True. Two words join as a compound only side by side: given
+    `text`, a compound of two keys counts only where a spelling of each stands so
+    in it (`_written_apart`); without it, wherever both keys occur.
     """
     spelling: dict[str, str] = {}
-    keys = set()
+    keys: dict[str, set] = defaultdict(set)  # key -> its spellings among `words`
     weak_rare = slavic = False
     for w in words:
         if len(w) < 2:
@@ -1182,7 +1198,7 @@ def _may_have_variants_exact(words: set, lang: str) -> bool:
         key, counted, decides, wr, sl = _word_facts(w, lang)
         if decides:
             return True
-        keys.add(key)
+        keys[key].add(w)
         if counted:
             weak_rare |= wr
             slavic |= sl
@@ -1195,9 +1211,12 @@ def _may_have_variants_exact(words: set, lang: str) -> bool:
         if "-" in w and len(w) >= 2:
             parts = fold(w).split("-")
             if len(parts) == 2 and all(parts) and parts[0] in keys and parts[1] in keys:
-                return True  # "Kassym Jomart" may be read as "Kassym-Jomart"
+                if text is None or _written_apart(text, keys[parts[0]], keys[parts[1]]):
+                    return True  # "Kassym Jomart" may be read as "Kassym-Jomart"
     for k in keys:
         second = pairs.get(k)
-        if second is not None and not second.isdisjoint(keys):
-            return True
+        if second is not None:
+            for b in second.intersection(keys):
+                if text is None or _written_apart(text, keys[k], keys[b]):
+                    return True
     return False
