@@ -396,3 +396,21 @@ def test_a_scan_string_turns_hot_when_its_word_does():
     index.may_have_variants_in(names.capital_tokens("March came early."))
     assert {"Marsh's garden"} <= index.hot
     assert index.may_have_variants_in(names.capital_tokens("The Marsh's garden in March was wet."))
+
+
+def test_compound_test_of_the_index_reads_only_the_text_s_words():
+    """The index looks for "x y" in the text among every spelling it has filed for
+    the two keys, then keeps only pairs of words of this text: "Abdul Karim" inside
+    "McAbdul Karim" joins nothing (McAbdul is the name word there)."""
+    index = names._NameWordIndex("en")
+    index.may_have_variants_in(names.capital_tokens("Abdul met Karim."), "Abdul met Karim.")
+    assert "Abdul" in index.by_key["abdul"]
+    for text, expected, without_text in [
+        ("Abdul-Karim arrived. McAbdul Karim left.", False, False),
+        ("Abdul-Karim arrived. Abdul Karim left.", True, True),
+        ("Abdul-Karim arrived. Abdul met Karim.", False, True),
+    ]:
+        strings = names.capital_tokens(text)
+        assert index.may_have_variants_in(strings, text) is expected, text
+        assert names._may_have_variants_exact(names.words_of_strings(strings), "en", text) is expected, text
+        assert index.may_have_variants_in(strings) is without_text, text

@@ -1032,12 +1032,26 @@ class _NameWordIndex:
         words = None
         for w in hot_words & self.hyphenated:
             parts = fold(w).split("-")
-            if len(parts) == 2 and all(parts):
+            if len(parts) != 2 or not all(parts):
+                continue
+            # "Kassym Jomart" may be read as "Kassym-Jomart": two words of the text, of
+            # keys parts[0] and parts[1] (`by_key` holds every filed spelling, so all
+            # of the text's), one space apart when the text is known (_written_apart).
+            # Snapshots (tuple: one C call) since another thread may file words meanwhile.
+            firsts, seconds = tuple(self.by_key.get(parts[0], ())), tuple(self.by_key.get(parts[1], ()))
+            if text is None:
                 words = all_words() if words is None else words
-                firsts = words.intersection(self.by_key.get(parts[0], ()))
-                seconds = words.intersection(self.by_key.get(parts[1], ())) if firsts else None
-                if seconds and (text is None or _written_apart(text, firsts, seconds)):
-                    return True  # "Kassym Jomart" may be read as "Kassym-Jomart"
+                if not (words.isdisjoint(firsts) or words.isdisjoint(seconds)):
+                    return True
+                continue
+            # the few spellings of the two keys searched in the text first: the text's
+            # words are only listed when a pair stands there (most hyphenated names, such
+            # as Attorney-General, are not written apart)
+            found = [(x, y) for x in firsts for y in seconds if f"{x} {y}" in text]
+            if found:
+                words = all_words() if words is None else words
+                if any(x in words and y in words for x, y in found):
+                    return True
         if not (hot_words.isdisjoint(self.compound_first) or hot_words.isdisjoint(self.compound_second)):
             return _may_have_variants_exact(all_words() if words is None else words, self.lang, text)  # rare
         return False
