@@ -629,6 +629,16 @@ class NameTable:
         forms = self.counts.get(key, Counter())
         if key not in self.counts and self._known(key, [form]) is None:
             return self._pattern_guess(form, context)
+        if (
+            len(forms) == 1
+            and not _foreign_signals(form, self.lang, "strong")
+            and not _foreign_signals(form, self.lang, "weak")
+            and self._known(key, forms) is None
+        ):
+            # the most common case, answered without `choose`: with one spelling counted
+            # and none known to the lists, every way below ends in None or in
+            # `_pattern_guess(form, context)`, which needs a foreign signal in `form`
+            return None
         choice = self.choose(key)
         c = choice.form
         if c.lower() == form.lower():
