@@ -108,6 +108,39 @@ def test_name_gate_lets_candidates_through(text):
     assert names._may_have_variants(text, "en")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kassym Jomart Tokayev spoke.",  # a gazetteer compound, its parts side by side
+        "Abdul-Karim Bekov arrived. Abdul Karim Bekov left.",  # a compound of the text itself
+        "The Israeli-Palestinian talks resumed. Israeli Palestinian contacts grew.",
+    ],
+)
+def test_name_gate_lets_compounds_written_apart_through(text):
+    assert names._may_have_variants_exact(names.name_words(text), "en", text)
+    assert names._may_have_variants(text, "en")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kassym said so. Jomart agreed.",  # a gazetteer compound's parts, not side by side
+        "Jomart Kassym said so.",  # side by side, the wrong way round
+        "The Israeli-Palestinian talks resumed. An Israeli envoy met a Palestinian official.",
+        "Abdul-Karim Bekov arrived. Later Abdul met Karim.",
+        "Abdul-Karim Bekov arrived. Abdul\tKarim and Abdul  Karim left.",  # no single space
+    ],
+)
+def test_name_gate_needs_a_compound_s_parts_side_by_side(text):
+    """A table joins two words into a compound only where one space separates them:
+    both keys in the text is not enough (the check without the text says True)."""
+    words = names.name_words(text)
+    assert names._may_have_variants_exact(words, "en")
+    assert not names._may_have_variants_exact(words, "en", text)
+    assert not names._may_have_variants(text, "en")
+    assert _full_table_findings(text) == []
+
+
 def test_capitalised_particle_prefilter_knows_every_capital_the_pattern_accepts():
     """Every capital that PARTICLE_NAME's case-insensitive match lets into a particle."""
     import sys
@@ -346,8 +379,11 @@ def test_scan_string_index_agrees_with_the_exact_check(texts):
         for t in texts + _TRICKY_NAMES:
             for v in list(_variants(t))[:3]:
                 strings = names.capital_tokens(v)
-                expected = names._may_have_variants_exact(names.words_of_strings(strings), "en")
+                words = names.words_of_strings(strings)
+                expected = names._may_have_variants_exact(words, "en")
                 assert index.may_have_variants_in(strings) == expected, v[:80]
+                expected = names._may_have_variants_exact(words, "en", v)
+                assert index.may_have_variants_in(strings, v) == expected, v[:80]
 
 
 def test_a_scan_string_turns_hot_when_its_word_does():
@@ -374,3 +410,21 @@ def test_engine_runs_exactly_the_rules_that_may_fire(texts):
                 doc = Document(v, lang=lang)
                 ran = {r.id for r in cleaner._candidates(doc) if r.passes_gates(doc)}
                 assert ran == {r.id for r in cleaner.rules if lang in r.langs and r.may_fire(doc)}, v[:80]
+
+
+def test_compound_test_of_the_index_reads_only_the_text_s_words():
+    """The index looks for "x y" in the text among every spelling it has filed for
+    the two keys, then keeps only pairs of words of this text: "Abdul Karim" inside
+    "McAbdul Karim" joins nothing (McAbdul is the name word there)."""
+    index = names._NameWordIndex("en")
+    index.may_have_variants_in(names.capital_tokens("Abdul met Karim."), "Abdul met Karim.")
+    assert "Abdul" in index.by_key["abdul"]
+    for text, expected, without_text in [
+        ("Abdul-Karim arrived. McAbdul Karim left.", False, False),
+        ("Abdul-Karim arrived. Abdul Karim left.", True, True),
+        ("Abdul-Karim arrived. Abdul met Karim.", False, True),
+    ]:
+        strings = names.capital_tokens(text)
+        assert index.may_have_variants_in(strings, text) is expected, text
+        assert names._may_have_variants_exact(names.words_of_strings(strings), "en", text) is expected, text
+        assert index.may_have_variants_in(strings) is without_text, text

@@ -629,6 +629,16 @@ class NameTable:
         forms = self.counts.get(key, Counter())
         if key not in self.counts and self._known(key, [form]) is None:
             return self._pattern_guess(form, context)
+        if (
+            len(forms) == 1
+            and not _foreign_signals(form, self.lang, "strong")
+            and not _foreign_signals(form, self.lang, "weak")
+            and self._known(key, forms) is None
+        ):
+            # the most common case, answered without `choose`: with one spelling counted
+            # and none known to the lists, every way below ends in None or in
+            # `_pattern_guess(form, context)`, which needs a foreign signal in `form`
+            return None
         choice = self.choose(key)
         c = choice.form
         if c.lower() == form.lower():
@@ -968,16 +978,18 @@ class _NameWordIndex:
                 hot.add(s)
         self.seen_strings.update(words)
 
-    def may_have_variants_in(self, strings: set) -> bool:
+    def may_have_variants_in(self, strings: set, text: Optional[str] = None) -> bool:
         """`may_have_variants` of the name words of these scan strings (`capital_tokens`
-        of a text): False at once when none of them is hot."""
+        of a text): False at once when none of them is hot. Given the text itself, the
+        compound tests also ask that the two words stand side by side in it (see
+        `_written_apart`): `_may_have_variants_exact(words, lang, text)`."""
         new = strings - self.seen_strings
         if new:
             self._file_strings(new, strings)
         hot = strings & self.hot
         if not hot:
             return False
-        return self._decide(words_of_strings(hot), lambda: words_of_strings(strings))
+        return self._decide(words_of_strings(hot), lambda: words_of_strings(strings), text)
 
     def _file(self, w: str):
         """Put one new word into the sets its facts call for."""
@@ -1012,10 +1024,11 @@ class _NameWordIndex:
         self.add(words)
         return self._decide(words, lambda: words)
 
-    def _decide(self, hot_words: set, all_words) -> bool:
+    def _decide(self, hot_words: set, all_words, text: Optional[str] = None) -> bool:
         """`may_have_variants` of a text's filed words, from those of them that may be
         hot (every hot one among them) and a function that gives them all: only the
-        hyphenated test and the compound check read words that are not hot."""
+        hyphenated test and the compound check read words that are not hot. With the
+        text, those two also need the words side by side in it (`_written_apart`)."""
         if not hot_words.isdisjoint(self.deciding):
             return True
         if not (hot_words.isdisjoint(self.weak_rare) or hot_words.isdisjoint(self.slavic)):
@@ -1029,12 +1042,28 @@ class _NameWordIndex:
         words = None
         for w in hot_words & self.hyphenated:
             parts = fold(w).split("-")
-            if len(parts) == 2 and all(parts):
+            if len(parts) != 2 or not all(parts):
+                continue
+            # "Kassym Jomart" may be read as "Kassym-Jomart": two words of the text, of
+            # keys parts[0] and parts[1] (`by_key` holds every filed spelling, so all
+            # of the text's), one space apart when the text is known (_written_apart).
+            # Snapshots (tuple: one C call) since another thread may file words meanwhile.
+            firsts, seconds = tuple(self.by_key.get(parts[0], ())), tuple(self.by_key.get(parts[1], ()))
+            if text is None:
                 words = all_words() if words is None else words
-                if all(not words.isdisjoint(self.by_key.get(p, ())) for p in parts):
-                    return True  # "Kassym Jomart" may be read as "Kassym-Jomart"
+                if not (words.isdisjoint(firsts) or words.isdisjoint(seconds)):
+                    return True
+                continue
+            # the few spellings of the two keys searched in the text first: the text's
+            # words are only listed when a pair stands there (most hyphenated names, such
+            # as Attorney-General, are not written apart)
+            found = [(x, y) for x in firsts for y in seconds if f"{x} {y}" in text]
+            if found:
+                words = all_words() if words is None else words
+                if any(x in words and y in words for x, y in found):
+                    return True
         if not (hot_words.isdisjoint(self.compound_first) or hot_words.isdisjoint(self.compound_second)):
-            return _may_have_variants_exact(all_words() if words is None else words, self.lang)  # rare
+            return _may_have_variants_exact(all_words() if words is None else words, self.lang, text)  # rare
         return False
 
 
@@ -1159,10 +1188,19 @@ def name_words(text: str) -> set:
 @lru_cache(maxsize=8)  # the three TRL rules ask about the same document in turn
 def _may_have_variants(text: str, lang: str) -> bool:
     index = _INDEXES.get(lang) or _INDEXES.setdefault(lang, _NameWordIndex(lang))
-    return index.may_have_variants_in(capital_tokens(text))
+    return index.may_have_variants_in(capital_tokens(text), text)
 
 
-def _may_have_variants_exact(words: set, lang: str) -> bool:
+def _written_apart(text: str, firsts: set, seconds: set) -> bool:
+    """Whether `text` holds "x y" for some x of `firsts` and y of `seconds`. A table
+    reads two name words as one compound ("Kassym Jomart" as "Kassym-Jomart") only
+    where one space, and nothing else, separates them (`_occurrences`): where no such
+    pair stands in the text, its compounds join none of these words, and the table
+    is the one it would be without them."""
+    return any(f"{x} {y}" in text for x in firsts for y in seconds)
+
+
+def _may_have_variants_exact(words: set, lang: str, text: Optional[str] = None) -> bool:
     """False only when a document table of `text` provably finds nothing.
 
     A document table reports a name word only when (a) the gazetteer knows its
@@ -1171,10 +1209,12 @@ def _may_have_variants_exact(words: set, lang: str) -> bool:
     strong foreign romanisation signal; or (d) it carries a weak one, is rare,
     and a Slavic-looking surname stands next to it. This check looks at every
     distinct name word once, with per-word facts cached across documents, and
-    errs on the side of True.
+    errs on the side of True. Two words join as a compound only side by side: given
+    `text`, a compound of two keys counts only where a spelling of each stands so
+    in it (`_written_apart`); without it, wherever both keys occur.
     """
     spelling: dict[str, str] = {}
-    keys = set()
+    keys: dict[str, set] = defaultdict(set)  # key -> its spellings among `words`
     weak_rare = slavic = False
     for w in words:
         if len(w) < 2:
@@ -1182,7 +1222,7 @@ def _may_have_variants_exact(words: set, lang: str) -> bool:
         key, counted, decides, wr, sl = _word_facts(w, lang)
         if decides:
             return True
-        keys.add(key)
+        keys[key].add(w)
         if counted:
             weak_rare |= wr
             slavic |= sl
@@ -1195,9 +1235,12 @@ def _may_have_variants_exact(words: set, lang: str) -> bool:
         if "-" in w and len(w) >= 2:
             parts = fold(w).split("-")
             if len(parts) == 2 and all(parts) and parts[0] in keys and parts[1] in keys:
-                return True  # "Kassym Jomart" may be read as "Kassym-Jomart"
+                if text is None or _written_apart(text, keys[parts[0]], keys[parts[1]]):
+                    return True  # "Kassym Jomart" may be read as "Kassym-Jomart"
     for k in keys:
         second = pairs.get(k)
-        if second is not None and not second.isdisjoint(keys):
-            return True
+        if second is not None:
+            for b in second.intersection(keys):
+                if text is None or _written_apart(text, keys[k], keys[b]):
+                    return True
     return False
