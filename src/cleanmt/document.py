@@ -13,6 +13,9 @@ from typing import Optional
 
 import regex
 
+from . import prescan
+from .lang import get_profile
+
 WORD_RE = regex.compile(r"\p{L}[\p{L}\p{M}'’-]*")
 
 
@@ -57,16 +60,12 @@ class Document:
     @once
     def profile(self):
         """The target-language profile (quotes, spacing, honorifics, casing conventions)."""
-        from .lang import get_profile
-
         return get_profile(self.lang)
 
     @once
     def scan(self) -> str:
         """Lower-cased, spaces squeezed: what rule anchors are matched against (prescan)."""
-        from .prescan import scan_text
-
-        return scan_text(self.text)
+        return prescan.scan_text(self.text)
 
     @once
     def scan_utf8(self) -> bytes:
@@ -78,9 +77,7 @@ class Document:
         """(folded, exact): rule id → UTF-8 byte offsets where the rule's anchors start,
         in the scan text (case-insensitive anchors) and in the text (exact ones); one
         pass for all rules (prescan)."""
-        from .prescan import anchor_hits
-
-        return anchor_hits(self.text, self.scan_utf8)
+        return prescan.anchor_hits(self.text, self.scan_utf8)
 
     def anchored(self, rule_id: str) -> bool:
         """Does any anchor of the rule occur in this document?"""

@@ -10,6 +10,8 @@ from __future__ import annotations
 from functools import lru_cache
 from importlib import resources
 
+from .frequency import zipf
+
 
 class LexiconError(ValueError):
     pass
@@ -47,9 +49,7 @@ def small_list_zipf(word: str, lang: str) -> float:
     "is it a common word of that language" (zipf >= 3.0) it answers as the large list
     does, but for words sitting exactly on 3.0; it loads in 10 ms instead of about
     150, and a large list holds ~40 MB in every process that reads it."""
-    from .frequency import zipf  # wordfreq's value; fast for [a-z]+ (tests/test_frequency.py)
-
-    return zipf(word, lang, "small")
+    return zipf(word, lang, "small")  # wordfreq's value; fast for [a-z]+ (tests/test_frequency.py)
 
 
 # -- prefiltering a lexicon of patterns ------------------------------------------------
