@@ -7,7 +7,6 @@ Three shapes, from safest to most speculative: honorific abbreviations
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from functools import lru_cache
 from typing import Optional
 
@@ -228,26 +227,44 @@ def _zipfs(word: str) -> tuple[float, dict[str, float]]:
     return zipf(word, "en"), {L: small_list_zipf(word, L) for L in FOREIGN_LANGS}
 
 
+@lru_cache(maxsize=65536)
+def _vote(word: str) -> Optional[str]:
+    """How a word votes in _wordfreq_language, read lower-cased: the foreign language
+    it clearly favours, "en" where it counts as English, None where it counts for neither."""
+    en, other = _zipfs(word.lower())
+    best = max(other, key=other.get)
+    if other[best] >= 3.0 and other[best] - en >= 1.0:
+        return best
+    if en >= 3.0 and en >= other[best]:
+        return "en"
+    return None
+
+
+def _voters(words: list[str]) -> list[str]:
+    """The words that vote in _wordfreq_language: lower-case ones, not one letter but "à"."""
+    return [w for w in words if w[:1].islower() and (len(w) > 1 or w == "à")]
+
+
 def _wordfreq_language(words: list[str]) -> Optional[str]:
     """The foreign language most words favour, if they clearly do (cheap pre-filter).
 
     Only lower-case words vote: capitalised ones are mostly names, which say
     nothing about the language of the clause around them."""
-    words = [w for w in words if w[:1].islower() and (len(w) > 1 or w == "à")]
-    if len(words) < MIN_WORDS - 1:
-        return None
-    votes = {L: 0 for L in FOREIGN_LANGS}
-    english = 0
-    for w in words:
-        en, other = _zipfs(w.lower())
-        best = max(other, key=other.get)
-        if other[best] >= 3.0 and other[best] - en >= 1.0:
-            votes[best] += 1
-        elif en >= 3.0 and en >= other[best]:
-            english += 1
-    lang = max(votes, key=votes.get)
+    return _voters_language(_voters(words))
+
+
+def _voters_language(words: list[str]) -> Optional[str]:
+    """_wordfreq_language of words that all vote (_voters)."""
     n = len(words)
-    if votes[lang] >= 3 and votes[lang] >= 0.5 * n and english <= 0.25 * n:
+    if n < MIN_WORDS - 1:
+        return None
+    votes = list(map(_vote, words))
+    english = votes.count("en")
+    if english > 0.25 * n:
+        return None  # the common case: an English clause
+    counts = {L: votes.count(L) for L in FOREIGN_LANGS}
+    lang = max(counts, key=counts.get)
+    if counts[lang] >= 3 and counts[lang] >= 0.5 * n:
         return lang
     return None
 
@@ -266,6 +283,12 @@ def _langdetect(text: str) -> tuple[str, float]:
 
 _CLAUSE_DELIMITERS = ".!?;:\n«»“”\"()[]"
 _DELIMITER = re.compile("[" + re.escape(_CLAUSE_DELIMITERS) + "]")
+# the text up to and including its last delimiter (greedy, then backs off to one)
+_LAST_DELIMITER = re.compile("(?s:.*)[" + re.escape(_CLAUSE_DELIMITERS) + "]")
+# _WORD on ASCII text (\p{L} there is [A-Za-z], and no ASCII character is a mark, \p{M}),
+# a word by its first letters: (capitalised, lower-case of two letters or more) or
+# neither (one lower-case letter), so the caller counts capitals and takes _voters in C
+_ASCII_WORD = re.compile(r"([A-Z][A-Za-z']*)|([a-z][A-Za-z']+)|[a-z](?![A-Za-z'])")
 
 
 @lru_cache(maxsize=None)
@@ -282,8 +305,10 @@ def _marker_automaton():
     return ahocorasick_rs.AhoCorasick(list(_marker_words()))
 
 
-# _CLAUSE_DELIMITERS as they survive in scan text (where a line break reads as a space)
-_SCAN_DELIMITER = re.compile(rb"[.!?;:()\[\]\"]|\xc2\xab|\xc2\xbb|\xe2\x80\x9c|\xe2\x80\x9d")
+# _CLAUSE_DELIMITERS as they survive in scan text (where a line break reads as a space),
+# in UTF-8: the ASCII ones, then « » “ ”; the first alone where the scan text is ASCII
+_SCAN_ASCII_DELIMITER = re.compile(rb'[.!?;:()\[\]"]')
+_SCAN_DELIMITER = re.compile(rb'[.!?;:()\[\]"]|\xc2[\xab\xbb]|\xe2\x80[\x9c\x9d]')
 
 
 def _enough_markers(doc) -> bool:
@@ -293,55 +318,118 @@ def _enough_markers(doc) -> bool:
     if len(starts) < MIN_MARKERS:
         return False
     scan = doc.scan_utf8  # the hits are byte offsets
+    search = (_SCAN_ASCII_DELIMITER if scan.isascii() else _SCAN_DELIMITER).search
     starts = sorted(starts)
-    return any(_SCAN_DELIMITER.search(scan, a, b) is None for a, b in zip(starts, starts[MIN_MARKERS - 1 :]))
+    for a, b in zip(starts, starts[MIN_MARKERS - 1 :]):
+        if search(scan, a, b) is None:
+            return True
+    return False
 
 
-def _candidate_clauses(text: str) -> list[tuple[int, int]]:
+def _candidate_clauses(text: str, positions: Optional[list[int]] = None) -> list[tuple[int, int]]:
     """Spans of the clauses (runs between delimiters, as _CLAUSE matches them) that
     hold at least MIN_MARKERS marker words; one C-speed pass instead of a look at
     every clause. A clause needs three foreign-leaning words to be flagged, and two of
     them among a language's 300 commonest words is the norm ("los", "de", "la", ...),
-    while English text rarely has two in one clause ("bin Laden", "per cent")."""
-    lowered = " " + text.lower().replace("\n", " ").replace("\t", " ") + " "
-    if len(lowered) != len(text) + 2:  # lower() changed a length: offsets would drift
-        return [m.span() for m in _CLAUSE.finditer(text)]
-    # a match starts at the space before the word: in `text`, the word's offset (the pad shifts by one)
-    positions = [start for _, start, _ in _marker_automaton().find_matches_as_indexes(lowered, overlapping=True)]
+    while English text rarely has two in one clause ("bin Laden", "per cent").
+    `positions`: the marker words' offsets in `text`, sorted, where already known
+    (_prescan_positions)."""
+    if positions is None:
+        lowered = " " + text.lower().replace("\n", " ").replace("\t", " ") + " "
+        if len(lowered) != len(text) + 2:  # lower() changed a length: offsets would drift
+            return [m.span() for m in _CLAUSE.finditer(text)]
+        # a match starts at the space before the word: in `text`, the word's offset (the pad
+        # shifts by one), a letter, so never a delimiter
+        positions = sorted(start for _, start, _ in _marker_automaton().find_matches_as_indexes(lowered, overlapping=True))
     if len(positions) < MIN_MARKERS:
         return []
-    # the clause around each marker: between the nearest delimiters on either side
-    delimiters = [m.start() for m in _DELIMITER.finditer(text)]
-    counts: dict[tuple[int, int], int] = {}
-    for pos in positions:  # pos: the word's offset in `text` (the pad shifts by one)
-        k = bisect_left(delimiters, pos)
-        start = delimiters[k - 1] + 1 if k else 0
-        stop = delimiters[k] if k < len(delimiters) else len(text)
-        if stop > start:
-            counts[(start, stop)] = counts.get((start, stop), 0) + 1
-    return sorted(span for span, n in counts.items() if n >= MIN_MARKERS)
+    # markers in one clause are neighbours in `positions` with no delimiter between them;
+    # the clause runs from the last delimiter before its first marker to the next after its last
+    spans = []
+    first = 0
+    for k in range(1, len(positions) + 1):
+        if k < len(positions) and _DELIMITER.search(text, positions[k - 1], positions[k]) is None:
+            continue  # positions[k] is in the clause of positions[first]
+        if k - first >= MIN_MARKERS:
+            before = _LAST_DELIMITER.match(text, 0, positions[first])
+            after = _DELIMITER.search(text, positions[k - 1])
+            spans.append((before.end() if before else 0, after.start() if after else len(text)))
+        first = k
+    return spans
+
+
+@lru_cache(maxsize=None)
+def _markers_are_scan_text() -> bool:
+    """Is every marker word its own anchor (prescan.normalise_anchor leaves it as is)?"""
+    from ..prescan import normalise_anchor
+
+    return all(normalise_anchor(w) == w for w in _marker_words())
+
+
+def _prescan_positions(doc) -> Optional[list[int]]:
+    """The marker words' offsets in doc.text, read off the prescan's hits where they are
+    what _candidate_clauses's own marker pass would find, else None.
+
+    For ASCII text, case-folding is lower-casing and the only blanks scan text reads as
+    spaces are newlines and tabs: the scan text is _candidate_clauses's `lowered` with
+    each run of spaces squeezed to one, so both hold the same words between spaces, in
+    the same order, and the UTF-8 offsets are character offsets. A hit (the space before
+    a word) at scan offset h has the word at `lowered` offset h + 1, that is text offset h,
+    shifted by the spaces squeezed out before the word."""
+    text = doc.text
+    if not text.isascii() or not _markers_are_scan_text():
+        return None
+    hits = sorted(doc.anchor_hits[0].get("UNT003", ()))
+    if len(doc.scan) == len(text) + 2:
+        return hits  # nothing squeezed
+    blanks = text.replace("\n", " ").replace("\t", " ")
+    positions = []
+    squeezed = 0  # spaces squeezed out of the runs before the current word
+    run = blanks.find("  ")
+    for h in hits:
+        # runs whose kept space comes before the word (at h in the squeezed text)
+        while run >= 0 and run - squeezed < h:
+            end = run + 2
+            while end < len(blanks) and blanks[end] == " ":
+                end += 1
+            squeezed += end - run - 1
+            run = blanks.find("  ", end)
+        positions.append(h + squeezed)
+    return positions
 
 
 def _foreign_clauses(doc):
-    for start, end in _candidate_clauses(doc.text):
-        m = _CLAUSE.match(doc.text, start, end)
+    text = doc.text
+    for start, end in _candidate_clauses(text, _prescan_positions(doc)):
+        clause = text[start:end]  # what _CLAUSE matches at `start`: no delimiter inside
+        if clause.isascii():
+            tokens = _ASCII_WORD.findall(clause)
+            n_words = len(tokens)
+            if n_words < MIN_WORDS:
+                continue
+            capitalised, lower = zip(*tokens)
+            if n_words - capitalised.count("") > 0.6 * n_words:
+                continue  # a title or a run of names
+            lang = _voters_language(list(filter(None, lower)))
+        else:
+            words = _WORD.findall(clause)
+            if len(words) < MIN_WORDS:
+                continue
+            if sum(w[0].isupper() for w in words) > 0.6 * len(words):
+                continue  # a title or a run of names
+            lang = _wordfreq_language(words)
+        if lang is None:
+            continue
+        m = _CLAUSE.match(text, start, end)
         if m is None:
             continue
-        words = _WORD.findall(m.group())
-        if len(words) < MIN_WORDS:
-            continue
-        if sum(w[0].isupper() for w in words) > 0.6 * len(words):
-            continue  # a title or a run of names
         clause = m.group()
         letters = sum(map(str.isalpha, clause)) + sum(map(str.isspace, clause))  # no character is both
         if letters < 0.9 * len(clause):
             continue  # code, markup, addresses
-        lang = _wordfreq_language(words)
-        if lang is None:
-            continue
-        before = doc.text[:m.start()].rstrip(" \t")
+        before = text[:m.start()].rstrip(" \t")
         quoted = before.endswith(tuple(QUOTE_OPEN))
-        if quoted and len(words) < 8:
+        if quoted and len(_WORD.findall(clause)) < 8:
             continue  # a quoted title or motto
         detected, prob = _langdetect(m.group())
         if detected == lang and prob >= 0.9:
