@@ -20,6 +20,12 @@ FOREIGN = [
     "de regering heeft het niet gezegd en dat is een probleem",
     "bin Laden and his al Qaeda network per cent de la Rua",
 ]
+# clauses flagged with English words a quarter of their words (ASCII, and not)
+AT_THE_QUARTER = [
+    "Police said so; la policia dijo que cerro todas for the.",
+    "Police said so; la policía dijo que cerró todas for the.",
+    "Police said so; la policía dijo que cerró todas las carreteras del for the people.",
+]
 
 
 def _reference_positions(text):
@@ -153,17 +159,28 @@ def test_candidate_clauses_are_the_reference_spans(texts):
     assert found > 300
 
 
-def test_ascii_words_capitals_and_voters_are_those_of_WORD():
+def test_ascii_words_are_those_of_WORD():
     every_ascii = "".join(map(chr, range(128)))
-    samples = _fuzz_texts(2000, seed=11) + [every_ascii, "a b c I A rock'n'roll 'tis x'Y ''Z a' aB b2c"]
+    samples = _fuzz_texts(2000, seed=11) + [
+        every_ascii, every_ascii[::-1], "'", "''", "' '", "'a", "a b c I A rock'n'roll 'tis x'Y ''Z a' aB b2c 'x",
+    ]
     for t in samples:
         t = t.encode("ascii", "ignore").decode()
-        words = U._WORD.findall(t)
-        tokens = U._ASCII_WORD.findall(t)
-        assert len(tokens) == len(words), t
-        assert [w for c, low in tokens for w in (c, low) if w] == [w for w in words if w[0].isupper() or len(w) > 1]
-        assert sum(1 for c, _ in tokens if c) == sum(w[0].isupper() for w in words), t
-        assert [low for _, low in tokens if low] == U._voters(words), t
+        assert U._ascii_words(t) == U._WORD.findall(t), t
+
+
+def test_english_words_each_vote_english():
+    """_foreign_clauses drops a clause where over a quarter of the words are _english_words:
+    each must then be a voter that counts as English in the reference computation."""
+    english = U._english_words()
+    assert english == set(U._COMMON_ENGLISH)  # the list holds no word that does not count
+    for w in english:
+        assert U._voters([w]) == [w]
+        en, other = U._zipfs(w)
+        best = max(other.values())
+        assert not (best >= 3.0 and best - en >= 1.0) and en >= 3.0 and en >= best, w
+    for w in ("in", "is", "an", "de", "a", "The", "minister"):  # vote otherwise, or not at all
+        assert w not in english
 
 
 def test_word_votes_agree_with_the_reference(texts):
@@ -178,8 +195,12 @@ def test_word_votes_agree_with_the_reference(texts):
 
 
 def test_foreign_clauses_agree_with_the_reference(texts):
+    for t in AT_THE_QUARTER:
+        words = U._WORD.findall(t.split(";")[1])
+        assert 4 * sum(w in U._english_words() for w in words) == len(words)
+        assert [lang for _, lang, _ in U._foreign_clauses(Document(t))] == ["es"], t
     found = 0
-    for t in texts[::3] + FOREIGN:
+    for t in texts[::3] + FOREIGN + AT_THE_QUARTER:
         got = [(m.span(), lang, prob) for m, lang, prob in U._foreign_clauses(Document(t))]
         assert got == list(_reference_foreign_clauses(t)), t[:80]
         found += bool(got)

@@ -229,9 +229,9 @@ def _zipfs(word: str) -> tuple[float, dict[str, float]]:
 
 @lru_cache(maxsize=65536)
 def _vote(word: str) -> Optional[str]:
-    """How a word votes in _wordfreq_language, read lower-cased: the foreign language
-    it clearly favours, "en" where it counts as English, None where it counts for neither."""
-    en, other = _zipfs(word.lower())
+    """How a lower-case word votes in _wordfreq_language: the foreign language it clearly
+    favours, "en" where it counts as English, None where it counts for neither."""
+    en, other = _zipfs(word)
     best = max(other, key=other.get)
     if other[best] >= 3.0 and other[best] - en >= 1.0:
         return best
@@ -250,23 +250,34 @@ def _wordfreq_language(words: list[str]) -> Optional[str]:
 
     Only lower-case words vote: capitalised ones are mostly names, which say
     nothing about the language of the clause around them."""
-    return _voters_language(_voters(words))
-
-
-def _voters_language(words: list[str]) -> Optional[str]:
-    """_wordfreq_language of words that all vote (_voters)."""
+    words = _voters(words)
     n = len(words)
     if n < MIN_WORDS - 1:
         return None
-    votes = list(map(_vote, words))
-    english = votes.count("en")
-    if english > 0.25 * n:
-        return None  # the common case: an English clause
+    votes = list(map(_vote, map(str.lower, words)))
+    if votes.count("en") > 0.25 * n:
+        return None
     counts = {L: votes.count(L) for L in FOREIGN_LANGS}
     lang = max(counts, key=counts.get)
     if counts[lang] >= 3 and counts[lang] >= 0.5 * n:
         return lang
     return None
+
+
+# some of the commonest English words (those _vote counts as English make _english_words)
+_COMMON_ENGLISH = """
+the of and to that for it was on with he as at by from his have has said be are were they their who
+will been had not but which this its would more after about also there than up out into one two new
+year years last says say could other people when them some what her she our can all government only
+first against if now or before being very because may just under while those these such most then him
+between where since police during three told state president
+""".split()
+
+
+@lru_cache(maxsize=None)
+def _english_words() -> frozenset[str]:
+    """Words that each, written so (lower-case), vote English in _wordfreq_language."""
+    return frozenset(w for w in _COMMON_ENGLISH if w.islower() and len(w) > 1 and _vote(w) == "en")
 
 
 def _langdetect(text: str) -> tuple[str, float]:
@@ -285,10 +296,18 @@ _CLAUSE_DELIMITERS = ".!?;:\n«»“”\"()[]"
 _DELIMITER = re.compile("[" + re.escape(_CLAUSE_DELIMITERS) + "]")
 # the text up to and including its last delimiter (greedy, then backs off to one)
 _LAST_DELIMITER = re.compile("(?s:.*)[" + re.escape(_CLAUSE_DELIMITERS) + "]")
-# _WORD on ASCII text (\p{L} there is [A-Za-z], and no ASCII character is a mark, \p{M}),
-# a word by its first letters: (capitalised, lower-case of two letters or more) or
-# neither (one lower-case letter), so the caller counts capitals and takes _voters in C
-_ASCII_WORD = re.compile(r"([A-Z][A-Za-z']*)|([a-z][A-Za-z']+)|[a-z](?![A-Za-z'])")
+# every byte but an ASCII letter or an apostrophe, read as a space (_ascii_words)
+_ASCII_NON_WORD = bytes(c if chr(c).isascii() and (chr(c).isalpha() or c == ord("'")) else ord(" ") for c in range(256))
+
+
+def _ascii_words(clause: str) -> list[str]:
+    """_WORD.findall(clause) for an ASCII clause, in C: in ASCII, \\p{L} is [A-Za-z] and
+    no character is a mark, so the words are the runs of letters and apostrophes, each
+    without the apostrophes that open it."""
+    runs = clause.encode("ascii").translate(_ASCII_NON_WORD).decode("ascii")
+    if runs[:1] != "'" and " '" not in runs:
+        return runs.split()  # no run opens with an apostrophe
+    return [w for w in (r.lstrip("'") for r in runs.split()) if w]
 
 
 @lru_cache(maxsize=None)
@@ -402,22 +421,14 @@ def _foreign_clauses(doc):
     text = doc.text
     for start, end in _candidate_clauses(text, _prescan_positions(doc)):
         clause = text[start:end]  # what _CLAUSE matches at `start`: no delimiter inside
-        if clause.isascii():
-            tokens = _ASCII_WORD.findall(clause)
-            n_words = len(tokens)
-            if n_words < MIN_WORDS:
-                continue
-            capitalised, lower = zip(*tokens)
-            if n_words - capitalised.count("") > 0.6 * n_words:
-                continue  # a title or a run of names
-            lang = _voters_language(list(filter(None, lower)))
-        else:
-            words = _WORD.findall(clause)
-            if len(words) < MIN_WORDS:
-                continue
-            if sum(w[0].isupper() for w in words) > 0.6 * len(words):
-                continue  # a title or a run of names
-            lang = _wordfreq_language(words)
+        words = _ascii_words(clause) if clause.isascii() else _WORD.findall(clause)
+        if len(words) < MIN_WORDS:
+            continue
+        if 4 * sum(map(_english_words().__contains__, words)) > len(words):
+            continue  # over a quarter of the words, so of the voters, vote English: _wordfreq_language says None
+        if sum(w[0].isupper() for w in words) > 0.6 * len(words):
+            continue  # a title or a run of names
+        lang = _wordfreq_language(words)
         if lang is None:
             continue
         m = _CLAUSE.match(text, start, end)
@@ -429,7 +440,7 @@ def _foreign_clauses(doc):
             continue  # code, markup, addresses
         before = text[:m.start()].rstrip(" \t")
         quoted = before.endswith(tuple(QUOTE_OPEN))
-        if quoted and len(_WORD.findall(clause)) < 8:
+        if quoted and len(words) < 8:
             continue  # a quoted title or motto
         detected, prob = _langdetect(m.group())
         if detected == lang and prob >= 0.9:
