@@ -1,6 +1,7 @@
 """UNT003's cheap paths (gate, marker offsets, clause search, word votes) agree with
 the straightforward computations they replace, written out here as references."""
 import random
+import sys
 from bisect import bisect_left
 
 import pytest
@@ -104,7 +105,8 @@ def _fuzz_texts(n, seed=5):
     rnd = random.Random(seed)
     pieces = ["de", "la", "los", "Las", "DE", "bin", "al", "per", "cent", "war", "el", "à", "the", "of", "and",
               "Laden", "x", "I", "it's", "l'", "'s", " ", "  ", "\n", "\t", " \n ", "\t\t", ".", ",", ";", "(", ")",
-              "“", "”", "«", "»", '"', "-", "—", "\u00a0", "İ", "ß", "Straße"]
+              "“", "”", "«", "»", '"', "-", "—", "\u00a0", "\u202f", "\u2009", "İ", "ß", "Straße", "ſe", "ſ",
+              "\u212a", "Ü", "ÀS", "ÉL", "Ⅻ", "ΣΑΣ", "i\u0307"]
     return ["".join(rnd.choice(pieces) + rnd.choice(["", " ", " "]) for _ in range(rnd.randint(0, 25)))
             for _ in range(n)]
 
@@ -133,18 +135,34 @@ def test_marker_words_are_the_anchors_the_prescan_finds():
     assert {normalise_anchor(a) for a in unt003.anchors()} == set(U._marker_words())
 
 
+def test_case_folding_agrees_with_lower_casing_on_marker_letters():
+    """_prescan_positions: where case-folding changes no length, a word that lower-cases
+    into a marker case-folds into the same marker."""
+    letters = set("".join(U._marker_set()))
+    for c in map(chr, range(sys.maxunicode + 1)):
+        if len(c.casefold()) == 1 and c.lower() in letters:
+            assert c.casefold() == c.lower(), hex(ord(c))
+        if len(c.lower()) > 1:  # lower() changes a length only where casefold() does
+            assert len(c.casefold()) > 1, hex(ord(c))
+        if "\u0307" in c.casefold():  # the combining dot that scan text joins to an "i"
+            assert c in "\u0130\u0307", hex(ord(c))
+    for c in ("\n", "\t", "\u00a0", "\u202f", "\u2009", "\u2007", " "):  # blanks stay blanks
+        assert c.casefold() == c
+
+
 def test_prescan_positions_are_the_marker_automaton_offsets(texts):
-    used = squeezed = 0
+    used = squeezed = not_ascii = 0
     for t in texts:
         doc = Document(t)
         positions = U._prescan_positions(doc)
         if positions is None:
-            assert not t.isascii()
+            assert len(t.casefold()) != len(t) or "\u0130" in t or "\u0307" in t
             continue
         used += 1
         squeezed += len(doc.scan) != len(t) + 2
+        not_ascii += not t.isascii()
         assert positions == _reference_positions(t), t[:80]
-    assert used > 1000 and squeezed > 300  # both paths were tried
+    assert used > 1000 and squeezed > 300 and not_ascii > 300  # every path was tried
 
 
 def test_candidate_clauses_are_the_reference_spans(texts):

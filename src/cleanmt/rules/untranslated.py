@@ -14,6 +14,7 @@ import regex
 
 from ..frequency import zipf
 from ..lexicon import load_tsv, small_list_zipf
+from ..prescan import _SPACES, normalise_anchor
 from ..registry import rule
 from ..types import Hit
 
@@ -318,6 +319,12 @@ def _marker_words() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=None)
+def _marker_set() -> frozenset[str]:
+    """The marker words themselves."""
+    return frozenset(w.strip() for w in _marker_words())
+
+
+@lru_cache(maxsize=None)
 def _marker_automaton():
     import ahocorasick_rs
 
@@ -380,32 +387,17 @@ def _candidate_clauses(text: str, positions: Optional[list[int]] = None) -> list
 @lru_cache(maxsize=None)
 def _markers_are_scan_text() -> bool:
     """Is every marker word its own anchor (prescan.normalise_anchor leaves it as is)?"""
-    from ..prescan import normalise_anchor
-
     return all(normalise_anchor(w) == w for w in _marker_words())
 
 
-def _prescan_positions(doc) -> Optional[list[int]]:
-    """The marker words' offsets in doc.text, read off the prescan's hits where they are
-    what _candidate_clauses's own marker pass would find, else None.
-
-    For ASCII text, case-folding is lower-casing and the only blanks scan text reads as
-    spaces are newlines and tabs: the scan text is _candidate_clauses's `lowered` with
-    each run of spaces squeezed to one, so both hold the same words between spaces, in
-    the same order, and the UTF-8 offsets are character offsets. A hit (the space before
-    a word) at scan offset h has the word at `lowered` offset h + 1, that is text offset h,
-    shifted by the spaces squeezed out before the word."""
-    text = doc.text
-    if not text.isascii() or not _markers_are_scan_text():
-        return None
-    hits = sorted(doc.anchor_hits[0].get("UNT003", ()))
-    if len(doc.scan) == len(text) + 2:
-        return hits  # nothing squeezed
-    blanks = text.replace("\n", " ").replace("\t", " ")
+def _unsqueezed(blanks: str, offsets: list[int]) -> tuple[list[int], int]:
+    """Offsets of words in the scan text (less its pad) made offsets in `blanks`, the text
+    with every character that scan text reads as a space written as one, runs unsqueezed;
+    and how many spaces squeezing takes out of `blanks` in all."""
     positions = []
     squeezed = 0  # spaces squeezed out of the runs before the current word
     run = blanks.find("  ")
-    for h in hits:
+    for h in offsets + [len(blanks)]:  # (the end: every run)
         # runs whose kept space comes before the word (at h in the squeezed text)
         while run >= 0 and run - squeezed < h:
             end = run + 2
@@ -414,6 +406,59 @@ def _prescan_positions(doc) -> Optional[list[int]]:
             squeezed += end - run - 1
             run = blanks.find("  ", end)
         positions.append(h + squeezed)
+    return positions[:-1], squeezed
+
+
+_TEXT_BLANK = re.compile("[ \n\t]")  # what `lowered` in _candidate_clauses reads as a space
+
+
+def _prescan_positions(doc) -> Optional[list[int]]:
+    """The marker words' offsets in doc.text, read off the prescan's hits: the offsets
+    _candidate_clauses's own marker pass would find, or None where they cannot be told.
+
+    A hit is the space before a word in the scan text: the text case-folded, a few more
+    blanks read as spaces, runs of spaces squeezed to one, a space added at each end.
+    Where case-folding changes no length (no "İ" or combining dot, which scan text
+    rejoins, and the lengths agree), the scan text's characters are the text's, the
+    squeezed runs aside (_unsqueezed), and its UTF-8 offsets give character offsets.
+    Its hits then cover every word that `lowered` in _candidate_clauses shows as a marker
+    (case-folding and lower-casing agree on every character that lower-cases into a
+    marker's letter: tests/test_untranslated_prefilter.py), and may show more (a marker
+    beside a no-break space), which are dropped. In ASCII text the two read the same
+    blanks and the same case: there is nothing to drop, and offsets are offsets."""
+    text = doc.text
+    if not _markers_are_scan_text():
+        return None
+    hits = sorted(doc.anchor_hits[0].get("UNT003", ()))
+    if text.isascii():
+        if len(doc.scan) == len(text) + 2:
+            return hits  # nothing squeezed
+        return _unsqueezed(text.replace("\n", " ").replace("\t", " "), hits)[0]
+    if "\u0130" in text or "\u0307" in text:
+        return None  # case-folding makes "i" and a combining dot, which scan text joins
+    scan = doc.scan_utf8
+    offsets, done, chars = [], 0, 0
+    for h in hits:  # UTF-8 offsets to character offsets
+        chars += len(scan[done:h].decode("utf-8"))
+        done = h
+        offsets.append(chars)
+    blanks = text
+    for c in _SPACES:
+        if c in blanks:
+            blanks = blanks.replace(c, " ")
+    unsqueezed, squeezed = _unsqueezed(blanks, offsets)
+    # no character case-folds to a blank, or from one: the runs of blanks are the text's,
+    # and the scan text is longer than the text less what squeezing took by what case-folding added
+    if len(doc.scan) - 2 != len(text) - squeezed:
+        return None  # case-folding changed a length (and then lower() may have too)
+    markers = _marker_set()
+    positions = []
+    for j in unsqueezed:
+        if j and text[j - 1] not in " \n\t":
+            continue  # after a blank `lowered` does not read as a space
+        end = _TEXT_BLANK.search(text, j)
+        if text[j : end.start() if end else len(text)].lower() in markers:
+            positions.append(j)
     return positions
 
 
