@@ -226,6 +226,14 @@ def test_fold_and_strip_marks_fast_paths_change_nothing():
         ("He said los. Then las were gone.", False),  # a full stop between them
         ("He said los\n(las) were gone.", False),
         ("It rained all day in Perth.", False),
+        # scan text that is not ASCII: the delimiters « » “ ” too, in UTF-8
+        ("He said los — las were gone.", True),
+        ("He said los « las were gone.", False),
+        ("He said los » las were gone.", False),
+        ("He said los “ las were gone.", False),
+        ("He said los ” las were gone.", False),
+        ("Café owners said los: las were gone.", False),
+        ("Café owners said los las were gone.", True),
     ],
 )
 def test_foreign_clause_gate_needs_two_markers_in_one_clause(text, passes):

@@ -7,7 +7,6 @@ Three shapes, from safest to most speculative: honorific abbreviations
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from functools import lru_cache
 from typing import Optional
 
@@ -15,6 +14,7 @@ import regex
 
 from ..frequency import zipf
 from ..lexicon import load_tsv, small_list_zipf
+from ..prescan import _SPACES, normalise_anchor
 from ..registry import rule
 from ..types import Hit
 
@@ -228,28 +228,57 @@ def _zipfs(word: str) -> tuple[float, dict[str, float]]:
     return zipf(word, "en"), {L: small_list_zipf(word, L) for L in FOREIGN_LANGS}
 
 
+@lru_cache(maxsize=65536)
+def _vote(word: str) -> Optional[str]:
+    """How a lower-case word votes in _wordfreq_language: the foreign language it clearly
+    favours, "en" where it counts as English, None where it counts for neither."""
+    en, other = _zipfs(word)
+    best = max(other, key=other.get)
+    if other[best] >= 3.0 and other[best] - en >= 1.0:
+        return best
+    if en >= 3.0 and en >= other[best]:
+        return "en"
+    return None
+
+
+def _voters(words: list[str]) -> list[str]:
+    """The words that vote in _wordfreq_language: lower-case ones, not one letter but "à"."""
+    return [w for w in words if w[:1].islower() and (len(w) > 1 or w == "à")]
+
+
 def _wordfreq_language(words: list[str]) -> Optional[str]:
     """The foreign language most words favour, if they clearly do (cheap pre-filter).
 
     Only lower-case words vote: capitalised ones are mostly names, which say
     nothing about the language of the clause around them."""
-    words = [w for w in words if w[:1].islower() and (len(w) > 1 or w == "à")]
-    if len(words) < MIN_WORDS - 1:
-        return None
-    votes = {L: 0 for L in FOREIGN_LANGS}
-    english = 0
-    for w in words:
-        en, other = _zipfs(w.lower())
-        best = max(other, key=other.get)
-        if other[best] >= 3.0 and other[best] - en >= 1.0:
-            votes[best] += 1
-        elif en >= 3.0 and en >= other[best]:
-            english += 1
-    lang = max(votes, key=votes.get)
+    words = _voters(words)
     n = len(words)
-    if votes[lang] >= 3 and votes[lang] >= 0.5 * n and english <= 0.25 * n:
+    if n < MIN_WORDS - 1:
+        return None
+    votes = list(map(_vote, map(str.lower, words)))
+    if votes.count("en") > 0.25 * n:
+        return None
+    counts = {L: votes.count(L) for L in FOREIGN_LANGS}
+    lang = max(counts, key=counts.get)
+    if counts[lang] >= 3 and counts[lang] >= 0.5 * n:
         return lang
     return None
+
+
+# some of the commonest English words (those _vote counts as English make _english_words)
+_COMMON_ENGLISH = """
+the of and to that for it was on with he as at by from his have has said be are were they their who
+will been had not but which this its would more after about also there than up out into one two new
+year years last says say could other people when them some what her she our can all government only
+first against if now or before being very because may just under while those these such most then him
+between where since police during three told state president
+""".split()
+
+
+@lru_cache(maxsize=None)
+def _english_words() -> frozenset[str]:
+    """Words that each, written so (lower-case), vote English in _wordfreq_language."""
+    return frozenset(w for w in _COMMON_ENGLISH if w.islower() and len(w) > 1 and _vote(w) == "en")
 
 
 def _langdetect(text: str) -> tuple[str, float]:
@@ -266,6 +295,20 @@ def _langdetect(text: str) -> tuple[str, float]:
 
 _CLAUSE_DELIMITERS = ".!?;:\n«»“”\"()[]"
 _DELIMITER = re.compile("[" + re.escape(_CLAUSE_DELIMITERS) + "]")
+# the text up to and including its last delimiter (greedy, then backs off to one)
+_LAST_DELIMITER = re.compile("(?s:.*)[" + re.escape(_CLAUSE_DELIMITERS) + "]")
+# every byte but an ASCII letter or an apostrophe, read as a space (_ascii_words)
+_ASCII_NON_WORD = bytes(c if chr(c).isascii() and (chr(c).isalpha() or c == ord("'")) else ord(" ") for c in range(256))
+
+
+def _ascii_words(clause: str) -> list[str]:
+    """_WORD.findall(clause) for an ASCII clause, in C: in ASCII, \\p{L} is [A-Za-z] and
+    no character is a mark, so the words are the runs of letters and apostrophes, each
+    without the apostrophes that open it."""
+    runs = clause.encode("ascii").translate(_ASCII_NON_WORD).decode("ascii")
+    if runs[:1] != "'" and " '" not in runs:
+        return runs.split()  # no run opens with an apostrophe
+    return [w for w in (r.lstrip("'") for r in runs.split()) if w]
 
 
 @lru_cache(maxsize=None)
@@ -276,14 +319,22 @@ def _marker_words() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=None)
+def _marker_set() -> frozenset[str]:
+    """The marker words themselves."""
+    return frozenset(w.strip() for w in _marker_words())
+
+
+@lru_cache(maxsize=None)
 def _marker_automaton():
     import ahocorasick_rs
 
     return ahocorasick_rs.AhoCorasick(list(_marker_words()))
 
 
-# _CLAUSE_DELIMITERS as they survive in scan text (where a line break reads as a space)
-_SCAN_DELIMITER = re.compile(rb"[.!?;:()\[\]\"]|\xc2\xab|\xc2\xbb|\xe2\x80\x9c|\xe2\x80\x9d")
+# _CLAUSE_DELIMITERS as they survive in scan text (where a line break reads as a space),
+# in UTF-8: the ASCII ones, then « » “ ”; the first alone where the scan text is ASCII
+_SCAN_ASCII_DELIMITER = re.compile(rb'[.!?;:()\[\]"]')
+_SCAN_DELIMITER = re.compile(rb'[.!?;:()\[\]"]|\xc2[\xab\xbb]|\xe2\x80[\x9c\x9d]')
 
 
 def _enough_markers(doc) -> bool:
@@ -293,53 +344,146 @@ def _enough_markers(doc) -> bool:
     if len(starts) < MIN_MARKERS:
         return False
     scan = doc.scan_utf8  # the hits are byte offsets
+    search = (_SCAN_ASCII_DELIMITER if scan.isascii() else _SCAN_DELIMITER).search
     starts = sorted(starts)
-    return any(_SCAN_DELIMITER.search(scan, a, b) is None for a, b in zip(starts, starts[MIN_MARKERS - 1 :]))
+    for a, b in zip(starts, starts[MIN_MARKERS - 1 :]):
+        if search(scan, a, b) is None:
+            return True
+    return False
 
 
-def _candidate_clauses(text: str) -> list[tuple[int, int]]:
+def _candidate_clauses(text: str, positions: Optional[list[int]] = None) -> list[tuple[int, int]]:
     """Spans of the clauses (runs between delimiters, as _CLAUSE matches them) that
     hold at least MIN_MARKERS marker words; one C-speed pass instead of a look at
     every clause. A clause needs three foreign-leaning words to be flagged, and two of
     them among a language's 300 commonest words is the norm ("los", "de", "la", ...),
-    while English text rarely has two in one clause ("bin Laden", "per cent")."""
-    lowered = " " + text.lower().replace("\n", " ").replace("\t", " ") + " "
-    if len(lowered) != len(text) + 2:  # lower() changed a length: offsets would drift
-        return [m.span() for m in _CLAUSE.finditer(text)]
-    # a match starts at the space before the word: in `text`, the word's offset (the pad shifts by one)
-    positions = [start for _, start, _ in _marker_automaton().find_matches_as_indexes(lowered, overlapping=True)]
+    while English text rarely has two in one clause ("bin Laden", "per cent").
+    `positions`: the marker words' offsets in `text`, sorted, where already known
+    (_prescan_positions)."""
+    if positions is None:
+        lowered = " " + text.lower().replace("\n", " ").replace("\t", " ") + " "
+        if len(lowered) != len(text) + 2:  # lower() changed a length: offsets would drift
+            return [m.span() for m in _CLAUSE.finditer(text)]
+        # a match starts at the space before the word: in `text`, the word's offset (the pad
+        # shifts by one), a letter, so never a delimiter
+        positions = sorted(start for _, start, _ in _marker_automaton().find_matches_as_indexes(lowered, overlapping=True))
     if len(positions) < MIN_MARKERS:
         return []
-    # the clause around each marker: between the nearest delimiters on either side
-    delimiters = [m.start() for m in _DELIMITER.finditer(text)]
-    counts: dict[tuple[int, int], int] = {}
-    for pos in positions:  # pos: the word's offset in `text` (the pad shifts by one)
-        k = bisect_left(delimiters, pos)
-        start = delimiters[k - 1] + 1 if k else 0
-        stop = delimiters[k] if k < len(delimiters) else len(text)
-        if stop > start:
-            counts[(start, stop)] = counts.get((start, stop), 0) + 1
-    return sorted(span for span, n in counts.items() if n >= MIN_MARKERS)
+    # markers in one clause are neighbours in `positions` with no delimiter between them;
+    # the clause runs from the last delimiter before its first marker to the next after its last
+    spans = []
+    first = 0
+    for k in range(1, len(positions) + 1):
+        if k < len(positions) and _DELIMITER.search(text, positions[k - 1], positions[k]) is None:
+            continue  # positions[k] is in the clause of positions[first]
+        if k - first >= MIN_MARKERS:
+            before = _LAST_DELIMITER.match(text, 0, positions[first])
+            after = _DELIMITER.search(text, positions[k - 1])
+            spans.append((before.end() if before else 0, after.start() if after else len(text)))
+        first = k
+    return spans
+
+
+@lru_cache(maxsize=None)
+def _markers_are_scan_text() -> bool:
+    """Is every marker word its own anchor (prescan.normalise_anchor leaves it as is)?"""
+    return all(normalise_anchor(w) == w for w in _marker_words())
+
+
+def _unsqueezed(blanks: str, offsets: list[int]) -> tuple[list[int], int]:
+    """Offsets of words in the scan text (less its pad) made offsets in `blanks`, the text
+    with every character that scan text reads as a space written as one, runs unsqueezed;
+    and how many spaces squeezing takes out of `blanks` in all."""
+    positions = []
+    squeezed = 0  # spaces squeezed out of the runs before the current word
+    run = blanks.find("  ")
+    for h in offsets + [len(blanks)]:  # (the end: every run)
+        # runs whose kept space comes before the word (at h in the squeezed text)
+        while run >= 0 and run - squeezed < h:
+            end = run + 2
+            while end < len(blanks) and blanks[end] == " ":
+                end += 1
+            squeezed += end - run - 1
+            run = blanks.find("  ", end)
+        positions.append(h + squeezed)
+    return positions[:-1], squeezed
+
+
+_TEXT_BLANK = re.compile("[ \n\t]")  # what `lowered` in _candidate_clauses reads as a space
+
+
+def _prescan_positions(doc) -> Optional[list[int]]:
+    """The marker words' offsets in doc.text, read off the prescan's hits: the offsets
+    _candidate_clauses's own marker pass would find, or None where they cannot be told.
+
+    A hit is the space before a word in the scan text: the text case-folded, a few more
+    blanks read as spaces, runs of spaces squeezed to one, a space added at each end.
+    Where case-folding changes no length (no "İ" or combining dot, which scan text
+    rejoins, and the lengths agree), the scan text's characters are the text's, the
+    squeezed runs aside (_unsqueezed), and its UTF-8 offsets give character offsets.
+    Its hits then cover every word that `lowered` in _candidate_clauses shows as a marker
+    (case-folding and lower-casing agree on every character that lower-cases into a
+    marker's letter: tests/test_untranslated_prefilter.py), and may show more (a marker
+    beside a no-break space), which are dropped. In ASCII text the two read the same
+    blanks and the same case: there is nothing to drop, and offsets are offsets."""
+    text = doc.text
+    if not _markers_are_scan_text():
+        return None
+    hits = sorted(doc.anchor_hits[0].get("UNT003", ()))
+    if text.isascii():
+        if len(doc.scan) == len(text) + 2:
+            return hits  # nothing squeezed
+        return _unsqueezed(text.replace("\n", " ").replace("\t", " "), hits)[0]
+    if "\u0130" in text or "\u0307" in text:
+        return None  # case-folding makes "i" and a combining dot, which scan text joins
+    scan = doc.scan_utf8
+    offsets, done, chars = [], 0, 0
+    for h in hits:  # UTF-8 offsets to character offsets
+        chars += len(scan[done:h].decode("utf-8"))
+        done = h
+        offsets.append(chars)
+    blanks = text
+    for c in _SPACES:
+        if c in blanks:
+            blanks = blanks.replace(c, " ")
+    unsqueezed, squeezed = _unsqueezed(blanks, offsets)
+    # no character case-folds to a blank, or from one: the runs of blanks are the text's,
+    # and the scan text is longer than the text less what squeezing took by what case-folding added
+    if len(doc.scan) - 2 != len(text) - squeezed:
+        return None  # case-folding changed a length (and then lower() may have too)
+    markers = _marker_set()
+    positions = []
+    for j in unsqueezed:
+        if j and text[j - 1] not in " \n\t":
+            continue  # after a blank `lowered` does not read as a space
+        end = _TEXT_BLANK.search(text, j)
+        if text[j : end.start() if end else len(text)].lower() in markers:
+            positions.append(j)
+    return positions
 
 
 def _foreign_clauses(doc):
-    for start, end in _candidate_clauses(doc.text):
-        m = _CLAUSE.match(doc.text, start, end)
-        if m is None:
-            continue
-        words = _WORD.findall(m.group())
+    text = doc.text
+    for start, end in _candidate_clauses(text, _prescan_positions(doc)):
+        clause = text[start:end]  # what _CLAUSE matches at `start`: no delimiter inside
+        words = _ascii_words(clause) if clause.isascii() else _WORD.findall(clause)
         if len(words) < MIN_WORDS:
             continue
+        if 4 * sum(map(_english_words().__contains__, words)) > len(words):
+            continue  # over a quarter of the words, so of the voters, vote English: _wordfreq_language says None
         if sum(w[0].isupper() for w in words) > 0.6 * len(words):
             continue  # a title or a run of names
+        lang = _wordfreq_language(words)
+        if lang is None:
+            continue
+        m = _CLAUSE.match(text, start, end)
+        if m is None:
+            continue
         clause = m.group()
         letters = sum(map(str.isalpha, clause)) + sum(map(str.isspace, clause))  # no character is both
         if letters < 0.9 * len(clause):
             continue  # code, markup, addresses
-        lang = _wordfreq_language(words)
-        if lang is None:
-            continue
-        before = doc.text[:m.start()].rstrip(" \t")
+        before = text[:m.start()].rstrip(" \t")
         quoted = before.endswith(tuple(QUOTE_OPEN))
         if quoted and len(words) < 8:
             continue  # a quoted title or motto
