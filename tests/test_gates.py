@@ -32,3 +32,46 @@ def test_section_label_gate(text, may):
     from cleanmt.rules.untranslated import _may_have_label
 
     assert _may_have_label(Document(text)) is may
+
+
+@pytest.mark.parametrize(
+    "text, may",
+    [
+        ("The talks ended without a deal . Both sides left.", True),
+        ("Nobody was hurt .", True),
+        ("Nobody was hurt .\nThen it rained.", True),
+        ("Nobody was hurt\u00a0. Then it rained.", True),
+        ("Nobody was hurt\u202f. “Then it rained.”", True),
+        ("Wait ... and see. The price fell by .5 per cent.", False),
+        ("Type example . com into the box. Slowly . . . it opened.", False),
+        ("Nobody was hurt\t. Then it rained.", False),  # a tab is no such blank
+        ("Rain.\n . Then it rained.", False),  # no word before the blank
+    ],
+)
+def test_spaced_full_stop_gate(text, may):
+    from cleanmt.rules.punctuation import _may_have_spaced_stop
+
+    assert _may_have_spaced_stop(Document(text)) is may
+
+
+@pytest.mark.parametrize(
+    "text, may",
+    [
+        ("Workers may rise up. against their bosses.", True),
+        ("The cost of living.\tof families is rising.", True),
+        ("“Workers” may rise up. against their bosses.", True),  # not ASCII
+        ("Prices. Workers may rise up. against their bosses.", True),  # a second full stop
+        ("The meeting ends at 5 p.m. on Friday.", False),  # no whole word before it
+        ("He studied law, economics, etc. in Paris.", False),  # an abbreviation
+        ("Dr. in name only, he said. Sen. of Ohio", False),  # short capitalised words
+        ("See www.example.com. for details.", False),  # a full stop before the word
+        ("Trade with the U.S. against the odds.", False),
+        ("He went home. Of course, nobody noticed.", False),  # a capital after it
+        ("It rose to 5. of the total", False),  # a number before it
+        ("It rose. often", False),  # no such word after it
+    ],
+)
+def test_stray_full_stop_gate(text, may):
+    from cleanmt.rules.punctuation import _may_have_stray_stop
+
+    assert _may_have_stray_stop(Document(text)) is may
