@@ -75,3 +75,25 @@ def test_stray_full_stop_gate(text, may):
     from cleanmt.rules.punctuation import _may_have_stray_stop
 
     assert _may_have_stray_stop(Document(text)) is may
+
+
+@pytest.mark.parametrize(
+    "text, may",
+    [
+        ("The plan will cost 2,5 million euros.", True),
+        ("Prices rose by 3,7% in January.", True),
+        ("Prices rose by 3,7 % in January.", True),
+        ("Prices rose by 3,7\u00a0% in January.", True),
+        ("Prices rose by 12,25 per\u00a0cent over the year.", True),
+        ("“Prices” rose by 3,75\u202fpercent.", True),  # not ASCII
+        ("It cost 7 billion, or 2,5 bn.", True),  # not the first anchor
+        ("It cost 2,500 euros and 2.5 million more later.", False),
+        ("Scores were 1,2 and 3; 7,000 people watched 5 million times.", False),
+        ("It cost 2,505 million.", False),  # three digits after the comma
+        ("It cost ½,5 million.", False),  # no decimal digit, comma, decimal digit (the old trigger)
+        ("It cost ½,5 million, not 1,5 million.", True),
+        ("It cost ٢,٥ million.", True),  # Arabic-Indic digits are decimal digits
+    ],
+)
+def test_decimal_comma_gate(text, may):
+    assert RULES["PUN104"].may_fire(Document(text)) is may
