@@ -97,3 +97,72 @@ def test_stray_full_stop_gate(text, may):
 )
 def test_decimal_comma_gate(text, may):
     assert RULES["PUN104"].may_fire(Document(text)) is may
+
+
+@pytest.mark.parametrize(
+    "text, may",
+    [
+        ("Talks with Charles De Gaulle went badly.", True),
+        ("Talks with Charles\tDE\tGaulle went badly.", True),
+        ("She met Ursula von Der Leyen.", True),  # the capital on the second particle
+        ("She met Ursula VOn der Leyen.", True),
+        ("“Talks” with Charles De Gaulle went badly.", True),  # not ASCII: offsets in bytes
+        ("“Talks” with İbn Saud, “then” Charles De Gaulle.", True),
+        ("The De Beers deal.", True),  # the check decides about this one
+        ("Talks with Charles de Gaulle went well.", False),  # no capital
+        ("De Gaulle went well.", False),  # at the text start: no blank before
+        ("Talks with  De Gaulle went well.", False),  # two blanks: no letter before the blank
+        ("Talks with Charles De\nGaulle went well.", False),  # no blank after
+        ("He said De 5 times.", False),  # no capital after the run
+        ("“Talks” with Charles De.", False),
+    ],
+)
+def test_capitalised_particle_gate(text, may):
+    assert RULES["CAS003"].may_fire(Document(text)) is may
+
+
+def test_capitalised_particle_gate_with_a_long_s_asks_as_ever():
+    """"DAſ" (regex's (?i) reads "ſ" as "s") is no token of _CAPITALISED_PARTICLES; a text
+    with "ſ" gets the rule's old gate, a whole-token particle with a capital."""
+    from cleanmt.rules import casing
+
+    for text, may in [("Anna DAſ Gupta met Anna daſ Gupta.", False),
+                      ("Robert De\nNiro met Anna DAſ Gupta.", True)]:
+        doc = Document(text)
+        assert casing._may_have_capitalised_particle(doc) is may
+        assert casing._has_capitalised_particle(doc) is may
+
+
+def test_capitalised_particle_anchors_hold_every_spelling_with_a_capital():
+    """Every spelling of a particle that PARTICLE_NAME's (?i) accepts and that is not all
+    lower-case (the check skips those) is an anchor, between any two blanks."""
+    import itertools
+
+    from cleanmt.rules import casing
+
+    anchors = set(casing._particle_anchors())
+    everything = "".join(chr(i) for i in range(sys.maxunicode + 1) if not 0xD800 <= i <= 0xDFFF)
+    taken = {c: sorted(set(regex.findall(f"(?i:{c})", everything))) for c in set("".join(casing._PARTICLES.split("|")))}
+    n = 0
+    for p in casing._PARTICLES.split("|"):
+        for spelling in map("".join, itertools.product(*(taken[c] for c in p))):
+            if not spelling.islower():
+                n += 1
+                assert {a + spelling + b for a in " \t" for b in " \t"} <= anchors, spelling
+    assert n == len(casing._CAPITALISED_PARTICLES | casing._LONG_S_PARTICLES)  # and no more
+
+
+@pytest.mark.parametrize(
+    "text, may",
+    [
+        ("the city council votes\n\nThe vote was close.\n\nIt passed.\n\nCritics said so.", True),
+        ("Rain hit.\nRoads closed.\nmany people stayed home.\nSchools shut.", True),
+        ("the city council votes\nThe vote was close.", False),  # too few lines
+        ("the city council votes on the budget today.", False),  # one line
+        ("The council votes.\nThe vote was close.\nIt passed.\nCritics said so.", False),
+    ],
+)
+def test_lowercase_line_gate_counts_lines_last(text, may):
+    from cleanmt.rules import casing
+
+    assert casing._may_start_lower(Document(text)) is may
