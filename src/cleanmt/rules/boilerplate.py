@@ -384,11 +384,15 @@ def _nav_first_words():
 def _may_have_breadcrumb(doc) -> bool:
     """Both kinds of trail start a head line (after its indent) with a menu word, which
     is followed by a space (the next word, or a separator " / " or " | "), by > » ›,
-    or by the line end (a one-word trail segment)."""
+    or by the line end (a one-word trail segment). A text of one line (lee's articles)
+    can only hold a trail with separators, one of > » › | / (_separated_crumb): a spaced
+    one needs its headline repeated on another line (_headline_elsewhere)."""
+    text = doc.text
+    if "\n" not in text and not (">" in text or "/" in text or "|" in text or "»" in text or "›" in text):
+        return False
     if not _head_may_open_furniture(doc):
         return False  # the common case: no head line opens with a menu word
     words, width = _nav_first_words()
-    text = doc.text
     return any(_opens_with_word(text, span, words, width, ">»›") for span in _head_spans(text, HEAD_LINES))
 
 
@@ -671,15 +675,32 @@ def _meta_first_words():
 
 def _may_have_date_header(doc) -> bool:
     """The header pattern is matched at the start of a head line: it opens (after spaces)
-    with a date label or "By". Lines that do are matched with the pattern itself."""
+    with a date label or "By". Lines that do are matched with the pattern itself.
+
+    A line the pattern matches opens like furniture (`_head_may_open_furniture`) and like
+    `_meta_start_re`: the shared test saves work where it answers for several lines and
+    rules at once; a text of one line (lee's articles) asks the narrower pattern."""
+    text = doc.text
+    if "\n" not in text:  # its one head line is the text, unless it is blank
+        if _meta_start_re().match(text) is None:
+            return False  # the common case; a blank text fails here too
+        words, width = _meta_first_words()
+        return _opens_with_prefix(text, (0, len(text)), words, width) and _meta_re().match(text) is not None
     if not _head_may_open_furniture(doc):
         return False  # the common case: no head line opens with a label or "By"
     words, width = _meta_first_words()
-    text = doc.text
     return any(
         _opens_with_prefix(text, span, words, width) and _meta_re().match(text[span[0] : span[1]]) is not None
         for span in _head_spans(text, HEAD_LINES)
     )
+
+
+@lru_cache(maxsize=None)
+def _meta_start_re():
+    """Where the header pattern matches a line: blanks, then the first word of a date
+    label or "By", in any case (a stdlib trie, as in `_head_opener_res`)."""
+    return re.compile(rf"[ \t]*{_prefix_trie({e.split()[0] for e in _label_entries('meta') + ['By']})}")
+
 
 @rule(
     "BLP005",
