@@ -218,3 +218,61 @@ def test_date_header_gate_of_one_line_is_the_shared_one(lee_articles):
             assert blp._may_have_date_header(Document(v)) is _date_header_gate_as_before(Document(v)), v[:80]
             seen += blp._may_have_date_header(Document(v))
     assert seen >= 5
+
+
+def _edge_junk_gate_as_before(doc):
+    """BLP004's gate as it was: the shared head opener stood for the first line."""
+    from cleanmt.rules import boilerplate as blp
+
+    text = doc.text
+    if "\n" not in text:
+        return False
+    last = text.rstrip()
+    last = last[last.rfind("\n") + 1 :].lstrip()
+    if not (last and last[0] in blp._EDGE_START) and not blp._head_may_open_furniture(doc):
+        return False
+    head, tail = blp._head_lines(text, 1), blp._tail_lines(text, 1)
+    if not head:
+        return False
+    first, last = head[0].strip(), tail[0].strip()
+    if first[0] in blp._SLUG_START and blp._is_slug(first):
+        return True
+    if last[0] in blp._SLUG_START and blp._is_slug(last):
+        return True
+    return last[0] in blp._PUNCT_START and blp.PUNCT_ONLY.fullmatch(last) is not None
+
+
+def test_edge_junk_gate_reads_the_first_character_for_the_head_opener(lee_articles):
+    """A head slug starts with [a-z0-9] (after blank lines and the indent): BLP004 reads
+    that character instead of asking the shared head opener; the answer stays the same."""
+    from cleanmt.corpora import as_published
+    from cleanmt.rules import boilerplate as blp
+
+    texts = [t for t, _ in RULES["BLP004"].bad] + list(RULES["BLP004"].good) + [
+        "\n\n \u00a0top_story_world\nThe port reopened.", "Top_story_world\nThe port reopened.",
+        "The port reopened.\n\nThe end.\n\n\n", "home > world\nThe port.", "\n \n", "x\n", "...\n\nThe port",
+        "By Ana\nThe port.\n\nnews-7-asia  \n ", "The port.\n\n—", "9-a\nThe port.",
+    ] + [as_published(a) for a in lee_articles[:60]]
+    passed = 0
+    for t in texts:
+        for v in (t, t.upper(), t.lower()):
+            assert blp._may_have_edge_junk(Document(v)) is _edge_junk_gate_as_before(Document(v)), v[:80]
+            passed += blp._may_have_edge_junk(Document(v))
+    assert passed >= 5
+
+
+@pytest.mark.parametrize(
+    "text, may",
+    [
+        ("The vote is on Sunday.\n\nMost read :\n\nStorm closes ports", True),
+        ("The vote is on Sunday.\n\nMore on this story :\n\nStorm closes ports", True),  # the most words
+        ("The vote is on Sunday.\n\nMore  on\tthis story:", True),
+        ("The vote is on Sunday.\n\nMore on this story today:\n\nStorm closes ports", False),
+        ("The vote is on Sunday.\n\nMost read articles of the week are below.", False),
+        ("Most read", False),  # one line
+    ],
+)
+def test_tail_heading_gate(text, may):
+    from cleanmt.rules.boilerplate import _may_have_tail
+
+    assert _may_have_tail(Document(text)) is may
