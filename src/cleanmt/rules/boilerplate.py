@@ -157,9 +157,9 @@ _HEAD_KEY = "_blp_head_opener"
 
 def _head_may_open_furniture(doc) -> bool:
     """Does one of the first HEAD_LINES non-blank lines open like page furniture
-    (`_head_opener_res`)? A necessary condition of the BLP001 and BLP005 gates (and of a
-    head slug, which BLP004 tells more cheaply); kept on the document, for they share it. Most head
-    lines open with a word such as "The" or "A"; one `re.match` tells."""
+    (`_head_opener_res`)? A necessary condition of the BLP001 and BLP005 gates (and of
+    a head slug, which BLP004 tells more cheaply); kept on the document, for they share
+    it. Most head lines open with a word such as "The" or "A"; one `re.match` tells."""
     return doc.shared(_HEAD_KEY, _head_opens_furniture)
 
 

@@ -285,8 +285,8 @@ def _case_variants(word: str) -> set:
 _CAPITALISED_PARTICLES = frozenset(v for p in _PARTICLES.split("|") for v in _case_variants(p))
 
 
-# Spellings with a capital that (?i) also lets into a particle: "ſ" reads as "s" ("DAſ").
-# _CAPITALISED_PARTICLES leaves them out, so CAS003 meets them in _has_capitalised_particle's terms.
+# Spellings with a capital that (?i) also lets into a particle, with "ſ" for "s" ("DAſ"):
+# not in _CAPITALISED_PARTICLES, but anchors, so that _may_have_capitalised_particle sees them.
 _LONG_S_PARTICLES = frozenset(
     v.replace("s", "ſ").replace("S", "ſ") for v in _CAPITALISED_PARTICLES if "s" in v or "S" in v
 ) - {p.replace("s", "ſ") for p in _PARTICLES.split("|")}
@@ -310,12 +310,11 @@ def _has_capitalised_particle(doc) -> bool:
 
 
 def _may_have_capitalised_particle(doc) -> bool:
-    """Necessary condition of CAS003 once an anchor hit: at some anchor, the blank before
-    the capitalised particle follows a letter (the name before the run, or the particle
-    before it) and the particles from there lead to a capital (the surname), as in
-    PARTICLE_NAME. Also a whole-token particle with a capital (_has_capitalised_particle,
-    which an anchor between blanks always is), as the rule has always asked; only a
-    text with "ſ" needs asking, for "DAſ" is no such token."""
+    """Necessary condition of CAS003: at one of its anchors, PARTICLE_NAME's run goes on
+    from the blank: a letter before it (the name, or the particle before this one), then
+    particles and blanks, then a capital (the surname). Such an anchor is a whole-token
+    particle with a capital, the rule's gate of old (_has_capitalised_particle), except
+    "DAſ" and the like: a text with "ſ" is asked that old gate, so nothing changes."""
     hits = doc.anchor_hits[1].get("CAS003")
     if not hits:
         return False
