@@ -157,9 +157,9 @@ _HEAD_KEY = "_blp_head_opener"
 
 def _head_may_open_furniture(doc) -> bool:
     """Does one of the first HEAD_LINES non-blank lines open like page furniture
-    (`_head_opener_res`)? A necessary condition of the BLP001 and BLP005 gates and of a
-    head slug (BLP004); kept on the document, for the three gates share it. Most head
-    lines open with a word such as "The" or "A"; one `re.match` tells."""
+    (`_head_opener_res`)? A necessary condition of the BLP001 and BLP005 gates (and of
+    a head slug, which BLP004 tells more cheaply); kept on the document, for they share
+    it. Most head lines open with a word such as "The" or "A"; one `re.match` tells."""
     return doc.shared(_HEAD_KEY, _head_opens_furniture)
 
 
@@ -384,11 +384,15 @@ def _nav_first_words():
 def _may_have_breadcrumb(doc) -> bool:
     """Both kinds of trail start a head line (after its indent) with a menu word, which
     is followed by a space (the next word, or a separator " / " or " | "), by > » ›,
-    or by the line end (a one-word trail segment)."""
+    or by the line end (a one-word trail segment). A text of one line (lee's articles)
+    can only hold a trail with separators, one of > » › | / (_separated_crumb): a spaced
+    one needs its headline repeated on another line (_headline_elsewhere)."""
+    text = doc.text
+    if "\n" not in text and not (">" in text or "/" in text or "|" in text or "»" in text or "›" in text):
+        return False
     if not _head_may_open_furniture(doc):
         return False  # the common case: no head line opens with a menu word
     words, width = _nav_first_words()
-    text = doc.text
     return any(_opens_with_word(text, span, words, width, ">»›") for span in _head_spans(text, HEAD_LINES))
 
 
@@ -486,13 +490,22 @@ def _tail_headings() -> frozenset:
     return frozenset(" ".join(r["heading"].split()).casefold() for r in rows)
 
 
+@lru_cache(maxsize=None)
+def _most_heading_words() -> int:
+    """The most whitespace-separated words a heading line can have: a heading's words,
+    and a colon written apart ("Most read :")."""
+    return max(len(h.split()) for h in _tail_headings()) + 1
+
+
 def _may_have_tail(doc) -> bool:
     """The heading is a whole line among the last MAX_TAIL_LINES + 1 non-blank ones (the
     scan stops there), with article prose on an earlier line: so the text has a line break."""
     if "\n" not in doc.text:
         return False
-    headings = _tail_headings()
+    headings, most = _tail_headings(), _most_heading_words()
     for line in _tail_lines(doc.text, MAX_TAIL_LINES + 1):
+        if len(line.split(None, most)) > most:
+            continue  # more words than a heading has (a paragraph): split no further
         t = " ".join(line.split()).casefold()
         if t.endswith(":"):
             t = t[:-1].rstrip()
@@ -569,18 +582,18 @@ def _is_slug(text: str) -> bool:
 def _may_have_edge_junk(doc) -> bool:
     """Junk is the first non-blank line (a slug) or the last (a slug or punctuation), and
     the text must keep a line that is not junk: so it has a line break. A slug starts with
-    a lower-case ASCII letter or a digit; a punctuation line with a PUNCT_ONLY character."""
+    a lower-case ASCII letter or a digit; a punctuation line with a PUNCT_ONLY character.
+    Only the last line and the first line's first character are read at first."""
     text = doc.text
     if "\n" not in text:
         return False
-    last = text.rstrip()
-    last = last[last.rfind("\n") + 1 :].lstrip()  # the last non-blank line, stripped
-    if not (last and last[0] in _EDGE_START) and not _head_may_open_furniture(doc):
-        return False  # the common case: prose at both edges
-    head, tail = _head_lines(text, 1), _tail_lines(text, 1)
-    if not head:
+    tail = _tail_lines(text, 1)
+    if not tail:
         return False  # blank
-    first, last = head[0].strip(), tail[0].strip()
+    last = tail[0].strip()
+    if last[0] not in _EDGE_START and text.lstrip()[:1] not in _SLUG_START:
+        return False  # the common case: prose at both edges
+    first = _head_lines(text, 1)[0].strip()
     if first[0] in _SLUG_START and _is_slug(first):
         return True
     if last[0] in _SLUG_START and _is_slug(last):
@@ -671,15 +684,32 @@ def _meta_first_words():
 
 def _may_have_date_header(doc) -> bool:
     """The header pattern is matched at the start of a head line: it opens (after spaces)
-    with a date label or "By". Lines that do are matched with the pattern itself."""
+    with a date label or "By". Lines that do are matched with the pattern itself.
+
+    A line the pattern matches opens like furniture (`_head_may_open_furniture`) and like
+    `_meta_start_re`: the shared test saves work where it answers for several lines and
+    rules at once; a text of one line (lee's articles) asks the narrower pattern."""
+    text = doc.text
+    if "\n" not in text:  # its one head line is the text, unless it is blank
+        if _meta_start_re().match(text) is None:
+            return False  # the common case; a blank text fails here too
+        words, width = _meta_first_words()
+        return _opens_with_prefix(text, (0, len(text)), words, width) and _meta_re().match(text) is not None
     if not _head_may_open_furniture(doc):
         return False  # the common case: no head line opens with a label or "By"
     words, width = _meta_first_words()
-    text = doc.text
     return any(
         _opens_with_prefix(text, span, words, width) and _meta_re().match(text[span[0] : span[1]]) is not None
         for span in _head_spans(text, HEAD_LINES)
     )
+
+
+@lru_cache(maxsize=None)
+def _meta_start_re():
+    """Where the header pattern matches a line: blanks, then the first word of a date
+    label or "By", in any case (a stdlib trie, as in `_head_opener_res`)."""
+    return re.compile(rf"[ \t]*{_prefix_trie({e.split()[0] for e in _label_entries('meta') + ['By']})}")
+
 
 @rule(
     "BLP005",

@@ -210,9 +210,14 @@ _LATER_LINE_LOWER = re.compile("\n" + _LOWER_WORD_BLANK)
 def _may_start_lower(doc) -> bool:
     """Cheap necessary condition of CAS002: four lines or more (three that start with a
     capital, one that does not), and a line that starts with lower-case letters and a
-    blank (FIRST_WORD's match must be followed by more words on its line)."""
+    blank (FIRST_WORD's match must be followed by more words on its line). Cheapest
+    test first: a text of one line (lee's articles) has no line break at all."""
     text = doc.text
-    return text.count("\n") >= 3 and bool(_FIRST_LINE_LOWER.match(text) or _LATER_LINE_LOWER.search(text))
+    if "\n" not in text:
+        return False
+    if not (_FIRST_LINE_LOWER.match(text) or _LATER_LINE_LOWER.search(text)):
+        return False
+    return text.count("\n") >= 3
 
 
 @rule(
@@ -283,16 +288,46 @@ def _case_variants(word: str) -> set:
 _CAPITALISED_PARTICLES = frozenset(v for p in _PARTICLES.split("|") for v in _case_variants(p))
 
 
+# Spellings with a capital that (?i) also lets into a particle, with "ſ" for "s" ("DAſ"):
+# not in _CAPITALISED_PARTICLES, but anchors, so that _may_have_capitalised_particle sees them.
+_LONG_S_PARTICLES = frozenset(
+    v.replace("s", "ſ").replace("S", "ſ") for v in _CAPITALISED_PARTICLES if "s" in v or "S" in v
+) - {p.replace("s", "ſ") for p in _PARTICLES.split("|")}
+# A run of particles after a letter and a blank, then a capital (PARTICLE_NAME from one of its blanks).
+_PARTICLE_RUN = regex.compile(r"(?<=\p{L})[ \t](?:(?i:" + _PARTICLES + r")[ \t])+\p{Lu}")
+
+
 def _particle_anchors() -> list[str]:
-    """Each particle as a word: a flagged particle stands between two blanks ([ \\t]), so
-    its case-folded form stands between two spaces in the scan text."""
-    return [f" {p} " for p in _PARTICLES.split("|")]
+    """Each particle spelled with a capital, between two blanks: CAS003 only acts on a
+    run of particles with a capital (group 1 not lower-case), and PARTICLE_NAME puts a
+    blank ([ \\t]) before and after every particle of a run. Matched as written, so " de "
+    in "Charles de Gaulle" (the common case) is no anchor."""
+    forms = _CAPITALISED_PARTICLES | _LONG_S_PARTICLES
+    return [a + f + b for f in sorted(forms) for a in " \t" for b in " \t"]
 
 
 def _has_capitalised_particle(doc) -> bool:
-    """Necessary condition of CAS003 once an anchor hit: a particle with a capital as a
-    whole whitespace-separated token (see _CAPITALISED_PARTICLES)."""
+    """A particle with a capital as a whole whitespace-separated token
+    (see _CAPITALISED_PARTICLES)."""
     return not _CAPITALISED_PARTICLES.isdisjoint(doc.text.split())
+
+
+def _may_have_capitalised_particle(doc) -> bool:
+    """Necessary condition of CAS003: at one of its anchors, PARTICLE_NAME's run goes on
+    from the blank: a letter before it (the name, or the particle before this one), then
+    particles and blanks, then a capital (the surname). Such an anchor is a whole-token
+    particle with a capital, the rule's gate of old (_has_capitalised_particle), except
+    "DAſ" and the like: a text with "ſ" is asked that old gate, so nothing changes."""
+    hits = doc.anchor_hits[1].get("CAS003")
+    if not hits:
+        return False
+    text = doc.text
+    if text.isascii():
+        return any(_PARTICLE_RUN.match(text, p) for p in hits)
+    if "ſ" in text:
+        return _has_capitalised_particle(doc)
+    data = text.encode("utf-8")  # the anchors' UTF-8 offsets, read as character offsets
+    return any(_PARTICLE_RUN.match(text, len(data[:p].decode("utf-8"))) for p in hits)
 
 
 @lru_cache(maxsize=None)
@@ -321,12 +356,12 @@ def _particle_forms() -> dict:
         "He met Anna Van Dam.",
         "Then Anna Van Dam, and Anna van Dam, and Anna Van Dam again.",
     ],
-    anchors=_particle_anchors,
-    gate=_has_capitalised_particle,
+    exact_anchors=_particle_anchors,
+    gate=_may_have_capitalised_particle,
 )
 def capitalised_particle(doc):
-    if not _has_capitalised_particle(doc):
-        return  # the common case, found by one split instead of a regex scan
+    if not _may_have_capitalised_particle(doc):
+        return  # the common case, found without a regex scan of the text
     listed = _particle_forms()
     found = list(PARTICLE_NAME.finditer(doc.text))
     if not found:

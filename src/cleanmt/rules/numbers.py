@@ -40,13 +40,33 @@ DECIMAL_POINT = {lang: _number_re(".", lang) for lang in ("fr", "es", "de")}
 DECIMAL_COMMA = {lang: _number_re(",", lang) for lang in ("fr", "es", "de")}
 
 
+# A decimal comma and its digits, as they end the scan text before a PUN104 anchor (the
+# unit's blank starts the anchor; "%" may follow a blank). Case folding leaves a digit a
+# digit and the comma a comma, and the scan reads the unit's no-break space as a space.
+_DECIMAL_BEFORE_UNIT = regex.compile(r"\p{N},\p{N}{1,2} ?\Z")
+_DIGIT_COMMA_DIGIT = regex.compile(r"\d,\d")  # the rule's trigger of old, kept as is
+
+
+def _may_have_decimal_comma(doc) -> bool:
+    """Necessary condition of PUN104: one of its anchors (units, common in news) comes
+    right after a digit, a comma and one or two digits, as EN_DECIMAL_COMMA wants; read
+    off the scan text's bytes before each anchor (24 bytes back hold the 14 at most that
+    three digits, the comma and a space take). Then the rule's old trigger: a decimal
+    digit, a comma and a decimal digit anywhere (EN_DECIMAL_COMMA takes any digit:
+    "½,5 million" alone has never been flagged, and still is not)."""
+    data = doc.scan_utf8
+    for p in doc.anchor_hits[0].get("PUN104", ()):
+        if _DECIMAL_BEFORE_UNIT.search(data[max(0, p - 24) : p].decode("utf-8", "ignore")):
+            return _DIGIT_COMMA_DIGIT.search(doc.text) is not None
+    return False
+
+
 @rule(
     "PUN104",
     "punctuation",
     "decimal comma in English text ('2,5 million', '3,7%'): French, Spanish and German write the decimal point as a comma",
     confidence=0.9,
     langs=("en",),
-    trigger=r"\d,\d",
     bad=[
         ("The plan will cost 2,5 million euros.", "The plan will cost 2.5 million euros."),
         ("Prices rose by 3,7% in January and 12,25 percent over the year.",
@@ -59,6 +79,7 @@ DECIMAL_COMMA = {lang: _number_re(",", lang) for lang in ("fr", "es", "de")}
     ],
     # EN_DECIMAL_COMMA: a number is flagged only before one of UNITS["en"]
     anchors=["%", " per cent", " percent", " million", " billion", " trillion", " bn"],
+    gate=_may_have_decimal_comma,
 )
 def decimal_comma_in_english(doc):
     for m in EN_DECIMAL_COMMA.finditer(doc.text):

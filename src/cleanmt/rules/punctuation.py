@@ -90,6 +90,50 @@ def _any_spaced(text: str, spaces: str, marks: str) -> bool:
     return any(p[0] in spaces and p[1] in marks for p in _spaced_marks(text))
 
 
+# The blank and full stop that open a SPACE_BEFORE_STOP match (PUN002's exact anchors).
+_SPACED_STOPS = (" .", "\u00a0.", "\u202f.")
+
+
+def _may_have_spaced_stop(doc) -> bool:
+    """Necessary condition of PUN002: SPACE_BEFORE_STOP matches from the blank of some
+    " ." (most " ." in news open " ..." or " .5"). A match in a line is one in the text
+    at the same place: its lookbehind fails at a line start either way (no character,
+    or a line break, which ends no word), and nothing in it crosses a line break."""
+    text = doc.text
+    for stop in _SPACED_STOPS:
+        i = text.find(stop)
+        while i >= 0:
+            if SPACE_BEFORE_STOP.match(text, i):
+                return True
+            i = text.find(stop, i + 1)
+    return False
+
+
+_STRAY_STOP_TRIGGER = regex.compile(STRAY_STOP_TRIGGER)
+_LETTERS_BEFORE = regex.compile(r"(?r)\p{L}+")  # matched back from its end position
+
+
+def _may_have_stray_stop(doc) -> bool:
+    """Necessary condition of PUN004, which its anchors rarely meet: a full stop where
+    STRAY_STOP_TRIGGER matches (the part of STRAY_STOP after the word) whose word is one
+    the check keeps. STRAY_STOP can only match from the first of the letters before that
+    full stop (its lookbehind allows no letter before the word), so matching it there
+    tells; a match in a line is one in the text at the same place (no part crosses a
+    line break, and a line break is no character the lookbehind rejects)."""
+    text = doc.text
+    for t in _STRAY_STOP_TRIGGER.finditer(text):
+        letters = _LETTERS_BEFORE.match(text, 0, t.start())
+        m = letters and STRAY_STOP.match(text, letters.start())
+        if m and not _skipped_word(m.group(1)):
+            return True
+    return False
+
+
+def _skipped_word(word: str) -> bool:
+    """A word before a full stop that PUN004 leaves alone."""
+    return _is_abbreviation(word) or (word[0].isupper() and len(word) < 4)  # "Sen. of", "Ave. in"
+
+
 def _prose_lines(doc):
     for line in doc.lines:
         if line.text.strip() and not CODE_LINE.search(line.text):
@@ -145,7 +189,8 @@ def space_before_punctuation(doc):
         "Slowly . . . it opened.",
         ".",
     ],
-    anchors=[" ."],  # SPACE_BEFORE_STOP: a blank, then the full stop
+    exact_anchors=_SPACED_STOPS,  # SPACE_BEFORE_STOP: a blank, then the full stop
+    gate=_may_have_spaced_stop,
 )
 def space_before_full_stop(doc):
     # Lower confidence than PUN001: edited English has the odd " ." typo, and a
@@ -209,7 +254,6 @@ def doubled_punctuation(doc):
     "punctuation",
     "stray full stop before a lower-case preposition or relative pronoun ('rise up. against')",
     confidence=0.85,
-    trigger=STRAY_STOP_TRIGGER,
     bad=[
         ("Workers may rise up. against their bosses.", "Workers may rise up against their bosses."),
         ("The cost of living. of families is rising.", "The cost of living of families is rising."),
@@ -226,12 +270,13 @@ def doubled_punctuation(doc):
     # STRAY_STOP: the full stop, blanks, a lower-case word; more than one blank after a
     # full stop is rare enough to be an anchor of its own
     exact_anchors=[f". {w}" for w in _CONTINUATIONS] + [".\t", ".  "],
+    gate=_may_have_stray_stop,  # the trigger, then the word before the full stop
 )
 def stray_full_stop(doc):
     for line in _prose_lines(doc):
         for m in STRAY_STOP.finditer(line.text):
             word = m.group(1)
-            if _is_abbreviation(word) or (word[0].isupper() and len(word) < 4):
+            if _skipped_word(word):
                 continue  # "Sen. of", "Ave. in": short capitalised words are usually abbreviations
             dot = line.start + m.start(2)
             yield Hit(dot, dot + 1, f"stray full stop before {m.group(3)!r}, which cannot begin a sentence", "")
