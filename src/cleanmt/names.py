@@ -983,9 +983,8 @@ class _NameWordIndex:
         of a text): False at once when none of them is hot. Given the text itself, the
         compound tests also ask that the two words stand side by side in it (see
         `_written_apart`): `_may_have_variants_exact(words, lang, text)`."""
-        new = strings - self.seen_strings
-        if new:
-            self._file_strings(new, strings)
+        if not self.seen_strings.issuperset(strings):  # (no new set built for the usual answer)
+            self._file_strings(strings - self.seen_strings, strings)
         hot = strings & self.hot
         if not hot:
             return False

@@ -80,8 +80,8 @@ def _may_have_lowercased_name(text: str) -> bool:
     ("Angela merkel" in ASCII text, "merkel" in other text) whose capitalised form
     follows a space somewhere (" Merkel") go on to a substring test for "Angela Merkel"."""
     strings = capital_tokens(text)
-    new = strings - _SEEN_LOWER
-    if new:
+    if not _SEEN_LOWER.issuperset(strings):  # (no new set built for the usual answer)
+        new = strings - _SEEN_LOWER
         if len(_SEEN_LOWER) > _MAX_SEEN_LOWER:
             _SEEN_LOWER.clear()
             _RARE_LOWER.clear()
