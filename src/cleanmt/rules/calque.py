@@ -26,11 +26,15 @@ FALSE_FRIEND_LEXICONS = {"fr": "false_friends_fr_en.tsv", "es": "false_friends_e
 class FalseFriend:
     lang: str
     source_pattern: str  # as written in the lexicon: a space stands for a run of blanks
-    pattern: regex.Pattern
     replacement: Optional[str]  # template with \1 ...; None: no certain fix
     confidence: float
     meaning: str
     example: str
+
+    @property
+    def pattern(self) -> regex.Pattern:
+        """The row's regex, compiled on first use (most documents hold no row's anchor)."""
+        return _compile(self.source_pattern)
 
     def fix(self, m: regex.Match) -> Optional[str]:
         if self.replacement is None:
@@ -38,6 +42,7 @@ class FalseFriend:
         return match_case(m.group(), m.expand(self.replacement))
 
 
+@lru_cache(maxsize=None)
 def _compile(pattern: str) -> regex.Pattern:
     return regex.compile(
         r"(?<![\p{L}\p{N}])(?:" + _spaces_match_runs(pattern) + r")(?![\p{L}\p{N}])", regex.I | regex.V0
@@ -53,7 +58,6 @@ def load_false_friends() -> tuple[FalseFriend, ...]:
                 FalseFriend(
                     lang=lang,
                     source_pattern=r["pattern"],
-                    pattern=_compile(r["pattern"]),
                     replacement=r["replacement"] or None,
                     confidence=float(r["confidence"]),
                     meaning=r["meaning"],
