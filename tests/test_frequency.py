@@ -30,7 +30,7 @@ def test_fast_zipf_equals_wordfreq_on_unlisted_plain_words(lang, wordlist):
 
 def test_only_plain_words_in_tested_lists_take_the_fast_path(monkeypatch):
     calls = []
-    frequency._tables("en", "best")  # built (and cached) with the real zipf_frequency before the patch
+    zipf("house", "en")  # its band's value taken from the real zipf_frequency before the patch
     monkeypatch.setattr(frequency, "zipf_frequency", lambda w, lang, wordlist: calls.append(w) or -1.0)
     assert zipf("house", "en") > 0 and calls == []
     for w in ("House", "don't", "café", "e-mail", "x2", ""):
@@ -38,6 +38,20 @@ def test_only_plain_words_in_tested_lists_take_the_fast_path(monkeypatch):
     assert zipf("maison", "fr") == -1.0  # fr's default list is not tested: wordfreq answers
     assert zipf("house", "en", "large") == -1.0
     assert calls == ["House", "don't", "café", "e-mail", "x2", "", "maison", "house"]
+
+
+def test_a_band_is_valued_by_wordfreq_on_first_use(monkeypatch):
+    """The frequency -> zipf memo is filled from wordfreq itself, one call per band."""
+    freqs, memo = frequency._tables("en", "best")
+    word = "house"
+    zipf(word, "en")
+    monkeypatch.delitem(memo, freqs[word])  # its band not valued yet (put back after the test)
+    calls = []
+    real = frequency.zipf_frequency
+    monkeypatch.setattr(frequency, "zipf_frequency", lambda w, lang, wl: calls.append(w) or real(w, lang, wl))
+    assert zipf(word, "en") == real(word, "en", "best")
+    assert zipf(word, "en") == real(word, "en", "best")
+    assert calls == [word] and memo[freqs[word]] == real(word, "en", "best")
 
 
 def test_is_plain():

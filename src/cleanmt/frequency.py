@@ -5,8 +5,8 @@ dominates the cost of each word a document brings that was never seen before.
 For a word of plain lower-case ASCII letters ([a-z]+) looked up in a list of
 FAST_LISTS, tokenizing yields the word itself as its one token, so its value
 depends only on its entry in `wordfreq.get_frequency_dict` (absent: 0.0). Each
-frequency band's value is taken from wordfreq itself (`zipf_frequency` of one
-plain word of the band), so wordfreq's own rounding applies.
+frequency band's value is taken from wordfreq itself (`zipf_frequency` of the
+first plain word of the band looked up), so wordfreq's own rounding applies.
 tests/test_frequency.py proves the fast path equal to `zipf_frequency` over every
 plain word of each list of FAST_LISTS, so a change in wordfreq is caught there.
 """
@@ -28,14 +28,11 @@ def is_plain(word: str) -> bool:
 
 @lru_cache(maxsize=None)
 def _tables(lang: str, wordlist: str) -> tuple[dict[str, float], dict[float, float]]:
-    """(word -> frequency, frequency -> zipf value) of one wordfreq list, the second only
-    for frequencies that some plain word has (valued by wordfreq itself)."""
-    freqs = get_frequency_dict(lang, wordlist)
-    zipf_of: dict[float, float] = {}
-    for w, f in freqs.items():
-        if f not in zipf_of and is_plain(w):
-            zipf_of[f] = zipf_frequency(w, lang, wordlist)
-    return freqs, zipf_of
+    """(word -> frequency, frequency -> zipf value) of one wordfreq list. The second is
+    filled as words are looked up: a frequency's value is wordfreq's for the first plain
+    word met with it (every plain word of a frequency has the same value: see the tests),
+    which spares each process a walk over the whole list at start-up."""
+    return get_frequency_dict(lang, wordlist), {}
 
 
 def zipf(word: str, lang: str = "en", wordlist: str = "best") -> float:
@@ -43,5 +40,10 @@ def zipf(word: str, lang: str = "en", wordlist: str = "best") -> float:
     if (lang, wordlist) in FAST_LISTS and is_plain(word):
         freqs, zipf_of = _tables(lang, wordlist)
         f = freqs.get(word)
-        return 0.0 if f is None else zipf_of[f]
+        if f is None:
+            return 0.0
+        value = zipf_of.get(f)
+        if value is None:
+            value = zipf_of[f] = zipf_frequency(word, lang, wordlist)
+        return value
     return zipf_frequency(word, lang, wordlist)
