@@ -17,8 +17,6 @@ from __future__ import annotations
 import difflib
 import re
 from functools import lru_cache
-from itertools import repeat
-from operator import eq
 from typing import Optional
 
 import regex
