@@ -691,9 +691,7 @@ def _may_have_date_header(doc) -> bool:
     if "\n" not in text:  # its one head line is the text, unless it is blank
         if _meta_start_re().match(text) is None:
             return False  # the common case; a blank text fails here too
-        words, width = _meta_first_words()
-        return _opens_with_prefix(text, (0, len(text)), words, width) and _meta_re().match(text) is not None
-    if not _head_may_open_furniture(doc):
+    elif not _head_may_open_furniture(doc):
         return False  # the common case: no head line opens with a label or "By"
     words, width = _meta_first_words()
     return any(

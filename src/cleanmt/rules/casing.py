@@ -147,8 +147,6 @@ def _may_have_lowercased_name(text: str) -> bool:
     gate=lambda doc: _may_have_lowercased_name(doc.text),
 )
 def lowercased_name(doc):
-    if not _may_have_lowercased_name(doc.text):
-        return
     text, words = doc.text, doc.words
     forms = [m.group() for m in words]
     titled = [_is_title(w) for w in forms]
@@ -360,8 +358,6 @@ def _particle_forms() -> dict:
     gate=_may_have_capitalised_particle,
 )
 def capitalised_particle(doc):
-    if not _may_have_capitalised_particle(doc):
-        return  # the common case, found without a regex scan of the text
     listed = _particle_forms()
     found = list(PARTICLE_NAME.finditer(doc.text))
     if not found:
