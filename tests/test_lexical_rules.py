@@ -5,13 +5,14 @@ import pytest
 
 import cleanmt
 from cleanmt.lexicon import load_tsv
-from cleanmt.rules.calque import FALSE_FRIEND_LEXICONS, load_false_friends
+from cleanmt.rules.calque import ANGLICISM_LEXICONS, FALSE_FRIEND_LEXICONS, load_anglicisms, load_false_friends
 from cleanmt.rules.spinner import compile_entry, load_spinner_lexicon, match_case
 
 SEEDS = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))
 
 LEXICAL = ["spinner", "calque", "untranslated"]
-LEXICONS = ["spinner.tsv", "honorifics.tsv", "section_labels.tsv", *FALSE_FRIEND_LEXICONS.values()]
+LEXICONS = ["spinner.tsv", "honorifics.tsv", "section_labels.tsv", *FALSE_FRIEND_LEXICONS.values(),
+            *ANGLICISM_LEXICONS.values()]
 SPIN = load_spinner_lexicon()
 
 
@@ -74,6 +75,27 @@ def test_false_friend_example_is_flagged_with_honest_confidence(ff):
         assert ff.confidence < 0.8
     else:
         assert cleanmt.fix(ff.example, select=["CLQ001"], min_confidence=0).fixed != ff.example
+
+
+ANGLICISM_RULE = {"fr": "CLQ101", "es": "CLQ102", "de": "CLQ103"}
+
+
+@pytest.mark.parametrize("row", load_anglicisms(), ids=lambda r: f"{r.lang}:{r.example[:30]}")
+def test_anglicism_example_is_flagged_with_honest_confidence(row):
+    rule = ANGLICISM_RULE[row.lang]
+    findings = cleanmt.detect(row.example, select=[rule], lang=row.lang)
+    assert findings, row.example
+    if row.replacement is None:
+        assert row.confidence < 0.8
+    # a row of one language never fires in another's text
+    other = next(lang for lang in ANGLICISM_RULE if lang != row.lang)
+    assert cleanmt.detect(row.example, select=[ANGLICISM_RULE[other]], lang=other) == []
+
+
+@pytest.mark.parametrize("name", ANGLICISM_LEXICONS.values())
+def test_anglicism_rows_say_why(name):
+    for row in load_tsv(name, required=("source", "why")):
+        assert len(row["why"]) > 20, row
 
 
 @pytest.mark.parametrize(

@@ -49,10 +49,13 @@ def _compile(pattern: str) -> regex.Pattern:
     )
 
 
-@lru_cache(maxsize=None)
-def load_false_friends() -> tuple[FalseFriend, ...]:
+# target language -> lexicon of that language's calques of English (fr/es/de text)
+ANGLICISM_LEXICONS = {"fr": "anglicisms_fr.tsv", "es": "anglicisms_es.tsv", "de": "anglicisms_de.tsv"}
+
+
+def _load_rows(lexicons: dict[str, str]) -> tuple[FalseFriend, ...]:
     out = []
-    for lang, name in FALSE_FRIEND_LEXICONS.items():
+    for lang, name in lexicons.items():
         for r in load_tsv(name, required=("pattern", "confidence", "meaning", "example", "source")):
             out.append(
                 FalseFriend(
@@ -68,12 +71,49 @@ def load_false_friends() -> tuple[FalseFriend, ...]:
 
 
 @lru_cache(maxsize=None)
+def load_false_friends() -> tuple[FalseFriend, ...]:
+    """False friends in English text, `lang` being the source language."""
+    return _load_rows(FALSE_FRIEND_LEXICONS)
+
+
+@lru_cache(maxsize=None)
+def load_anglicisms() -> tuple[FalseFriend, ...]:
+    """Calques of English in French, Spanish or German text, `lang` being the target."""
+    return _load_rows(ANGLICISM_LEXICONS)
+
+
+@lru_cache(maxsize=None)
 def _false_friend_index() -> AnchorIndex:
     return AnchorIndex([ff.source_pattern for ff in load_false_friends()])
 
 
+@lru_cache(maxsize=None)
+def _anglicism_index() -> AnchorIndex:
+    return AnchorIndex([ff.source_pattern for ff in load_anglicisms()])
+
+
 def _false_friend_anchors() -> list[str]:
     return _false_friend_index().anchors()
+
+
+def _anglicism_anchors() -> list[str]:
+    return _anglicism_index().anchors()
+
+
+def _lexicon_hits(doc, rows, index, keep):
+    """Hits of the lexicon rows that `keep` accepts; a span matched by several rows is
+    reported once, with the most confident row's fix and every row's meaning."""
+    by_span: dict[tuple[int, int], list[tuple[FalseFriend, regex.Match]]] = {}
+    for i in index.candidates(doc.scan):
+        ff = rows[i]
+        if not keep(ff):
+            continue
+        for m in ff.pattern.finditer(doc.text):
+            by_span.setdefault((m.start(), m.end()), []).append((ff, m))
+    for (start, end), found in sorted(by_span.items()):
+        ff, m = max(found, key=lambda fm: fm[0].confidence)
+        meanings = " / ".join(dict.fromkeys(f.meaning for f, _ in found))
+        yield Hit(start, end, f"calque: {meanings}", ff.fix(m), ff.confidence)
 
 
 @rule(
@@ -99,16 +139,371 @@ def _false_friend_anchors() -> list[str]:
     anchors=_false_friend_anchors,
 )
 def false_friend(doc):
-    # the same span can be a calque from several source languages: report it once
-    by_span: dict[tuple[int, int], list[tuple[FalseFriend, regex.Match]]] = {}
-    friends = load_false_friends()
-    for i in _false_friend_index().candidates(doc.scan):
-        ff = friends[i]
-        if doc.source is not None and ff.lang != doc.source:
-            continue  # the source language is known: only its false friends apply
-        for m in ff.pattern.finditer(doc.text):
-            by_span.setdefault((m.start(), m.end()), []).append((ff, m))
-    for (start, end), found in sorted(by_span.items()):
-        ff, m = max(found, key=lambda fm: fm[0].confidence)
-        meanings = " / ".join(dict.fromkeys(f.meaning for f, _ in found))
-        yield Hit(start, end, f"calque: {meanings}", ff.fix(m), ff.confidence)
+    # --source known: only that source language's false friends apply
+    return _lexicon_hits(doc, load_false_friends(), _false_friend_index(),
+                         lambda ff: doc.source is None or ff.lang == doc.source)
+
+
+def _anglicism_hits(doc):
+    return _lexicon_hits(doc, load_anglicisms(), _anglicism_index(), lambda ff: ff.lang == doc.lang)
+
+
+_ANGLICISM_DOC = """What it flags: a phrase of {language} text that renders an English construction
+    word for word ({examples}): rows of data/anglicisms_{lang}.tsv, each with the style
+    authority that names it ({authority}).
+
+    Why: MT from English keeps the English construction; editors of {language} replace it.
+
+    Near misses: each row's pattern leaves the native use alone ({near}).
+
+    Fix safety: a row has a replacement only where one form is right whatever the
+    context (confidence ≥ 0.8 there); the others warn."""
+
+
+@rule(
+    "CLQ101",
+    "calque",
+    "calque of English in French text ('faire sens', 'adresser un problème', 'sur une base régulière')",
+    confidence=0.7,
+    langs=("fr",),
+    bad=[
+        ("Pour le syndicat, la grève fait sens.", "Pour le syndicat, la grève a du sens."),
+        ("Ce calendrier ne fait pas sens.", "Ce calendrier n’a pas de sens."),
+        ("La mairie doit adresser le problème des loyers.", None),
+    ],
+    good=["Le mot prend tout son sens ici.", "Il a adressé une lettre au ministre."],
+    anchors=_anglicism_anchors,
+)
+def anglicism_fr(doc):
+    return _anglicism_hits(doc)
+
+
+@rule(
+    "CLQ102",
+    "calque",
+    "calque of English in Spanish text ('aplicar para', 'en orden de' + infinitive, 'tomar lugar')",
+    confidence=0.7,
+    langs=("es",),
+    bad=[
+        ("Se cerró el puerto en orden de proteger a los barcos.", "Se cerró el puerto para proteger a los barcos."),
+        ("La cumbre tomó lugar en Lima.", None),
+    ],
+    good=["La norma se aplica para todos los vecinos.", "Los atletas salieron en orden de llegada."],
+    anchors=_anglicism_anchors,
+)
+def anglicism_es(doc):
+    return _anglicism_hits(doc)
+
+
+@rule(
+    "CLQ103",
+    "calque",
+    "calque of English in German text ('Sinn machen', 'am Ende des Tages' for 'ultimately')",
+    confidence=0.6,
+    langs=("de",),
+    bad=[
+        ("Am Ende des Tages zählt nur das Ergebnis.", "Letztlich zählt nur das Ergebnis."),
+        ("Der Vorschlag macht keinen Sinn.", None),
+    ],
+    good=["Das Ergebnis ergibt Sinn.", "Am Ende des Tages gingen alle nach Hause."],
+    anchors=_anglicism_anchors,
+)
+def anglicism_de(doc):
+    return _anglicism_hits(doc)
+
+
+for _fn, _lang, _language, _examples, _authority, _near in (
+    (anglicism_fr, "fr", "French", "« faire sens » for 'make sense', « sur une base régulière »",
+     "Académie française, OQLF", "« prendre tout son sens », « adresser une lettre »"),
+    (anglicism_es, "es", "Spanish", "« aplicar para » for 'apply for', « en orden de » + infinitive",
+     "Fundéu RAE, the RAE's Diccionario panhispánico de dudas", "« se aplica para », « en orden de llegada »"),
+    (anglicism_de, "de", "German", "« Sinn machen », « am Ende des Tages » for 'ultimately'",
+     "Duden", "« am Ende des Tages gingen alle nach Hause », the evening"),
+):
+    _fn.__doc__ = _ANGLICISM_DOC.format(lang=_lang, language=_language, examples=_examples,
+                                        authority=_authority, near=_near)
+
+
+# --------------------------------------------------------------------------
+# Construction calques: a source-language construction kept word for word.
+# Each rule below is a grammatical pattern, not a phrase: it holds for any
+# weekday, duration or distance.
+
+WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_THIS_WEEKDAY = regex.compile(r"(?<![\p{L}\p{N}])(?P<this>[Tt]his)[ \t]+(?P<day>" + WEEKDAYS + r")(?![\p{L}’'])")
+# English irregular past forms common in news (Wiktionary, "Appendix:English irregular verbs");
+# regular ones are caught by their -ed ending
+_IRREGULAR_PAST = frozenset("""
+was were had did said told made took gave came went woke rose fell began met left lost won
+held kept brought bought thought found sent spent built broke chose drew drove ate fought flew
+forgot froze got grew heard hid hit hurt knew laid led lent let lit meant paid put quit ran
+rang read rode saw sold set shook shot shut sang sank sat slept spoke stood stole struck swore
+swept swam taught tore threw understood wore wrote became overtook undertook withdrew
+""".split())
+# words that put the sentence in the future or a plan, where "this Tuesday" is idiomatic
+_NOT_PAST = frozenset("""
+will shall would 'll ’ll going due expected expects plan plans planned scheduled set next
+until till by before from since starting beginning later upcoming coming
+""".split())
+_WORD = regex.compile(r"[\p{L}’']+")
+
+
+_PRESENT_AUX = frozenset("is are am isn't aren't".split())
+# words before an -ed form that make it an adjective ("the newly elected mayor")
+_ADJECTIVAL = frozenset("a an the this that these those its their his her our newly recently long well much".split())
+
+
+def _is_past_verb(words: list[str], i: int) -> bool:
+    w = words[i]
+    if w in _IRREGULAR_PAST:
+        return True
+    return len(w) > 4 and w.endswith("ed") and (i == 0 or words[i - 1] not in _ADJECTIVAL)
+
+
+def _narrates_past(text: str, start: int, end: int) -> bool:
+    """Does the clause before `start` (back to the sentence start) tell of the past,
+    with no word of the future, of a plan or of the present tense in it, and none
+    right after the weekday?"""
+    head_start = max(text.rfind(c, 0, start) for c in ".!?\n:;") + 1
+    head = _WORD.findall(text[head_start:start].lower())[-12:]
+    tail = _WORD.findall(text[end:end + 40].split(",")[0].lower())[:3]
+    if any(w in _NOT_PAST for w in head[-3:] + tail):
+        return False
+    if any(w in ("will", "would", "shall", "'ll", "’ll") or w in _PRESENT_AUX for w in head):
+        return False
+    return any(_is_past_verb(head, i) for i in range(len(head)))
+
+
+@rule(
+    "CLQ002",
+    "calque",
+    "'this Tuesday' for a day already past: French 'ce mardi', Spanish 'este martes', Portuguese 'nesta terça'",
+    confidence=0.8,
+    bad=[
+        ("The union called off the strike this Monday after talks.", "The union called off the strike on Monday after talks."),
+        ("Police said this Sunday that two men were arrested.", "Police said on Sunday that two men were arrested."),
+        ("This Thursday, the court rejected the appeal.", None),
+    ],
+    good=[
+        "The union will meet this Monday.",
+        "The vote is this Tuesday.",
+        "Officials said the talks would resume this Friday.",
+        "He said the report is due by this Friday.",
+        "Voters were told to come back this Saturday's afternoon.",
+        "This Thursday's meeting was cancelled.",
+        "It rained yesterday. This Wednesday looks dry.",
+        "The newly elected mayor takes office this Friday.",
+        "The long-delayed vote is this Tuesday, officials confirmed.",
+    ],
+    anchors=[f"this {d.lower()}" for d in WEEKDAYS.split("|")],
+)
+def this_weekday(doc):
+    """What it flags: "this" before a weekday in a clause that narrates the past
+    ("confirmed this Friday", "announced this Thursday").
+
+    Why: French, Spanish, Portuguese and Italian news date an event of the current week
+    by "ce vendredi", "este viernes", "nesta sexta-feira", "questo venerdì"; English
+    news writes "on Friday". English "this Friday" points ahead ("we meet this Friday").
+
+    Near misses: a future or planned event ("will meet this Monday", "due by this
+    Friday"), a possessive ("this Thursday's meeting"), a clause with no past verb.
+
+    Fix safety: "this" becomes "on"; at a sentence start ("This Thursday, ...") there
+    is no single fix ("On Thursday, ..." reads well, but so may a rephrasing), so it warns.
+    """
+    text = doc.text
+    for m in _THIS_WEEKDAY.finditer(text):
+        if text.startswith(("’s", "'s"), m.end()):
+            continue
+        if m.group("this") == "This":
+            before = text[:m.start()].rstrip(" \t")
+            if before and not before.endswith((".", "!", "?", "\n", "”", '"')):
+                continue  # "This" capitalised mid-sentence: a title or name
+            if not _narrates_past(text, m.start(), m.end()) and not _past_after(text, m.end()):
+                continue
+            yield Hit(m.start("this"), m.end("this"), "calque: 'this <weekday>' for a day already past (on <weekday>)",
+                      None, 0.6)
+            continue
+        if _narrates_past(text, m.start(), m.end()):
+            yield Hit(m.start("this"), m.end("this"),
+                      "calque: 'this <weekday>' for a day already past; English news writes 'on <weekday>'", "on")
+
+
+def _past_after(text: str, end: int) -> bool:
+    """A sentence that opens with "This Thursday," tells of the past when its clause does."""
+    stop = min((i for i in (text.find(c, end) for c in ".!?\n") if i != -1), default=len(text))
+    words = _WORD.findall(text[end:stop].lower())[:12]
+    if any(w in ("will", "would", "shall", "'ll", "’ll") or w in _PRESENT_AUX for w in words):
+        return False
+    return any(_is_past_verb(words, i) for i in range(len(words)))
+
+
+_WEEKDAY_DATE = regex.compile(r"(?<=(?:" + WEEKDAYS + r"))[ \t]*\((?:[1-9]|[12][0-9]|3[01])\)(?![\p{L}\p{N}])")
+
+
+@rule(
+    "CLQ003",
+    "calque",
+    "day of the month in brackets after a weekday ('on Wednesday (5)'): Brazilian press style",
+    confidence=0.85,
+    bad=[
+        ("The committee met on Tuesday (14) and kept rates on hold.", "The committee met on Tuesday and kept rates on hold."),
+        ("Exports fell, the ministry said on Friday (30).", "Exports fell, the ministry said on Friday."),
+    ],
+    good=[
+        "The committee met on Tuesday (local time) and kept rates on hold.",
+        "Tuesday (14 May) was the hottest day.",
+        "Saturday (40 mm) was the wettest day.",
+        "The count (Monday 5) was higher.",
+    ],
+    exact_anchors=[d + " (" for d in WEEKDAYS.split("|")] + [d + "(" for d in WEEKDAYS.split("|")],
+)
+def weekday_day_number(doc):
+    """What it flags: a bare day number in brackets right after a weekday,
+    "on Wednesday (5)".
+
+    Why: Brazilian Portuguese news dates an event "nesta quarta-feira (5)": the weekday,
+    then the day of the month in brackets. English writes "on Wednesday" (or
+    "on Wednesday, March 5"); the bracketed number is left from the source.
+
+    Near misses: brackets holding anything but a number from 1 to 31 ("(local time)",
+    "(14 May)").
+
+    Fix safety: the bracket and the blank before it are deleted; the date it gave is
+    already implied by the weekday of the current week.
+    """
+    for m in _WEEKDAY_DATE.finditer(doc.text):
+        yield Hit(m.start(), m.end(), "calque: day of the month in brackets after the weekday (Brazilian press style)", "")
+
+
+_SINCE_DURATION = regex.compile(
+    r"(?<![\p{L}\p{N}])(?P<since>[Ss]ince)[ \t]+(?P<span>(?:(?:a[ \t]+few|several|many|some|two|three|four|five|six|"
+    r"seven|eight|nine|ten|twelve|fifteen|twenty|thirty|\d{1,3})[ \t]+)?(?:years|months|weeks|days|decades|hours|"
+    r"minutes|centuries))(?![\p{L}\p{N}])(?![ \t]+(?:ago|earlier|before|later|after|of|since)\b)"
+)
+
+
+@rule(
+    "CLQ004",
+    "calque",
+    "'since' before a length of time ('since years', 'since three weeks'): French 'depuis', German 'seit', Spanish 'desde hace'",
+    confidence=0.85,
+    bad=[
+        ("The plant has been idle since months.", "The plant has been idle for months."),
+        ("They have lived in the camp since three years.", "They have lived in the camp for three years."),
+        ("Since decades, the river floods each spring.", "For decades, the river floods each spring."),
+    ],
+    good=[
+        "It is the first rise since 2019.",
+        "Prices have doubled since three years ago.",
+        "Nothing has changed since years of neglect ended.",
+        "It has been ten years since the flood.",
+        "The highest level since months before the war began.",
+    ],
+    anchors=["since"],
+    trigger=r"(?i)since[ \t]+(?:\S+[ \t]+)?(?:years|months|weeks|days|decades|hours|minutes|centuries)",
+)
+def since_duration(doc):
+    """What it flags: "since" followed by a length of time rather than a point in time
+    ("since years", "since three weeks").
+
+    Why: French "depuis", German "seit", Spanish "desde hace", Italian "da", Dutch
+    "sinds" take both a point and a length of time; English "since" takes only a point
+    ("since 2019", "since the war"); a length takes "for" ("for three weeks").
+
+    Near misses: "since three years ago" (a point), "since years of neglect ended" (a
+    clause), "ten years since the flood".
+
+    Fix safety: "since" becomes "for" (capitalised at a sentence start); the tense of
+    the verb (usually a present perfect already) is left alone.
+    """
+    for m in _SINCE_DURATION.finditer(doc.text):
+        yield Hit(m.start("since"), m.end("since"),
+                  "calque: 'since' with a length of time (depuis/seit/desde hace); English uses 'for'",
+                  match_case(m.group("since"), "for"))
+
+
+_AT_DISTANCE = regex.compile(
+    r"(?<![\p{L}\p{N}])(?P<at>[Aa]t)[ \t]+(?:about[ \t]+|around[ \t]+|some[ \t]+)?\d[\d,.]*[ \t]*"
+    r"(?:km|kilometres|kilometers|kilometre|kilometer|miles|metres|meters|m)[ \t]+(?:from|of)(?![\p{L}])"
+)
+
+
+@rule(
+    "CLQ005",
+    "calque",
+    "'at 200 kilometres from': French 'à 200 km de', Spanish 'a 200 km de', Italian 'a 200 km da'",
+    confidence=0.8,
+    bad=[
+        ("The village lies at 40 kilometres from the border.", "The village lies 40 kilometres from the border."),
+        ("The epicentre was at about 10 km from the town.", "The epicentre was about 10 km from the town."),
+    ],
+    good=[
+        "The car was driving at 90 km an hour.",
+        "The village lies 40 kilometres from the border.",
+        "They stopped at 40 metres depth.",
+    ],
+    anchors=["at "],
+    trigger=r"(?i)\bat[ \t]+(?:about[ \t]+|around[ \t]+|some[ \t]+)?\d[\d,.]*[ \t]*(?:k?m|kilomet|miles|metres|meters)",
+)
+def at_distance_from(doc):
+    """What it flags: "at" before a distance followed by "from" or "of"
+    ("lies at 40 kilometres from the border").
+
+    Why: Romance languages place a thing "à/a 40 km de" a place; English gives the
+    distance alone: "lies 40 kilometres from the border".
+
+    Near misses: a speed ("at 90 km an hour"), a depth with no "from".
+
+    Fix safety: "at " is deleted; what remains is idiomatic in every case the pattern
+    admits.
+    """
+    for m in _AT_DISTANCE.finditer(doc.text):
+        end = m.end("at")
+        while end < len(doc.text) and doc.text[end] in " \t":
+            end += 1
+        yield Hit(m.start("at"), end, "calque: 'at <distance> from' (à/a ... de); English gives the distance alone", "")
+
+
+_IN_YEAR = regex.compile(r"(?<![\p{L}\p{N}.])(?P<in>[Ii]n)[ \t]+(?P<year>(?:1[5-9]|20)\d\d)(?![\p{L}\p{N}])"
+                         r"(?=[ \t]+(?-i:\p{Ll})|[ \t]*[.,;:!?)])")
+
+
+@rule(
+    "CLQ104",
+    "calque",
+    "'in 2021' in German text: English 'in' before a bare year (German writes '2021' or 'im Jahr 2021')",
+    confidence=0.8,
+    langs=("de",),
+    bad=[
+        ("Die Fabrik wurde in 2019 geschlossen.", "Die Fabrik wurde 2019 geschlossen."),
+        ("Der Umsatz stieg in 2020 nicht.", "Der Umsatz stieg 2020 nicht."),
+    ],
+    good=[
+        "Der Gipfel liegt in 2000 Metern Höhe.",
+        "Die Fabrik wurde im Jahr 2019 geschlossen.",
+        "In 2000 Metern Höhe liegt Schnee.",
+        "Das Spiel endete in der 2019 gebauten Halle.",
+    ],
+    anchors=[f"in {c}" for c in ("15", "16", "17", "18", "19", "20")],
+)
+def in_year(doc):
+    """What it flags: the preposition "in" before a bare year in German text
+    ("wurde in 2019 geschlossen").
+
+    Why: English dates by "in 2019"; German writes the year alone ("wurde 2019
+    geschlossen") or "im Jahr 2019" (Duden Sprachratgeber, « in » vor Jahreszahlen).
+
+    Near misses: a number that is not a year ("in 2000 Metern Höhe": a capitalised
+    noun follows), "im Jahr 2019".
+
+    Fix safety: "in " is deleted; a lower-case word or punctuation after the year shows
+    it is a date, and the bare year is right in every position.
+    """
+    text = doc.text
+    for m in _IN_YEAR.finditer(text):
+        end = m.start("year")
+        if m.group("in") == "In":
+            yield Hit(m.start("in"), end, "calque: 'in <year>' (English); German writes the year alone", None, 0.6)
+        else:
+            yield Hit(m.start("in"), end, "calque: 'in <year>' (English); German writes the year alone", "")
