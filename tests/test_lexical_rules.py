@@ -233,3 +233,25 @@ def test_no_findings_on_clean_news(lee_articles):
     cleaner = cleanmt.Cleaner(select=LEXICAL)
     for art in lee_articles:
         assert cleaner.detect(art) == [], art[:80]
+
+
+def test_context_false_friend_fixes_the_article_with_the_word():
+    from cleanmt.rules.calque import _with_article
+
+    text = "They fear an eventual attack."
+    start = text.index("eventual")
+    assert _with_article(text, start, "eventual", "possible") == (text.index("an "), "a possible")
+    assert _with_article(text, start, "eventual", "imminent") == (start, "imminent")
+
+
+def test_context_false_friend_needs_the_language_model_to_agree():
+    # the same word, once where the model prefers the source meaning and once where it does not
+    flagged = cleanmt.detect("The actual president, elected in May, met the unions.", select=["CLQ006"])
+    assert [f.replacement for f in flagged] == ["current"]
+    assert cleanmt.detect("The actual cost was far higher than the estimate.", select=["CLQ006"]) == []
+
+
+def test_context_false_friend_respects_a_known_source_language():
+    text = "The syndicates called a strike."
+    assert cleanmt.Cleaner(select=["CLQ006"], source="fr").detect(text)
+    assert cleanmt.Cleaner(select=["CLQ006"], source="de").detect(text) == []
