@@ -15,20 +15,20 @@ import argparse
 from pathlib import Path
 
 from cleanmt.corpora import lee_background
-from cleanmt.knowledge.language_model import context_gain
-from cleanmt.rules.calque import LM_GAIN, _context_false_friend_re, context_false_friends
+from cleanmt.knowledge.language_model import context_gains
+from cleanmt.rules.calque import LM_GAIN, _listed_words, context_false_friends
 
 from dev_benchmark import DEFAULT_DEV, load_dev
 
 
 def occurrences(text: str):
     friends = context_false_friends()
-    for m in _context_false_friend_re().finditer(text):
-        word = m.group()
-        left, right = text[max(0, m.start() - 60):m.start()], text[m.end():m.end() + 60]
-        gains = {c: context_gain(left, word, right, c) for c in friends[word.lower()].candidates}
+    for start, end in _listed_words(text):
+        word = text[start:end]
+        left, right = text[max(0, start - 60):start], text[end:end + 60]
+        gains = context_gains(left, word, right, friends[word.lower()].candidates)
         best = max(gains, key=gains.get)
-        yield m.start(), m.end(), word, best, gains[best], " ".join((left[-30:] + word + right[:30]).split())
+        yield start, end, word, best, gains[best], " ".join((left[-30:] + word + right[:30]).split())
 
 
 def main(argv=None) -> int:

@@ -136,6 +136,12 @@ FLAWED = [
      "M. Bernard, maire de la commune, a reçu Mme Laurent à la mairie."),
     ("es", "UNT101", "Según Mr. Fuentes, la reunión con Mme Duval fue cordial.", "Según Sr. Fuentes, la reunión con Sra. Duval fue cordial."),
     ("de", "UNT101", "Laut M. Dubois und Mr. Smith ist die Lage ernst.", None),
+    # CLQ101-104: calques of English constructions in the target language
+    ("fr", "CLQ101", "Selon le maire, fermer la gare ne fait pas sens.", "Selon le maire, fermer la gare n’a pas de sens."),
+    ("es", "CLQ102", "El club cambió de entrenador en orden de evitar el descenso.",
+     "El club cambió de entrenador para evitar el descenso."),
+    ("de", "CLQ103", "Für die Gewerkschaft ist klar: Ein Streik macht keinen Sinn.", None),
+    ("de", "CLQ104", "Die Brücke wurde in 1998 gebaut und in 2024 gesperrt.", "Die Brücke wurde 1998 gebaut und 2024 gesperrt."),
 ]
 
 

@@ -79,6 +79,15 @@ class Document:
         pass for all rules (prescan)."""
         return prescan.anchor_hits(self.text, self.scan_utf8)
 
+    def exact_anchor_offsets(self, rule_id: str) -> list[int]:
+        """Where the rule's exact anchors start in the text, as code-point offsets
+        (the prescan gives UTF-8 byte offsets; in ASCII text they are the same)."""
+        hits = self.anchor_hits[1].get(rule_id, ())
+        if not hits or self.text.isascii():
+            return sorted(hits)
+        data = self.text.encode("utf-8")
+        return sorted(len(data[:p].decode("utf-8")) for p in hits)
+
     def anchored(self, rule_id: str) -> bool:
         """Does any anchor of the rule occur in this document?"""
         folded, exact = self.anchor_hits

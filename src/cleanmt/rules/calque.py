@@ -7,14 +7,19 @@ English reading is clearly wrong. Lexicons: data/false_friends_<src>_en.tsv.
 """
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
 import regex
+from wordfreq import top_n_list
 
-from ..knowledge.language_model import context_gain
+from ..knowledge.first_names import first_name_genders, gender_of
+from ..knowledge.language_model import context_gains
 from ..lexicon import AnchorIndex, load_tsv
+from ..names import capital_tokens
 from ..registry import rule
 from ..types import Hit
 from .spinner import _spaces_match_runs, match_case
@@ -539,10 +544,44 @@ def context_false_friends() -> dict[str, ContextFalseFriend]:
 
 
 @lru_cache(maxsize=None)
-def _context_false_friend_re() -> regex.Pattern:
+def _context_false_friend_re() -> re.Pattern:
+    """The listed words, as whole words, in lower-case text."""
     words = sorted(context_false_friends(), key=len, reverse=True)
-    return regex.compile(r"(?<![\p{L}\p{N}'’-])(?:" + "|".join(map(regex.escape, words)) + r")(?![\p{L}\p{N}'’-])",
-                         regex.I)
+    return re.compile(r"(?<![\w'’-])(?:" + "|".join(map(re.escape, words)) + r")(?![\w'’-])")
+
+
+def _listed_words(text: str, words=None):
+    """(start, end) of each listed word in `text` (or of `words` among them), whatever
+    its case, as a whole word (str.find in the lower-cased text, which keeps the offsets
+    wherever lower-casing keeps the length; a regex otherwise)."""
+    lower = text.lower()
+    if len(lower) != len(text):
+        pattern = re.compile(_context_false_friend_re().pattern, re.I)
+        return sorted(m.span() for m in pattern.finditer(text))
+    spans = []
+    for word in words if words is not None else context_false_friends():
+        i = lower.find(word)
+        while i != -1:
+            end = i + len(word)
+            if (i == 0 or not _glued(lower[i - 1])) and (end == len(lower) or not _glued(lower[end])):
+                spans.append((i, end))
+            i = lower.find(word, end)
+    return sorted(spans)
+
+
+def _words_at_anchors(doc) -> set:
+    """The listed words that the prescan found in the document (read at its offsets)."""
+    data = doc.scan_utf8
+    found = set()
+    for off in doc.anchor_hits[0].get("CLQ006", ()):
+        head = data[off:off + 24]
+        found.update(w for w in context_false_friends() if head.startswith(w.encode()))
+    return found
+
+
+def _glued(ch: str) -> bool:
+    """Does `ch` make the letters beside it part of a longer word?"""
+    return ch.isalnum() or ch in "'’-_"
 
 
 def _with_article(text: str, start: int, word: str, candidate: str) -> tuple[int, str]:
@@ -600,17 +639,207 @@ def context_false_friend(doc):
     """
     friends = context_false_friends()
     text = doc.text
-    for m in _context_false_friend_re().finditer(text):
-        word = m.group()
+    for start, end in _listed_words(text, _words_at_anchors(doc)):
+        word = text[start:end]
         friend = friends[word.lower()]
         if doc.source is not None and doc.source not in friend.langs:
             continue
-        left, right = text[max(0, m.start() - 60):m.start()], text[m.end():m.end() + 60]
-        gains = {c: context_gain(left, word, right, c) for c in friend.candidates}
-        best = max(gains, key=lambda c: gains[c] if gains[c] is not None else float("-inf"))
-        if gains[best] is None or gains[best] < LM_GAIN:
+        left, right = text[max(0, start - 60):start], text[end:end + 60]
+        gains = context_gains(left, word, right, friend.candidates)
+        if gains is None:
+            return  # no language model installed
+        best = max(gains, key=gains.get)
+        if gains[best] < LM_GAIN:
             continue
-        start, replacement = _with_article(text, m.start(), word, best)
+        span_start, replacement = _with_article(text, start, word, best)
         confidence = round(min(0.75, 0.55 + (gains[best] - LM_GAIN) / 300_000), 2)
-        yield Hit(start, m.end(), f"calque: '{word}' reads as a false friend here; the source word means "
-                  f"'{best}' (language model: {gains[best] / 23_026:.1f}x log10 likelier)", replacement, confidence)
+        yield Hit(span_start, end, f"calque: '{word}' reads as a false friend here; the source word means "
+                  f"'{best}' (the language model finds the context 10^{gains[best] / 23_026:.1f} times likelier with it)", replacement, confidence)
+
+
+# --------------------------------------------------------------------------
+# Pronoun gender
+
+_TITLE_GENDER = {"Mr": "m", "Sir": "m", "Lord": "m", "Mrs": "f", "Ms": "f", "Miss": "f", "Dame": "f", "Lady": "f"}
+# subject pronouns where a clause starts, and possessives after a preposition ("for her trust"):
+# exact anchors for the prescan, and the pattern read at each of their offsets
+_CLAUSE_STARTS = (". ", "\n", "that ", ", and ", ", but ")
+_PREPOSITIONS = ("for", "of", "with", "to", "on", "in", "by", "about", "from", "at")
+_PRONOUN_ANCHORS = [c + p + " " for c in _CLAUSE_STARTS for p in ("He", "She", "he", "she")] + [
+    f" {prep} {p} " for prep in _PREPOSITIONS for p in ("his", "her")]
+_PRONOUN_AT = re.compile(
+    r"(?:\. |\n|that |, and |, but )(?P<subj>He|She|he|she) (?=[a-z])"
+    r"| (?:" + "|".join(_PREPOSITIONS) + r") (?P<poss>his|her) "
+    r"(?!(?:and|or|to|of|in|on|for|with|at|by|the|a|an|that|who)\b)(?=[a-z])"
+)
+_PRONOUN_GENDER = {"he": "m", "his": "m", "she": "f", "her": "f"}
+_SWAP = {"he": "she", "she": "he", "his": "her", "her": "his"}
+# nouns that can be the antecedent of a pronoun of their gender
+_GENDERED_NOUNS = {
+    "m": frozenset("man men boy father husband son brother king prince uncle nephew grandfather boyfriend "
+                   "gentleman businessman chairman spokesman sportsman policeman".split()),
+    "f": frozenset("woman women girl mother wife daughter sister queen princess aunt niece grandmother "
+                   "girlfriend lady businesswoman chairwoman spokeswoman sportswoman policewoman".split()),
+}
+_SENTENCE_END = re.compile(r"[.!?][”\"’]?[ \t\n]")
+_WINDOW = 600  # characters looked back for the pronoun's antecedent, at most
+
+
+@lru_cache(maxsize=None)
+def _common_english_words() -> frozenset:
+    """wordfreq's 1,500 commonest English words (Zipf above ~5): "Police", "Daily" or "Tech"
+    after a first name make a place or a body, not a person."""
+    return frozenset(w.capitalize() for w in top_n_list("en", 1500, wordlist="small"))
+
+
+_NAME_WORD = re.compile(r"[^\W\d_][\w'’]*")
+_SURNAME_AFTER = re.compile(r"\.?[ \t]+(?:[A-Z]\.[ \t]+)?(?P<last>[^\W\d_a-z][\w'’-]*)")
+
+
+def _people(doc) -> tuple[list[int], list[str], dict[str, str]]:
+    """(offsets, genders, surnames) of the people in the text whose gender the first name
+    or title gives ("Mr Novak", "Daria Kulikova"), with later mentions of the same
+    surname alone ("Kulikova said"), in text order; and each surname with its bearer's
+    gender (None if borne by both). A "surname" that is a common English word ("Victoria
+    Police", "China Daily") is not taken for one. Found with str.find from the names the
+    token scan holds."""
+    text = doc.text
+    mentions, surnames = [], {}
+    for name, gender in _names_in(doc).items():
+        i = text.find(name)
+        while i != -1:
+            end = i + len(name)
+            m = _SURNAME_AFTER.match(text, end)
+            if m and (i == 0 or not _glued(text[i - 1])) and m.group("last") not in _common_english_words():
+                last = m.group("last").rstrip("'’-")
+                mentions.append((i, gender))
+                surnames[last] = gender if surnames.get(last, gender) == gender else None
+            i = text.find(name, end)
+    for last, gender in surnames.items():
+        if gender is None:
+            continue
+        i = text.find(last)
+        while i != -1:
+            end = i + len(last)
+            if (i == 0 or not _glued(text[i - 1])) and (end == len(text) or not _glued(text[end])):
+                mentions.append((i, gender))
+            i = text.find(last, end)
+    mentions.sort()
+    return [at for at, _ in mentions], [g for _, g in mentions], surnames
+
+
+@lru_cache(maxsize=None)
+def _capitalised_names() -> dict[str, frozenset]:
+    """Gender -> the first names of that gender as written in text ("Daria"), and titles."""
+    out = {"f": set(), "m": set()}
+    common = _common_english_words()
+    for name, gender in first_name_genders().items():
+        if name.capitalize() not in common:  # "April", "Art", "German"
+            out[gender].add(name.capitalize())
+    for title, gender in _TITLE_GENDER.items():
+        out[gender].add(title)
+    return {g: frozenset(v) for g, v in out.items()}
+
+
+def _names_in(doc) -> dict[str, str]:
+    """The gendered first names and titles of the text (from the token scan)."""
+    tokens = capital_tokens(doc.text)
+    out = {}
+    for gender, names in _capitalised_names().items():
+        for name in names.intersection(tokens):
+            out[name] = gender
+    return out
+
+
+def _may_contradict(doc) -> bool:
+    """The first names and titles of the text are all of one gender, and a pronoun of
+    the other gender occurs (set intersections on the token scan that the name rules
+    read, and substring tests). Where both genders are named, the nearest name decides
+    too little to go on, and the rule stays silent."""
+    tokens = capital_tokens(doc.text)
+    names = _capitalised_names()
+    female, male = not names["f"].isdisjoint(tokens), not names["m"].isdisjoint(tokens)
+    if female == male:
+        return False
+    text = doc.text
+    if female:
+        return "he " in text or "He " in text or " his " in text
+    return "she " in text or "She " in text or " her " in text
+
+
+def _inside_quotation(text: str, pos: int) -> bool:
+    para = text[text.rfind("\n", 0, pos) + 1:pos]
+    return para.count("“") > para.count("”") or para.count('"') % 2 == 1
+
+
+@rule(
+    "CLQ007",
+    "calque",
+    "pronoun whose gender contradicts the person it refers to ('Maria Rossi ... He added')",
+    confidence=0.55,
+    bad=[
+        ("The rector, Irene Vasquez, opened the session. He said the budget was final.",
+         "The rector, Irene Vasquez, opened the session. She said the budget was final."),
+        ("The players thanked the coach, Bernardo Pires, for her support.",
+         "The players thanked the coach, Bernardo Pires, for his support."),
+    ],
+    good=[
+        "Irene Vasquez met Paulo Ramos. He said the budget was final.",
+        "Irene Vasquez met Paulo Ramos. Later, Irene Vasquez left. He said the budget was final.",
+        "The rector, Irene Vasquez, opened the session. She said the budget was final.",
+        "Irene Vasquez said her husband had left. He returned on Monday.",
+        "Irene Vasquez spoke first. “He will not win,” she said.",
+        "Police in Victoria Police said he was arrested.",
+        "Andrea Conti opened the session. He said the budget was final.",
+    ],
+    exact_anchors=_PRONOUN_ANCHORS,
+    gate=_may_contradict,
+)
+def pronoun_gender(doc):
+    """What it flags: "he", "she", "his" or "her" where every person named in the two
+    sentences before it is of the other gender, by their first name (data/first_names.tsv,
+    from nomquamgender) or title ("said Daria Kulikova, a forestry expert. He added").
+
+    Why: many source languages do not mark the gender where English must: Spanish and
+    Italian "su", French "son/sa" (the gender of the thing owned), Portuguese dropped
+    subjects, Russian through French. MT then guesses "he" or "her".
+
+    Near misses: another person of the pronoun's gender, or a gendered noun ("her
+    husband"), in the window; a text that names people of both genders (the nearest
+    name is then too weak a guess); a pronoun inside a quotation (its antecedent may be
+    anyone); names borne by both genders ("Andrea"); common words ("April") and names
+    that are places ("Victoria Police").
+
+    Fix safety: the other pronoun is proposed, but the antecedent is a guess from the
+    nearest names, so the confidence stays at 0.55 (reported, not applied by default).
+    """
+    text = doc.text
+    offsets, genders, _ = _people(doc)
+    sentence_ends = None
+    for off in doc.exact_anchor_offsets("CLQ007"):
+        m = _PRONOUN_AT.match(text, off)
+        if m is None:
+            continue
+        group = "subj" if m.group("subj") else "poss"
+        pos, word = m.start(group), m.group(group)
+        gender = _PRONOUN_GENDER[word.lower()]
+        if _inside_quotation(text, pos):
+            continue
+        if sentence_ends is None:
+            sentence_ends = [e.end() for e in _SENTENCE_END.finditer(text)]
+        window_start = _two_sentences_back(sentence_ends, pos)
+        prior = set(genders[bisect_left(offsets, window_start):bisect_left(offsets, pos)])
+        if not prior or gender in prior:
+            continue
+        if _GENDERED_NOUNS[gender].intersection(w.lower() for w in _NAME_WORD.findall(text[window_start:pos])):
+            continue
+        yield Hit(pos, pos + len(word), "calque: the pronoun's gender contradicts the person named before it",
+                  match_case(word, _SWAP[word.lower()]))
+
+
+def _two_sentences_back(ends: list[int], pos: int) -> int:
+    """Where the sentence before the one holding `pos` starts, given the offsets where
+    the text's sentences end (looking back _WINDOW characters at most)."""
+    k = bisect_left(ends, pos + 1)
+    start = ends[k - 2] if k >= 2 else 0
+    return max(start, pos - _WINDOW)
