@@ -429,9 +429,10 @@ def since_duration(doc):
                   match_case(m.group("since"), "for"))
 
 
+_DISTANCE_UNITS = ("km", "kilometres", "kilometers", "kilometre", "kilometer", "miles", "metres", "meters")
 _AT_DISTANCE = regex.compile(
     r"(?<![\p{L}\p{N}])(?P<at>[Aa]t)[ \t]+(?:about[ \t]+|around[ \t]+|some[ \t]+)?\d[\d,.]*[ \t]*"
-    r"(?:km|kilometres|kilometers|kilometre|kilometer|miles|metres|meters|m)[ \t]+(?:from|of)(?![\p{L}])"
+    r"(?:" + "|".join(_DISTANCE_UNITS) + r")[ \t]+(?:from|of)(?![\p{L}])"
 )
 
 
@@ -449,8 +450,7 @@ _AT_DISTANCE = regex.compile(
         "The village lies 40 kilometres from the border.",
         "They stopped at 40 metres depth.",
     ],
-    anchors=["at "],
-    trigger=r"(?i)\bat[ \t]+(?:about[ \t]+|around[ \t]+|some[ \t]+)?\d[\d,.]*[ \t]*(?:k?m|kilomet|miles|metres|meters)",
+    anchors=[f"{unit} {word}" for unit in _DISTANCE_UNITS for word in ("from", "of")],
 )
 def at_distance_from(doc):
     """What it flags: "at" before a distance followed by "from" or "of"
