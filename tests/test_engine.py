@@ -44,3 +44,30 @@ def test_fix_is_idempotent_on_seeds(seed_text):
 def test_min_confidence_blocks_fixes():
     text = "Riots once morest the regime."
     assert Cleaner(min_confidence=1.0).fix(text).fixed == text
+
+
+class _Flipping(Cleaner):
+    """Two rules that disagree: one writes "Von", the other "von", each undoing the other."""
+
+    def detect(self, text):
+        i = text.find("on der")
+        if i < 1:
+            return []
+        old = text[i - 1 : i + 2]
+        new = "von" if old == "Von" else "Von"
+        return [Finding(i - 1, i + 2, old, "CAS003", "casing", "flip", new, 0.9)]
+
+
+def test_fix_that_undoes_itself_stops_and_reports_no_edit():
+    text = "Talks with Ursula Von der Leyen ended."
+    report = _Flipping().fix(text)
+    # "Von" -> "von" -> "Von": the second pass gives the text back, so neither edit stands
+    assert report.fixed == text
+    assert report.edits == []
+
+
+def test_a_run_of_doubled_marks_is_fixed_to_the_end():
+    text = "Then , , , , , , it rained, , , , , later."
+    once = Cleaner().fix(text).fixed
+    assert once == Cleaner().fix(once).fixed
+    assert ", ," not in once

@@ -15,7 +15,9 @@ from .registry import Rule, select_rules
 from .types import Edit, Finding, Report
 
 DEFAULT_MIN_CONFIDENCE = 0.8
-MAX_FIX_PASSES = 4
+# a bound, not a budget: fixing stops at its fixed point, which most texts reach after one
+# or two passes (a run of doubled marks loses one mark per pass per run)
+MAX_FIX_PASSES = 12
 
 
 class _CrlfMap:
@@ -147,11 +149,15 @@ class Cleaner:
         """Detect, apply the safe fixes, repeat until nothing changes.
 
         Repeating makes fixing idempotent: a fix that exposes another artifact
-        (a deleted line leaving a doubled blank) is settled in the same call.
+        (a deleted line leaving a doubled blank) is settled in the same call. Fixes
+        that undo earlier ones (two rules that disagree, each turning the text back)
+        would cycle: when a pass gives back a text already seen, fixing stops there
+        and the edits of the cycle are dropped, since together they changed nothing.
         """
         findings = self.detect(text)
         report = Report(text=text, findings=findings)
         current, all_edits, pass_findings = text, [], findings
+        seen = {(hash(text), len(text)): 0}  # each text reached -> how many edits led to it
         for pass_no in range(1, MAX_FIX_PASSES + 1):
             fixable = [f for f in pass_findings if self.fixable(f)]
             if not fixable:
@@ -159,6 +165,11 @@ class Cleaner:
             edits = choose_edits(fixable, pass_no)
             current = apply_edits(current, edits)
             all_edits.extend(edits)
+            key = (hash(current), len(current))
+            if key in seen:
+                del all_edits[seen[key]:]
+                break
+            seen[key] = len(all_edits)
             pass_findings = self.detect(current)
         report.fixed = current
         report.edits = all_edits
