@@ -13,14 +13,18 @@ Spanish text is flagged only when the same document also writes a decimal comma.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
+from ..knowledge.numbers import measure_words, symbols, unit_words
 from ..registry import rule
 from ..types import Hit
 
 # Units of size after which a number with a decimal separator is unambiguous.
 UNITS = {
-    "en": r"(?:\ ?%|\ (?:per\ ?cent|percent|million|billion|trillion|bn)\b)",
+    # "percentage point(s)"; "Prozent", "por ciento", "pour cent": a source's word left in place
+    "en": r"(?:\ ?%|\ (?:per\ ?cent|percent(?:age)?|million|billion|trillion|bn|Prozent|por\ ciento|pour\ cent)\b)",
     "fr": r"(?:\ ?%|\ (?:millions?|milliards?|pour\ ?cent|%)(?![\p{L}]))",
     "es": r"(?:\ ?%|\ (?:millones|millón|por\ ?ciento|mil\ millones)(?![\p{L}]))",
     "de": r"(?:\ ?%|\ (?:Millionen|Million|Milliarden|Milliarde|Prozent|Mio\.|Mrd\.)(?![\p{L}]))",
@@ -71,6 +75,8 @@ def _may_have_decimal_comma(doc) -> bool:
         ("The plan will cost 2,5 million euros.", "The plan will cost 2.5 million euros."),
         ("Prices rose by 3,7% in January and 12,25 percent over the year.",
          "Prices rose by 3.7% in January and 12.25 percent over the year."),
+        ("The bank cut its rate by 0,75 percentage points.", "The bank cut its rate by 0.75 percentage points."),
+        ("Shares fell 4,2 Prozent in Frankfurt.", "Shares fell 4.2 Prozent in Frankfurt."),
     ],
     good=[
         "The plan will cost 2,500 euros and 2.5 million more later.",
@@ -78,7 +84,8 @@ def _may_have_decimal_comma(doc) -> bool:
         "In 2021,12 million tourists came.",
     ],
     # EN_DECIMAL_COMMA: a number is flagged only before one of UNITS["en"]
-    anchors=["%", " per cent", " percent", " million", " billion", " trillion", " bn"],
+    anchors=["%", " per cent", " percent", " million", " billion", " trillion", " bn", " prozent", " por ciento",
+             " pour cent"],
     gate=_may_have_decimal_comma,
 )
 def decimal_comma_in_english(doc):
@@ -87,28 +94,178 @@ def decimal_comma_in_english(doc):
         yield Hit(sep, sep + 1, "English writes the decimal separator as a point", ".")
 
 
+# A decimal point and one or two digits, then what may name a unit: "%" or a word.
+_POINT_DECIMAL = regex.compile(
+    NOT_AFTER + r"(\p{N}{1,3})\.(\p{N}{1,2})(?![\p{N}.,])(?:[ \u00a0\u202f]?(%)|[ \u00a0\u202f](\p{L}[\p{L}²³/]*\.?))"
+)
+# Thousands grouped with a point ("4.000", "12.500"): a document that writes them so
+# cannot also write a decimal point.
+POINT_GROUPS = regex.compile(r"(?<![\p{N}.,])[1-9]\p{N}{0,2}(?:\.\p{N}{3})+(?![\p{N}]|[.,]\p{N})")
+
+
+def _is_unit(word: str, units: frozenset) -> bool:
+    """`word` (perhaps with a sentence's full stop) is one of `units`: "Tonnen.", "Mrd."."""
+    word = word.lower()
+    return word in units or word.rstrip(".") in units
+
+
+def comma_decimal_document(doc) -> bool:
+    """The document itself writes numbers the comma-decimal way: a decimal comma before a
+    unit ("3,5 millones") or thousands grouped with a point ("4.000")."""
+    lang = doc.profile.code
+    return bool(DECIMAL_COMMA[lang].search(doc.text) or POINT_GROUPS.search(doc.text))
+
+
 @rule(
     "PUN105",
     "punctuation",
-    "decimal point in French or German text ('2.5 millions'): these write a decimal comma (Spanish: only when mixed)",
+    "decimal point in French or German text ('2.5 millions', '1.2 Meter'): these write a decimal comma (Spanish: "
+    "only when the document writes its other numbers the comma way)",
     confidence=0.85,
     langs=("fr", "de", "es"),
     trigger=r"\d\.\d",
     bad=[
         ("Le projet coûtera 2.5 millions d’euros.", "Le projet coûtera 2,5 millions d’euros."),
         ("Les prix ont augmenté de 3.7 % en janvier.", "Les prix ont augmenté de 3,7 % en janvier."),
+        ("Der Turm ist etwa 4.5 Meter hoch und wiegt 2.3 Tonnen.", "Der Turm ist etwa 4,5 Meter hoch und wiegt 2,3 Tonnen."),
     ],
     good=[
         "Le projet coûtera 2,5 millions d’euros.",
         "La version 2.5 est sortie le 3.4.2022 ; 2.500 personnes l’ont téléchargée.",
+        "Am 3.5. kam Version 2.5 Pro heraus, um 14.30 Uhr.",
     ],
 )
 def decimal_point_in_comma_language(doc):
+    """Flags a decimal point before a unit in text whose language writes a decimal comma.
+
+    Why: a translation keeps the English number "2.5 million" as it was. Example:
+    "4.5 Meter" -> "4,5 Meter". The unit is what makes the reading sure: "%", a scale
+    word or a CLDR unit or currency name ("Meter", "Tonnen", "dollars"). Near misses left
+    alone: dates ("3.5.", "3.4.2022"), versions ("Version 2.5 Pro": "Pro" is no unit),
+    times ("14.30 Uhr": two digits then no unit word), thousands ("2.500"). Spanish
+    accepts the point (RAE/ASALE 2010), so a Spanish document is flagged only when it
+    writes its other numbers the comma way ("4.000", "3,5"). Fix safety: the comma is
+    the target's decimal separator (CLDR); 0.85.
+    """
     lang = doc.profile.code
     if doc.profile.decimal_separator != ",":
         return
-    if lang == "es" and not DECIMAL_COMMA[lang].search(doc.text):
+    if lang == "es" and not comma_decimal_document(doc):
         return  # Spanish accepts the point; only a mixture of both is an artifact
-    for m in DECIMAL_POINT[lang].finditer(doc.text):
+    units = measure_words()
+    for m in _POINT_DECIMAL.finditer(doc.text):
+        word = m.group(4)
+        if word is not None and not _is_unit(word, units) and not DECIMAL_POINT[lang].match(doc.text, m.start()):
+            continue
         sep = m.end(1)
         yield Hit(sep, sep + 1, f"{doc.profile.name} writes the decimal separator as a comma", ",")
+
+
+# --------------------------------------------------------------------------- PUN106
+# Words before a number that make it a reference, not a quantity ("Section 1.100",
+# "art. 2.300", "ISO 9.001"): a small closed class in the four targets.
+REFERENCE_BEFORE = regex.compile(
+    r"(?i)(?:art|arts|article|artículo|artikel|section|sección|abschnitt|chapter|chapitre|capítulo|kapitel|"
+    r"rule|règle|paragraph|paragraphe|párrafo|clause|version|versión|no|nr|n°|nº|núm|number|numéro|número|"
+    r"page|pages|página|seite|p|pp|s|figure|fig|table|tableau|tabla|tabelle|step|level|iso|din|en|ref)\.?[ \u00a0]+\Z"
+)
+PLURAL_ENDINGS = ("s", "x")  # English, French and Spanish plurals ("votes", "délégués", "personas", "animaux")
+
+
+@lru_cache(maxsize=None)
+def _grouped_number_re(mark: str):
+    """A number of 1-3 digits and groups of three after `mark`, then perhaps a word."""
+    m = regex.escape(mark)
+    return regex.compile(
+        r"(?<![\p{N}\p{L}\p{Sc}.,+#/:°'’_-])([1-9]\p{N}{0,2})((?:" + m + r"\p{N}{3})+)(?![\p{N}\p{L}%°]|[.,]\p{N})"
+        r"(?:[ \u00a0\u202f]+(\p{L}[\p{L}\p{M}’'-]*))?"
+    )
+
+
+def _looks_like_ip(number: str, mark: str) -> bool:
+    parts = number.split(mark)
+    return len(parts) == 4 and all(int(p) <= 255 for p in parts)
+
+
+def _count_word(word, lang: str, group: str) -> bool:
+    """The word after "2.400" makes the number a count of things, so the mark groups
+    thousands: not a unit, currency or scale word (CLDR), and a noun-like word of the
+    language: lower-case in English, French and Spanish (a capital may start a sentence
+    or a name), a capitalised noun in German. A group other than "00" ("38.412") is a
+    likelier decimal, so it needs a plural noun after it ("votes")."""
+    if word is None or _is_unit(word, unit_words()):
+        return False
+    if lang == "de":
+        return word[0].isupper()
+    if not word[0].islower():
+        return False
+    return group.endswith("00") or (len(word) > 2 and word.endswith(PLURAL_ENDINGS))
+
+
+def _target_group(doc) -> str:
+    return doc.profile.thousands_separator
+
+
+@rule(
+    "PUN106",
+    "punctuation",
+    "thousands grouped with the target's decimal mark ('2.400 jobs' in English, '1,200 délégués' in French)",
+    confidence=0.85,
+    langs=("en", "fr", "es", "de"),
+    trigger=r"\d[.,]\d\d\d",
+    bad=[
+        ("The company will cut around 2.400 jobs this year.", "The company will cut around 2,400 jobs this year."),
+        ("The party received 38.412 votes in the city.", "The party received 38,412 votes in the city."),
+        ("Some 1.250.000 people live there.", "Some 1,250,000 people live there."),
+    ],
+    good=[
+        "The company will cut around 2,400 jobs this year.",
+        "The runner finished in 9.580 seconds over 1.500 km of road.",
+        "Gas costs $2.399 a gallon; the server is at 192.168.100.200 today.",
+        "See Section 1.100 of the code, and ISO 9.001 rules.",
+        "The euro traded at 1.085 against the dollar and bonds paid 4.125% a year.",
+        "She scored 14.533 points in the final, and 1.500 Americans watched.",
+    ],
+)
+def foreign_thousands_separator(doc):
+    """Flags a number whose thousands are grouped with the target language's decimal
+    mark: "2.400 jobs" in English, "1,200 délégués" in French, "30,000 Sammler" in German.
+
+    Why: a translation keeps the source's number as written; the reader of the target
+    takes "2.400" for two point four. Example: "cut 2.400 jobs" -> "cut 2,400 jobs". The
+    reading must be sure: two or more groups ("1.250.000", not a dotted IP address), or
+    one group of three digits before a word that counts things (not a CLDR unit, currency
+    or scale word: "9.580 seconds", "1.500 km", "1.085 dollars" may be decimals; a group
+    other than "00" needs a plural noun). Near misses left alone: "$2.399" (a currency
+    sign), "4.125%", "Section 1.100" (a reference), IP addresses, versions ("v1.200"),
+    dates, times ("14.30"), "€1.5bn". Spanish is also written with "12,000" in Mexico
+    and Central America (CLDR es_MX), so a Spanish document's English-style group is
+    fixed only when the document writes its other numbers the Spain way ("4.000",
+    "3,5"). Fix safety: the target's group separator (the profile's, which is CLDR's or,
+    for French, the no-break space the dev conventions use); 0.85, 0.6 for Spanish
+    without that evidence.
+    """
+    lang = doc.profile.code
+    mark = symbols(lang).decimal
+    target = _target_group(doc)
+    spanish_evidence = None
+    text = doc.text
+    for m in _grouped_number_re(mark).finditer(text):
+        number = m.group(1) + m.group(2)
+        groups = m.group(2).count(mark)
+        if groups == 1:
+            if not _count_word(m.group(3), lang, m.group(2)):
+                continue
+        elif _looks_like_ip(number, mark):
+            continue
+        if REFERENCE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            continue
+        confidence = 0.9 if groups > 1 else None
+        if lang == "es":
+            if spanish_evidence is None:
+                spanish_evidence = bool(POINT_GROUPS.search(text) or DECIMAL_COMMA["es"].search(text))
+            if not spanish_evidence:
+                confidence = 0.6  # "12,000" is how Mexico writes it
+        end = m.start() + len(number)
+        yield Hit(m.start(), end, f"{doc.profile.name} groups thousands with {target!r}, not {mark!r}",
+                  number.replace(mark, target), confidence)
