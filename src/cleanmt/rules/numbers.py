@@ -269,3 +269,150 @@ def foreign_thousands_separator(doc):
         end = m.start() + len(number)
         yield Hit(m.start(), end, f"{doc.profile.name} groups thousands with {target!r}, not {mark!r}",
                   number.replace(mark, target), confidence)
+
+
+# --------------------------------------------------------------------------- PUN107
+# "12 000", "12\u00a0000", "1\u202f250\u202f000": 1-3 digits (not a leading zero, as phone
+# numbers have), then groups of three digits after one and the same space.
+SPACED_GROUPS = regex.compile(
+    r"(?<![\p{N}\p{L}\p{Sc}.,+#/:(-]|\p{N}[ \u00a0\u202f])([1-9]\p{N}{0,2})([ \u00a0\u202f])\p{N}{3}(?:\2\p{N}{3})*"
+    r"(?![\p{N}\p{L}]|[ \u00a0\u202f]\p{N}|[.,:]\p{N})"
+)
+_AFTER_SPACED = regex.compile(r"[ \u00a0\u202f]*(?:[\p{Ll}]|[.,;:)]|\Z)")
+
+
+@rule(
+    "PUN107",
+    "punctuation",
+    "thousands grouped with spaces in English ('12 000 hectares'): English groups them with commas",
+    confidence=0.85,
+    trigger=r"\d[ \u00a0\u202f]\d\d\d",
+    bad=[
+        ("Nearly 12 000 hectares are burning.", "Nearly 12,000 hectares are burning."),
+        ("The plan costs 1\u00a0250\u00a0000 euros.", "The plan costs 1,250,000 euros."),
+    ],
+    good=[
+        "Nearly 12,000 hectares are burning.",
+        "Call 020 7946 0958 or +33 612 345 678 before 2019 100 days pass.",
+        "Or call 7 800 812 3345, page 12 of 300.",
+    ],
+)
+def spaced_thousands_in_english(doc):
+    """Flags a number grouped with spaces (or the no-break spaces of French) in English.
+
+    Why: French, and the SI style of other sources, write "12 000"; English news writes
+    "12,000", and a translation that keeps the space leaves a number that breaks across
+    lines or reads as two numbers. Example: "Nearly 12 000 hectares" -> "Nearly 12,000
+    hectares". Near misses left alone: phone numbers (a leading zero or "+", or a last
+    group of four), a year or a longer number before ("2019 100 days"), lists of numbers
+    (a further spaced digit). Fix safety: a no-break space between digit groups is only
+    ever a thousands separator (0.9); a plain space needs a lower-case word or the end
+    of the clause after the number (0.85), or it is reported only (0.6).
+    """
+    text = doc.text
+    for m in SPACED_GROUPS.finditer(text):
+        space = m.group(2)
+        if space != " ":
+            confidence = 0.9
+        elif _AFTER_SPACED.match(text, m.end()):
+            confidence = None
+        else:
+            confidence = 0.6
+        yield Hit(m.start(), m.end(), "English groups thousands with commas", m.group().replace(space, ","),
+                  confidence)
+
+
+# --------------------------------------------------------------------------- PUN108
+PERCENT_SPACED = regex.compile(r"(?<=\p{N})([ \u00a0\u202f])%(?![\p{L}\p{N}]|[ \t]+\p{N})")
+PERCENT_TIGHT = regex.compile(r"(?<=\p{N})%(?![\p{L}\p{N}]|[ \t]+\p{N})")
+CODE_LINE = regex.compile(r"[{}<>`|\\=;]|\(\)|://")  # CSS widths, printf formats, modulo
+
+
+def _line_of(text: str, pos: int) -> str:
+    return text[text.rfind("\n", 0, pos) + 1 : (text.find("\n", pos) + 1 or len(text) + 1) - 1]
+
+
+@rule(
+    "PUN108",
+    "punctuation",
+    "space before '%' of the wrong convention: none in English ('65 %' -> '65%'), a no-break space in French",
+    confidence=0.85,
+    langs=("en", "fr"),
+    trigger="%",
+    bad=[
+        ("Shipments could fall by 65 % this week.", "Shipments could fall by 65% this week."),
+        ("Inflation reached 5,17\u00a0% in the year.", "Inflation reached 5,17% in the year."),
+    ],
+    good=[
+        "Shipments could fall by 65% this week.",
+        "The % sign, 10 % 3 in code, and width: 50 %; are left alone.",
+    ],
+)
+def percent_spacing(doc):
+    """Flags the space before "%" that the target language does not write: English
+    writes "65%" (Chicago 9.18; CLDR "#,##0%"), French "65\u00a0%" (Imprimerie
+    nationale; CLDR "#,##0\u00a0%").
+
+    Why: a translation keeps the source's typography. Example: "by 65 % this week" ->
+    "by 65% this week"; French "de 60%" -> "de 60\u00a0%". Near misses left alone: a
+    percent sign after no number, modulo ("10 % 3"), code and CSS lines, a plain space
+    in French (it is the right space, only breakable). Spanish and German are left
+    alone: CLDR and the RAE and Duden want the space, but their press writes "5%"
+    as often, a house style rather than an artifact. Fix safety: 0.85.
+    """
+    text = doc.text
+    space = symbols(doc.profile.code).percent_space
+    if not space:
+        for m in PERCENT_SPACED.finditer(text):
+            if not CODE_LINE.search(_line_of(text, m.start())):
+                yield Hit(m.start(), m.end(), f"{doc.profile.name} writes no space before '%'", "%")
+    else:
+        for m in PERCENT_TIGHT.finditer(text):
+            if not CODE_LINE.search(_line_of(text, m.start())):
+                yield Hit(m.start(), m.end(), f"{doc.profile.name} puts a no-break space before '%'", space + "%")
+
+
+# --------------------------------------------------------------------------- PUN109
+# "18h20", "18 h 20", "9h05" (French and Italian clock times) and "14.32 Uhr" (German).
+CLOCK_H = regex.compile(r"(?<![\p{L}\p{N}.,:/-])([01]?\p{N}|2[0-3])([ \u00a0\u202f]?)h\2([0-5]\p{N})(?![\p{L}\p{N}])")
+CLOCK_UHR = regex.compile(r"(?<![\p{L}\p{N}.,:/-])([01]?\p{N}|2[0-3])[.:]([0-5]\p{N})[ \u00a0]Uhr(?![\p{L}])")
+# Words after which "18h20" is a time of day, not a duration ("a 2h30 flight").
+CLOCK_BEFORE = regex.compile(
+    r"(?i)(?:\b(?:at|from|until|till|to|by|around|about|before|after|since|between|and|or|for|shortly|just)|[–-])"
+    r"[ \u00a0]+\Z"
+)
+
+
+@rule(
+    "PUN109",
+    "punctuation",
+    "French or German clock time in English text ('at 18h20', '14.32 Uhr' -> '18:20', '14:32')",
+    confidence=0.85,
+    trigger=r"\dh\d|\d h \d|\d Uhr",
+    bad=[
+        ("The train left at 18h20 and arrived at 21 h 05.", "The train left at 18:20 and arrived at 21:05."),
+        ("The polls closed at 18.00 Uhr on Sunday.", "The polls closed at 18:00 on Sunday."),
+    ],
+    good=[
+        "The train left at 18:20, ran 24h a day, and a 4x4 took H2O to HQ.",
+        "Section 3h20b of the act; the 2h30 flight; 14.30 is teatime.",
+    ],
+)
+def foreign_clock_time(doc):
+    """Flags a clock time written the French way ("18h20") or the German way ("14.32 Uhr")
+    in English text.
+
+    Why: French, Italian and Spanish news write "18h20", German "14.32 Uhr"; a
+    translation keeps them, English writes "18:20". Example: "left at 18h20" ->
+    "left at 18:20". Near misses left alone: durations ("24h", "a 2h30 flight":
+    no time-of-day word before it gets only a report), codes ("3h20b"), British
+    "14.30" with no "Uhr". Fix safety: the 24-hour "18:20" keeps the meaning; 0.85 after
+    a preposition of time or for "Uhr", 0.6 otherwise (it may be a duration).
+    """
+    text = doc.text
+    for m in CLOCK_H.finditer(text):
+        if CLOCK_BEFORE.search(text, max(0, m.start() - 10), m.start()):
+            yield Hit(m.start(), m.end(), "English writes clock times with a colon", f"{m.group(1)}:{m.group(3)}")
+    for m in CLOCK_UHR.finditer(text):
+        yield Hit(m.start(), m.end(), "English writes clock times with a colon and no 'Uhr'",
+                  f"{m.group(1)}:{m.group(2)}")
