@@ -202,6 +202,21 @@ def _count_word(word, lang: str, group: str) -> bool:
     return group.endswith("00") or (len(word) > 2 and word.endswith(PLURAL_ENDINGS))
 
 
+# A rate after the count ("1.125 goals per game", "1,125 Tore pro Spiel"): an average, a decimal.
+RATE_AFTER = regex.compile(r"[ \u00a0]+(?:\p{L}+[ \u00a0]+)?(?:per|pro|par|por)[ \u00a0]+\p{L}")
+
+
+def _single_group_confidence(text: str, m) -> float | None:
+    """0.85 (the rule's) for "2.400 jobs" or "38.412 votes"; 0.6 where a decimal stays
+    possible: one digit before a group other than "00" ("1.125 goals"), a German noun
+    after a group other than "00", or a rate after the noun ("per game")."""
+    if RATE_AFTER.match(text, m.end()):
+        return 0.6
+    if not m.group(2).endswith("00") and (len(m.group(1)) == 1 or m.group(3)[0].isupper()):
+        return 0.6
+    return None
+
+
 def _target_group(doc) -> str:
     return doc.profile.thousands_separator
 
@@ -236,7 +251,8 @@ def foreign_thousands_separator(doc):
     reading must be sure: two or more groups ("1.250.000", not a dotted IP address), or
     one group of three digits before a word that counts things (not a CLDR unit, currency
     or scale word: "9.580 seconds", "1.500 km", "1.085 dollars" may be decimals; a group
-    other than "00" needs a plural noun). Near misses left alone: "$2.399" (a currency
+    other than "00" needs a plural noun, and is only reported where one digit before it
+    or a rate after it ("1.125 goals per game") leaves a decimal possible). Near misses left alone: "$2.399" (a currency
     sign), "4.125%", "Section 1.100" (a reference), IP addresses, versions ("v1.200"),
     dates, times ("14.30"), "€1.5bn". Spanish is also written with "12,000" in Mexico
     and Central America (CLDR es_MX), so a Spanish document's English-style group is
@@ -256,16 +272,18 @@ def foreign_thousands_separator(doc):
         if groups == 1:
             if not _count_word(m.group(3), lang, m.group(2)):
                 continue
+            confidence = _single_group_confidence(text, m)
         elif _looks_like_ip(number, mark):
             continue
+        else:
+            confidence = 0.9
         if REFERENCE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
             continue
-        confidence = 0.9 if groups > 1 else None
         if lang == "es":
             if spanish_evidence is None:
                 spanish_evidence = bool(POINT_GROUPS.search(text) or DECIMAL_COMMA["es"].search(text))
             if not spanish_evidence:
-                confidence = 0.6  # "12,000" is how Mexico writes it
+                confidence = min(confidence or 0.85, 0.6)  # "12,000" is how Mexico writes it
         end = m.start() + len(number)
         yield Hit(m.start(), end, f"{doc.profile.name} groups thousands with {target!r}, not {mark!r}",
                   number.replace(mark, target), confidence)
