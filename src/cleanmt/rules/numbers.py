@@ -434,3 +434,44 @@ def foreign_clock_time(doc):
     for m in CLOCK_UHR.finditer(text):
         yield Hit(m.start(), m.end(), "English writes clock times with a colon and no 'Uhr'",
                   f"{m.group(1)}:{m.group(2)}")
+
+
+# --------------------------------------------------------------------------- PUN112
+_COMMA_DECIMAL_UNIT = regex.compile(
+    NOT_AFTER + r"(\p{N}{1,3}),(\p{N}{1,2})(?![\p{N}.,])[ \u00a0\u202f](\p{L}[\p{L}²³/]*\.?)"
+)
+
+
+@rule(
+    "PUN112",
+    "punctuation",
+    "decimal comma before a unit of measure in English text ('1,5 km', '2,8 hectares')",
+    confidence=0.85,
+    trigger=r"\d,\d\d?[ \u00a0\u202f]\p{L}",
+    bad=[
+        ("The river rose 1,5 metres overnight and flooded 2,8 hectares.",
+         "The river rose 1.5 metres overnight and flooded 2.8 hectares."),
+        ("A 3,4 km stretch was closed.", "A 3.4 km stretch was closed."),
+    ],
+    good=[
+        "The river rose 1.5 metres and flooded 2,800 hectares.",
+        "Rooms 1,2 and 3 were closed; in 2021,12 km were built.",
+        "The plan costs 2,5 million euros.",  # PUN104's
+    ],
+)
+def decimal_comma_before_unit(doc):
+    """Flags a decimal comma before a CLDR unit or currency name in English text.
+
+    Why: French, Spanish, German and Italian write "1,5 km"; a translation keeps it,
+    English writes "1.5 km". Example: "rose 1,5 metres" -> "rose 1.5 metres". The unit
+    after is what makes the comma a decimal one: one or two digits after a comma are no
+    thousands group, and a unit word (CLDR, all four targets' names: "metres", "km",
+    "Grad", "euros") rules out a list ("rooms 1,2 and 3"). Scale and percent words are
+    left to PUN104. Fix safety: 0.85.
+    """
+    units = measure_words()
+    text = doc.text
+    for m in _COMMA_DECIMAL_UNIT.finditer(text):
+        if _is_unit(m.group(3), units) and not EN_DECIMAL_COMMA.match(text, m.start()):
+            sep = m.end(1)
+            yield Hit(sep, sep + 1, "English writes the decimal separator as a point", ".")

@@ -406,3 +406,37 @@ def _abbreviation_before(text: str, clause_start: int) -> bool:
     """The clause start follows an abbreviation's full stop ("Sr. ", "EE. UU. "), not a sentence's end."""
     word = regex.search(r"([\p{L}.]+)\.[ \u00a0]+\Z", text[max(0, clause_start - 20) : clause_start])
     return bool(word) and (len(word.group(1)) <= 3 and word.group(1)[0].isupper() or "." in word.group(1))
+
+
+# --------------------------------------------------------------------------- PUN113
+# "…goes on!”, said": a comma after a quotation that ends with ? or !.
+COMMA_AFTER_QUESTION_QUOTE = regex.compile(r"(?<=\p{L}[?!]+[”\"’]),(?=[ \t]+\p{Ll})")
+
+
+@rule(
+    "PUN113",
+    "punctuation",
+    "comma after a quotation ending in ? or ! in English ('…goes on!”, said'): Spanish and German put it there",
+    confidence=0.85,
+    trigger=r"[?!][”\"’],",
+    bad=[
+        ("“We will miss him, but life goes on!”, said the coach.", "“We will miss him, but life goes on!” said the coach."),
+        ("“Who pays?”, asked a resident.", "“Who pays?” asked a resident."),
+    ],
+    good=[
+        "“We will miss him,” said the coach, “but life goes on!”",
+        "“Who pays?” asked a resident, and “Why now?”, “Why here?” were heard, Yahoo!, they said.",
+    ],
+)
+def comma_after_question_quote(doc):
+    """Flags a comma after a closing quotation mark whose quotation ends with ? or !.
+
+    Why: Spanish and German close the quotation, then put the comma ("«¡Nos vamos!»,
+    dijo"); English lets the ? or ! stand for it (Chicago 6.122). A translation keeps
+    the comma. Example: "“…goes on!”, said the coach" -> "“…goes on!” said the coach".
+    Near misses left alone: a list of quoted questions ("“Why now?”, “Why here?”"), a
+    comma before a capitalised word (a name, a title), "Yahoo!,". Fix safety: deleting
+    the comma; 0.85.
+    """
+    for m in COMMA_AFTER_QUESTION_QUOTE.finditer(doc.text):
+        yield Hit(m.start(), m.end(), "English puts no comma after a quotation's ? or !", "")
