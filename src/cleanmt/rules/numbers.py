@@ -217,6 +217,18 @@ def _single_group_confidence(text: str, m) -> float | None:
     return None
 
 
+_DIGITS = "0123456789"
+_GROUP_ANCHORS = [f"{mark}{a}{b}{c}" for mark in ".," for a in _DIGITS for b in _DIGITS for c in _DIGITS]
+
+
+def _may_have_foreign_group(doc) -> bool:
+    """Necessary condition of PUN106: an anchor that starts with this language's decimal
+    mark (English documents are full of ",000", which PUN106 never reads there)."""
+    mark = symbols(doc.profile.code).decimal.encode()
+    data = doc.scan_utf8
+    return any(data[p : p + 1] == mark for p in doc.anchor_hits[0].get("PUN106", ()))
+
+
 def _target_group(doc) -> str:
     return doc.profile.thousands_separator
 
@@ -227,7 +239,8 @@ def _target_group(doc) -> str:
     "thousands grouped with the target's decimal mark ('2.400 jobs' in English, '1,200 délégués' in French)",
     confidence=0.85,
     langs=("en", "fr", "es", "de"),
-    trigger=r"\d[.,]\d\d\d",
+    anchors=_GROUP_ANCHORS,  # the mark and a group's three digits: ".400", ",000"
+    gate=_may_have_foreign_group,
     bad=[
         ("The company will cut around 2.400 jobs this year.", "The company will cut around 2,400 jobs this year."),
         ("The party received 38.412 votes in the city.", "The party received 38,412 votes in the city."),
@@ -304,7 +317,7 @@ _AFTER_SPACED = regex.compile(r"[ \u00a0\u202f]*(?:[\p{Ll}]|[.,;:)]|\Z)")
     "punctuation",
     "thousands grouped with spaces in English ('12 000 hectares'): English groups them with commas",
     confidence=0.85,
-    trigger=r"\d[ \u00a0\u202f]\d\d\d",
+    anchors=[f"{a} {b}" for a in _DIGITS for b in _DIGITS],  # the scan text reads no-break spaces as spaces
     bad=[
         ("Nearly 12 000 hectares are burning.", "Nearly 12,000 hectares are burning."),
         ("The plan costs 1\u00a0250\u00a0000 euros.", "The plan costs 1,250,000 euros."),
@@ -350,13 +363,24 @@ def _line_of(text: str, pos: int) -> str:
     return text[text.rfind("\n", 0, pos) + 1 : (text.find("\n", pos) + 1 or len(text) + 1) - 1]
 
 
+def _may_have_percent_spacing(doc) -> bool:
+    """Necessary condition of PUN108: an anchor " %" (English, where the scan text reads
+    no-break spaces as spaces) or a digit and "%" (French)."""
+    hits = doc.anchor_hits[0].get("PUN108", ())
+    if symbols(doc.profile.code).percent_space:
+        return bool(hits)
+    data = doc.scan_utf8
+    return any(data[p : p + 1] == b" " for p in hits)
+
+
 @rule(
     "PUN108",
     "punctuation",
     "space before '%' of the wrong convention: none in English ('65 %' -> '65%'), a no-break space in French",
     confidence=0.85,
     langs=("en", "fr"),
-    trigger="%",
+    anchors=[" %"] + [f"{d}%" for d in "0123456789"],
+    gate=_may_have_percent_spacing,
     bad=[
         ("Shipments could fall by 65 % this week.", "Shipments could fall by 65% this week."),
         ("Inflation reached 5,17\u00a0% in the year.", "Inflation reached 5,17% in the year."),
@@ -406,7 +430,8 @@ CLOCK_BEFORE = regex.compile(
     "punctuation",
     "French or German clock time in English text ('at 18h20', '14.32 Uhr' -> '18:20', '14:32')",
     confidence=0.85,
-    trigger=r"\dh\d|\d h \d|\d Uhr",
+    # "8h2", "8 h 2", "0 uhr" in the scan text (case-folded)
+    anchors=[f"{a}{h}{b}" for a in _DIGITS for b in "012345" for h in ("h", " h ")] + [f"{a} uhr" for a in _DIGITS],
     bad=[
         ("The train left at 18h20 and arrived at 21 h 05.", "The train left at 18:20 and arrived at 21:05."),
         ("The polls closed at 18.00 Uhr on Sunday.", "The polls closed at 18:00 on Sunday."),
@@ -447,7 +472,7 @@ _COMMA_DECIMAL_UNIT = regex.compile(
     "punctuation",
     "decimal comma before a unit of measure in English text ('1,5 km', '2,8 hectares')",
     confidence=0.85,
-    trigger=r"\d,\d\d?[ \u00a0\u202f]\p{L}",
+    anchors=[f",{a} " for a in _DIGITS] + [f",{a}{b} " for a in _DIGITS for b in _DIGITS],
     bad=[
         ("The river rose 1,5 metres overnight and flooded 2,8 hectares.",
          "The river rose 1.5 metres overnight and flooded 2.8 hectares."),

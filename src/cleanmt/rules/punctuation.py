@@ -306,7 +306,7 @@ INVERTED_CLAUSE = regex.compile(r"[¿¡](?=\p{L})([^¿¡?!\n]{1,200})[?!]?")
     "punctuation",
     "Spanish opening ¿ or ¡ left before an English question or exclamation",
     confidence=0.9,
-    trigger="[¿¡]",
+    exact_anchors=["¿", "¡"],
     bad=[
         ("¿What will the club do with the money? Nobody knows.", "What will the club do with the money? Nobody knows."),
         ("He said: “¡We will miss him, but life goes on!”", "He said: “We will miss him, but life goes on!”"),
@@ -418,7 +418,7 @@ COMMA_AFTER_QUESTION_QUOTE = regex.compile(r"(?<=\p{L}[?!]+[”\"’]),(?=[ \t]+
     "punctuation",
     "comma after a quotation ending in ? or ! in English ('…goes on!”, said'): Spanish and German put it there",
     confidence=0.85,
-    trigger=r"[?!][”\"’],",
+    exact_anchors=[f"{m}{q}," for m in "?!" for q in "”\"’"],
     bad=[
         ("“We will miss him, but life goes on!”, said the coach.", "“We will miss him, but life goes on!” said the coach."),
         ("“Who pays?”, asked a resident.", "“Who pays?” asked a resident."),
