@@ -46,6 +46,7 @@ def test_unit_words_come_from_cldr():
     ("Turnout fell to 48,7 per cent and unemployment to 6,2% in March.",
      "Turnout fell to 48.7 per cent and unemployment to 6.2% in March."),
     ("Unemployment rose by 12 % in the north.", "Unemployment rose by 12% in the north."),
+    ("He was fined 1.500 euros and 2.000 pesos.", "He was fined 1,500 euros and 2,000 pesos."),
     ("Voting ends at 20h00, results from 21 h 30.", "Voting ends at 20:00, results from 21:30."),
     ("¿How long can the truce last? Nobody knows.", "How long can the truce last? Nobody knows."),
 ])
@@ -66,7 +67,7 @@ ENGLISH_NEAR_MISSES = [
     "See Section 4.100 of the Act, Article 3.200 and ISO 9.001 guidance.",
     "The tower stands at 48.858° N, 2.294° E; ISBN 978-3-16-148410-0.",
     "Revenue was €1.5bn, up from $1.125 billion; the bond pays 4.125% a year.",
-    "Bolt ran 9.580 seconds; the glacier lost 1.500 km² and the euro is at 1.085 dollars.",
+    "Bolt ran 9.580 seconds; the glacier lost 1.500 km² and the euro is at 1.085 dollars, 1.25 euros.",
     "He averaged 1.125 goals per game with a .300 batting average.",
     "About 1,500 people marched and 2.5 million watched; 12,000 tickets sold.",
     "Pages 12 to 300 and a 2h30 flight; 24h news, route 3h20b.",
@@ -139,6 +140,7 @@ def test_spanish_near_misses_are_not_fixed(text):
 
 @pytest.mark.parametrize("text, expected", [
     ("Jedes Jahr kommen rund 45,000 Besucher.", "Jedes Jahr kommen rund 45.000 Besucher."),
+    ("Der Eintritt kostet 3,000 Euro.", "Der Eintritt kostet 3.000 Euro."),
     ("Der Kran hebt 2.5 Tonnen, der Mast ist 1.8 Meter hoch.", "Der Kran hebt 2,5 Tonnen, der Mast ist 1,8 Meter hoch."),
 ])
 def test_german_target_fixes(text, expected):
@@ -147,7 +149,7 @@ def test_german_target_fixes(text, expected):
 
 GERMAN_NEAR_MISSES = [
     "Am 3.5. um 14.30 Uhr erschien Version 2.5 Pro; das Spiel endete 2:1.",
-    "Das Paket wiegt 1,250 Kilogramm und kostet 3,000 Euro, die Quote 1,125 Tore pro Spiel.",
+    "Das Paket wiegt 1,250 Kilogramm und kostet 3,50 Euro, die Quote 1,125 Tore pro Spiel.",
     "Siehe Tabelle 1,200 und Abschnitt 3.100 sowie 5 % und 5% Rabatt.",
 ]
 
@@ -155,3 +157,12 @@ GERMAN_NEAR_MISSES = [
 @pytest.mark.parametrize("text", GERMAN_NEAR_MISSES)
 def test_german_near_misses_are_not_fixed(text):
     assert [h for h in findings(text, "de") if h.confidence >= 0.8] == [], text
+
+
+def test_cached_word_sets_equal_a_fresh_build():
+    from cleanmt.knowledge import numbers as kn
+
+    assert kn.unit_words() == kn._build_unit_words()
+    assert kn.currency_words() == kn._build_currency_words()
+    assert all(kn.symbols(lang) == kn._build_symbols(lang) for lang in kn.LOCALES)
+    assert {"euros", "dollars", "franken", "pesos"} <= kn.currency_words()

@@ -1,1 +1,4 @@
-"""Reference data from PyPI packages, loaded lazily, one module per resource."""
+"""Reference data and language statistics, each from a PyPI package, loaded lazily once.
+
+One module per resource; rules ask these modules questions and never load data
+themselves."""

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 import regex
 
-from ..knowledge.numbers import measure_words, symbols, unit_words
+from ..knowledge.numbers import currency_words, measure_words, symbols, unit_words
 from ..registry import rule
 from ..types import Hit
 
@@ -192,8 +192,13 @@ def _count_word(word, lang: str, group: str) -> bool:
     thousands: not a unit, currency or scale word (CLDR), and a noun-like word of the
     language: lower-case in English, French and Spanish (a capital may start a sentence
     or a name), a capitalised noun in German. A group other than "00" ("38.412") is a
-    likelier decimal, so it needs a plural noun after it ("votes")."""
-    if word is None or _is_unit(word, unit_words()):
+    likelier decimal, so it needs a plural noun after it ("votes"). A currency name
+    after a "00" group counts too: money has two decimals, not three ("1.500 euros")."""
+    if word is None:
+        return False
+    if word.lower() in currency_words():
+        return group.endswith("00")
+    if _is_unit(word, unit_words()):
         return False
     if lang == "de":
         return word[0].isupper()
@@ -262,8 +267,9 @@ def foreign_thousands_separator(doc):
     Why: a translation keeps the source's number as written; the reader of the target
     takes "2.400" for two point four. Example: "cut 2.400 jobs" -> "cut 2,400 jobs". The
     reading must be sure: two or more groups ("1.250.000", not a dotted IP address), or
-    one group of three digits before a word that counts things (not a CLDR unit, currency
-    or scale word: "9.580 seconds", "1.500 km", "1.085 dollars" may be decimals; a group
+    one group of three digits before a word that counts things (not a CLDR unit or
+    scale word: "9.580 seconds", "1.500 km" may be decimals; a currency name only after
+    "00", since money has two decimals: "1.500 euros", not "1.085 dollars"; a group
     other than "00" needs a plural noun, and is only reported where one digit before it
     or a rate after it ("1.125 goals per game") leaves a decimal possible). Near misses left alone: "$2.399" (a currency
     sign), "4.125%", "Section 1.100" (a reference), IP addresses, versions ("v1.200"),
@@ -307,7 +313,7 @@ def foreign_thousands_separator(doc):
 # numbers have), then groups of three digits after one and the same space.
 SPACED_GROUPS = regex.compile(
     r"(?<![\p{N}\p{L}\p{Sc}.,+#/:(-]|\p{N}[ \u00a0\u202f])([1-9]\p{N}{0,2})([ \u00a0\u202f])\p{N}{3}(?:\2\p{N}{3})*"
-    r"(?![\p{N}\p{L}]|[ \u00a0\u202f]\p{N}|[.,:]\p{N})"
+    r"(?![\p{N}\p{L}-]|[ \u00a0\u202f]\p{N}|[.,:]\p{N})"  # "3 100-metre races": a count, then a compound
 )
 _AFTER_SPACED = regex.compile(r"[ \u00a0\u202f]*(?:[\p{Ll}]|[.,;:)]|\Z)")
 
@@ -325,7 +331,7 @@ _AFTER_SPACED = regex.compile(r"[ \u00a0\u202f]*(?:[\p{Ll}]|[.,;:)]|\Z)")
     good=[
         "Nearly 12,000 hectares are burning.",
         "Call 020 7946 0958 or +33 612 345 678 before 2019 100 days pass.",
-        "Or call 7 800 812 3345, page 12 of 300.",
+        "Or call 7 800 812 3345, page 12 of 300; she won 3 100-metre races.",
     ],
 )
 def spaced_thousands_in_english(doc):
