@@ -473,6 +473,11 @@ _COMMA_DECIMAL_UNIT = regex.compile(
 )
 
 
+# "rooms 1,2 and 3", "chapters 3,4": a list of numbers, not a decimal.
+LIST_WORDS = frozenset({"and", "or", "to", "und", "oder", "bis", "et", "ou", "y", "o"})
+_PLURAL_BEFORE = regex.compile(r"\p{L}{2,}s[ \u00a0]+\Z")
+
+
 @rule(
     "PUN112",
     "punctuation",
@@ -486,7 +491,7 @@ _COMMA_DECIMAL_UNIT = regex.compile(
     ],
     good=[
         "The river rose 1.5 metres and flooded 2,800 hectares.",
-        "Rooms 1,2 and 3 were closed; in 2021,12 km were built.",
+        "Rooms 1,2 and 3 were closed; in 2021,12 km were built; chapters 3,4 describe it.",
         "The plan costs 2,5 million euros.",  # PUN104's
     ],
 )
@@ -498,11 +503,18 @@ def decimal_comma_before_unit(doc):
     after is what makes the comma a decimal one: one or two digits after a comma are no
     thousands group, and a unit word (CLDR, all four targets' names: "metres", "km",
     "Grad", "euros") rules out a list ("rooms 1,2 and 3"). Scale and percent words are
-    left to PUN104. Fix safety: 0.85.
+    left to PUN104. Another word after it ("a magnitude 5,4 earthquake") is reported
+    only (0.65), and not at all after a plural noun or before "and", "or", "to" (a list:
+    "chapters 3,4 describe", "rooms 1,2 and 3"). Fix safety: 0.85 before a unit.
     """
     units = measure_words()
     text = doc.text
     for m in _COMMA_DECIMAL_UNIT.finditer(text):
-        if _is_unit(m.group(3), units) and not EN_DECIMAL_COMMA.match(text, m.start()):
-            sep = m.end(1)
+        if EN_DECIMAL_COMMA.match(text, m.start()):
+            continue  # PUN104's
+        sep = m.end(1)
+        if _is_unit(m.group(3), units):
             yield Hit(sep, sep + 1, "English writes the decimal separator as a point", ".")
+        elif m.group(3).lower() not in LIST_WORDS and not _PLURAL_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+            # "a magnitude 5,4 earthquake": no list, but no unit either
+            yield Hit(sep, sep + 1, "a decimal comma? English writes the decimal separator as a point", ".", 0.65)
