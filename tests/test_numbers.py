@@ -68,7 +68,8 @@ ENGLISH_NEAR_MISSES = [
     "The tower stands at 48.858° N, 2.294° E; ISBN 978-3-16-148410-0.",
     "Revenue was €1.5bn, up from $1.125 billion; the bond pays 4.125% a year.",
     "Bolt ran 9.580 seconds; the glacier lost 1.500 km² and the euro is at 1.085 dollars, 1.25 euros.",
-    "He averaged 1.125 goals per game with a .300 batting average.",
+    "He averaged 1.125 goals per game with a .300 batting average, and earned a 9.700 from the judges.",
+    "Flight BA 1.500 leaves at 14.30.",
     "About 1,500 people marched and 2.5 million watched; 12,000 tickets sold.",
     "Pages 12 to 300 and a 2h30 flight; 24h news, route 3h20b.",
     "The crowd chanted “¡Viva México!” and “¿Dónde están?” at 18:20.",
@@ -89,6 +90,7 @@ def test_decimal_like_count_is_reported_not_fixed():
 
 @pytest.mark.parametrize("text, expected", [
     ("Plus de 3,400 manifestants ont défilé.", "Plus de 3" + NB + "400 manifestants ont défilé."),
+    ("Il y a 1,500 personnes.", "Il y a 1" + NB + "500 personnes."),
     ("Le chantier coûtera 4.5 milliards, soit 12% du budget.", "Le chantier coûtera 4,5 milliards, soit 12" + NB + "% du budget."),
     ("«" + NB + "Qui paiera?" + NB + "» demande le maire.", "«" + NB + "Qui paiera" + NN + "?" + NB + "» demande le maire."),
 ])
@@ -130,6 +132,7 @@ SPANISH_NEAR_MISSES = [
     "El tema “What now?” y la marca Yahoo! siguen de moda.",
     "Visite https://ejemplo.es/buscar?q=lluvia hoy.",
     "Sr. López, vendrá usted?",  # a comma: where the question starts is not sure
+    "El grupo Wham! actuó en 1985.",
 ]
 
 

@@ -211,11 +211,20 @@ def _count_word(word, lang: str, group: str) -> bool:
 RATE_AFTER = regex.compile(r"[ \u00a0]+(?:\p{L}+[ \u00a0]+)?(?:per|pro|par|por)[ \u00a0]+\p{L}")
 
 
-def _single_group_confidence(text: str, m) -> float | None:
+# "a 9.700 from the judges", "eine 1,250": one thing measured (a score), not a count;
+# "BA 1.500", "EN 1.100": a code or a standard's number.
+_ARTICLES = {"en": "[Aa]n?", "fr": "[Uu]ne?", "es": "[Uu]na?", "de": "[Ee]ine?"}
+ONE_THING_OR_CODE_BEFORE = {
+    lang: regex.compile(r"(?:\b" + article + r"|\b\p{Lu}{2,})[ \u00a0]+\Z") for lang, article in _ARTICLES.items()
+}
+
+
+def _single_group_confidence(text: str, m, lang: str) -> float | None:
     """0.85 (the rule's) for "2.400 jobs" or "38.412 votes"; 0.6 where a decimal stays
     possible: one digit before a group other than "00" ("1.125 goals"), a German noun
-    after a group other than "00", or a rate after the noun ("per game")."""
-    if RATE_AFTER.match(text, m.end()):
+    after a group other than "00", a rate after the noun ("per game"), an indefinite
+    article or an upper-case code before the number ("a 9.700", "BA 1.500")."""
+    if RATE_AFTER.match(text, m.end()) or ONE_THING_OR_CODE_BEFORE[lang].search(text, max(0, m.start() - 8), m.start()):
         return 0.6
     if not m.group(2).endswith("00") and (len(m.group(1)) == 1 or m.group(3)[0].isupper()):
         return 0.6
@@ -278,7 +287,10 @@ def foreign_thousands_separator(doc):
     fixed only when the document writes its other numbers the Spain way ("4.000",
     "3,5"). Fix safety: the target's group separator (the profile's, which is CLDR's or,
     for French, the no-break space the dev conventions use); 0.85, 0.6 for Spanish
-    without that evidence.
+    without that evidence. Spanish note: the Ortografía (RAE/ASALE 2010) recommends a
+    thin space ("12 000") and reads a comma or point in a number as a decimal marker;
+    the point is the traditional form in Spain and CLDR's es group symbol, so the fix
+    writes "12.000" as the profile says.
     """
     lang = doc.profile.code
     mark = symbols(lang).decimal
@@ -291,7 +303,7 @@ def foreign_thousands_separator(doc):
         if groups == 1:
             if not _count_word(m.group(3), lang, m.group(2)):
                 continue
-            confidence = _single_group_confidence(text, m)
+            confidence = _single_group_confidence(text, m, lang)
         elif _looks_like_ip(number, mark):
             continue
         else:

@@ -370,7 +370,8 @@ def missing_opening_mark(doc):
     opener ("Si llueve, ¿qué haremos?"), a clause in English ("What now?"), a single
     capitalised name before the mark ("Yahoo!"), URLs. Fix safety: 0.85 when the clause
     has no comma; with a comma inside, the question may start after it ("Si llueve,
-    qué haremos?"), so it is reported without a fix (0.5).
+    qué haremos?"), and a capitalised word before the mark may be a name with its own
+    "!" ("El grupo Wham! actuó"), so these are reported without a fix (0.5).
     """
     text = doc.text
     for m in _END_MARK.finditer(text):
@@ -392,7 +393,9 @@ def missing_opening_mark(doc):
         opener = "¿" if m.group(1)[0] == "?" else "¡"
         word = _WORDS.match(text, start)
         end = word.end() if word else start + 1
-        if "," in clause:
+        if "," in clause or (len(words) > 1 and words[-1][0].isupper()):
+            # "Si llueve, qué haremos?": the question may start after the comma;
+            # "El grupo Wham! actuó": a name's "!" ("Yahoo!"), or a question ending in a name
             yield Hit(start, end, f"Spanish opens the clause with {opener!r}: where does it start?", None, 0.5)
         else:
             yield Hit(start, end, f"Spanish opens the clause with {opener!r}", opener + text[start:end])
