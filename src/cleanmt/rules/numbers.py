@@ -89,6 +89,15 @@ def _may_have_decimal_comma(doc) -> bool:
     gate=_may_have_decimal_comma,
 )
 def decimal_comma_in_english(doc):
+    """Flags a decimal comma before a scale or percent word in English text.
+
+    Why: French, Spanish, German and Italian write "2,5 millions"; a translation keeps
+    the comma. Example: "2,5 million euros" -> "2.5 million euros". One or two digits
+    after the comma are no thousands group, and "%", "per cent", "percentage",
+    "million", "billion" (or the source's "Prozent", "por ciento", "pour cent") make the
+    number a quantity. Near misses left alone: "2,500 euros" (a group), "1,2 and 3" (a
+    list), "In 2021,12 million" (a year before). Other units are PUN112's. Fix safety: 0.9.
+    """
     for m in EN_DECIMAL_COMMA.finditer(doc.text):
         sep = m.end(1)
         yield Hit(sep, sep + 1, "English writes the decimal separator as a point", ".")
@@ -127,7 +136,8 @@ def comma_decimal_document(doc) -> bool:
     bad=[
         ("Le projet coûtera 2.5 millions d’euros.", "Le projet coûtera 2,5 millions d’euros."),
         ("Les prix ont augmenté de 3.7 % en janvier.", "Les prix ont augmenté de 3,7 % en janvier."),
-        ("Der Turm ist etwa 4.5 Meter hoch und wiegt 2.3 Tonnen.", "Der Turm ist etwa 4,5 Meter hoch und wiegt 2,3 Tonnen."),
+        ("Der Turm ist etwa 4.5 Meter hoch und wiegt 2.3 Tonnen.",
+         "Der Turm ist etwa 4,5 Meter hoch und wiegt 2,3 Tonnen."),
     ],
     good=[
         "Le projet coûtera 2,5 millions d’euros.",
@@ -165,9 +175,9 @@ def decimal_point_in_comma_language(doc):
 # Words before a number that make it a reference, not a quantity ("Section 1.100",
 # "art. 2.300", "ISO 9.001"): a small closed class in the four targets.
 REFERENCE_BEFORE = regex.compile(
-    r"(?i)(?:art|arts|article|artículo|artikel|section|sección|abschnitt|chapter|chapitre|capítulo|kapitel|"
+    r"(?i)\b(?:art|arts|article|artículo|artikel|section|sección|abschnitt|chapter|chapitre|capítulo|kapitel|"
     r"rule|règle|paragraph|paragraphe|párrafo|clause|version|versión|no|nr|n°|nº|núm|number|numéro|número|"
-    r"page|pages|página|seite|p|pp|s|figure|fig|table|tableau|tabla|tabelle|step|level|iso|din|en|ref)\.?[ \u00a0]+\Z"
+    r"page|pages|página|seite|p|pp|s|figure|fig|table|tableau|tabla|tabelle|step|level|iso|din|ref)\.?[ \u00a0]+\Z"
 )
 PLURAL_ENDINGS = ("s", "x")  # English, French and Spanish plurals ("votes", "délégués", "personas", "animaux")
 
@@ -527,6 +537,7 @@ def decimal_comma_before_unit(doc):
         sep = m.end(1)
         if _is_unit(m.group(3), units):
             yield Hit(sep, sep + 1, "English writes the decimal separator as a point", ".")
-        elif m.group(3).lower() not in LIST_WORDS and not _PLURAL_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+        elif m.group(3).lower() not in LIST_WORDS and not _PLURAL_BEFORE.search(text, max(0, m.start() - 30),
+                                                                                  m.start()):
             # "a magnitude 5,4 earthquake": no list, but no unit either
             yield Hit(sep, sep + 1, "a decimal comma? English writes the decimal separator as a point", ".", 0.65)

@@ -308,7 +308,8 @@ INVERTED_CLAUSE = regex.compile(r"[¿¡](?=\p{L})([^¿¡?!\n]{1,200})[?!]?")
     confidence=0.9,
     exact_anchors=["¿", "¡"],
     bad=[
-        ("¿What will the club do with the money? Nobody knows.", "What will the club do with the money? Nobody knows."),
+        ("¿What will the club do with the money? Nobody knows.",
+         "What will the club do with the money? Nobody knows."),
         ("He said: “¡We will miss him, but life goes on!”", "He said: “We will miss him, but life goes on!”"),
     ],
     good=[
@@ -414,6 +415,8 @@ def _abbreviation_before(text: str, clause_start: int) -> bool:
 # --------------------------------------------------------------------------- PUN113
 # "…goes on!”, said": a comma after a quotation that ends with ? or !.
 COMMA_AFTER_QUESTION_QUOTE = regex.compile(r"(?<=\p{L}[?!]+[”\"’]),(?=[ \t]+\p{Ll})")
+_OPENERS = {"”": "“", '"': '"', "’": "‘"}
+_SENTENCE_OPENS = ("", ".", "!", "?", ":", "\n")  # what may stand before a quotation that opens the sentence
 
 
 @rule(
@@ -423,12 +426,14 @@ COMMA_AFTER_QUESTION_QUOTE = regex.compile(r"(?<=\p{L}[?!]+[”\"’]),(?=[ \t]+
     confidence=0.85,
     exact_anchors=[f"{m}{q}," for m in "?!" for q in "”\"’"],
     bad=[
-        ("“We will miss him, but life goes on!”, said the coach.", "“We will miss him, but life goes on!” said the coach."),
+        ("“We will miss him, but life goes on!”, said the coach.",
+         "“We will miss him, but life goes on!” said the coach."),
         ("“Who pays?”, asked a resident.", "“Who pays?” asked a resident."),
     ],
     good=[
         "“We will miss him,” said the coach, “but life goes on!”",
         "“Who pays?” asked a resident, and “Why now?”, “Why here?” were heard, Yahoo!, they said.",
+        "She asked, “Why?”, and left.",
     ],
 )
 def comma_after_question_quote(doc):
@@ -437,9 +442,16 @@ def comma_after_question_quote(doc):
     Why: Spanish and German close the quotation, then put the comma ("«¡Nos vamos!»,
     dijo"); English lets the ? or ! stand for it (Chicago 6.122). A translation keeps
     the comma. Example: "“…goes on!”, said the coach" -> "“…goes on!” said the coach".
-    Near misses left alone: a list of quoted questions ("“Why now?”, “Why here?”"), a
-    comma before a capitalised word (a name, a title), "Yahoo!,". Fix safety: deleting
-    the comma; 0.85.
+    The quotation must open its sentence (after a line start, a sentence's end or a
+    colon), as quoted speech before its speaker does. Near misses left alone: a
+    quotation inside a sentence ("She asked, “Why?”, and left."), a list of quoted
+    questions ("“Why now?”, “Why here?”"), a comma before a capitalised word (a name, a
+    title), "Yahoo!,". Fix safety: deleting the comma; 0.85.
     """
-    for m in COMMA_AFTER_QUESTION_QUOTE.finditer(doc.text):
+    text = doc.text
+    for m in COMMA_AFTER_QUESTION_QUOTE.finditer(text):
+        close = text[m.start() - 1]
+        opener = text.rfind(_OPENERS[close], max(0, text.rfind("\n", 0, m.start()) + 1), m.start() - 1)
+        if opener < 0 or text[:opener].rstrip(" \t")[-1:] not in _SENTENCE_OPENS:
+            continue  # "She asked, “Why?”, and left.": the quotation sits inside a sentence
         yield Hit(m.start(), m.end(), "English puts no comma after a quotation's ? or !", "")
