@@ -39,6 +39,7 @@ def test_unit_words_come_from_cldr():
 
 @pytest.mark.parametrize("text, expected", [
     ("The carmaker plans to shed about 3.200 staff by 2027.", "The carmaker plans to shed about 3,200 staff by 2027."),
+    ("The carmaker's 1.300 dealers", "The carmaker's 1,300 dealers"),
     ("Police counted 27.915 protesters and 4.100.000 euros of damage.",
      "Police counted 27,915 protesters and 4,100,000 euros of damage."),
     ("The dam holds 4 500 000 cubic metres; 9\u00a0800 homes were evacuated.",
@@ -133,6 +134,7 @@ SPANISH_NEAR_MISSES = [
     "Visite https://ejemplo.es/buscar?q=lluvia hoy.",
     "Sr. López, vendrá usted?",  # a comma: where the question starts is not sure
     "El grupo Wham! actuó en 1985.",
+    "Es 1,250 veces mayor que en 4.000 casos.",  # 1,25 veces in Spain
 ]
 
 

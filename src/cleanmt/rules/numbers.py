@@ -175,7 +175,8 @@ def decimal_point_in_comma_language(doc):
 # Words before a number that make it a reference, not a quantity ("Section 1.100",
 # "art. 2.300", "ISO 9.001"): a small closed class in the four targets.
 REFERENCE_BEFORE = regex.compile(
-    r"(?i)\b(?:art|arts|article|artículo|artikel|section|sección|abschnitt|chapter|chapitre|capítulo|kapitel|"
+    # a whole word; after an apostrophe only a French elision ("l’article"), not "carmaker's"
+    r"(?i)(?:(?<![\p{L}'’])|(?<=\p{L}['’])(?=\p{L}{2}))(?:art|arts|article|artículo|artikel|section|sección|abschnitt|chapter|chapitre|capítulo|kapitel|"
     r"rule|règle|paragraph|paragraphe|párrafo|clause|version|versión|no|nr|n°|nº|núm|number|numéro|número|"
     r"page|pages|página|seite|p|pp|s|figure|fig|table|tableau|tabla|tabelle|step|level|iso|din|ref)\.?[ \u00a0]+\Z"
 )
@@ -231,13 +232,13 @@ ONE_THING_OR_CODE_BEFORE = {
 
 def _single_group_confidence(text: str, m, lang: str) -> float | None:
     """0.85 (the rule's) for "2.400 jobs" or "38.412 votes"; 0.6 where a decimal stays
-    possible: one digit before a group other than "00" ("1.125 goals"), a German noun
-    after a group other than "00", a rate after the noun ("per game"), an indefinite
+    possible: one digit before a group other than "00" ("1.125 goals"), any group other
+    than "00" in a comma-decimal language ("1,250 veces"), a rate after the noun ("per game"), an indefinite
     article or an upper-case code before the number ("a 9.700", "BA 1.500")."""
     if RATE_AFTER.match(text, m.end()) or ONE_THING_OR_CODE_BEFORE[lang].search(text, max(0, m.start() - 8), m.start()):
         return 0.6
-    if not m.group(2).endswith("00") and (len(m.group(1)) == 1 or m.group(3)[0].isupper()):
-        return 0.6
+    if not m.group(2).endswith("00") and (len(m.group(1)) == 1 or lang != "en"):
+        return 0.6  # "1,250 veces" is 1.25 times in Spain
     return None
 
 
