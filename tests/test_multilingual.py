@@ -121,6 +121,28 @@ FLAWED = [
      "Die Schulden stiegen um 1,5 Milliarden Euro, das sind 3,2 Prozent des Haushalts."),
     ("es", "PUN105", "La deuda subió 1,5 millones de euros en enero y 3.2 millones en febrero.",
      "La deuda subió 1,5 millones de euros en enero y 3,2 millones en febrero."),
+    # PUN106: thousands grouped with the target's decimal mark
+    ("en", "PUN106", "The strike cost 3.800 jobs and 1.250.000 euros.", "The strike cost 3,800 jobs and 1,250,000 euros."),
+    ("fr", "PUN106", "Plus de 4,300 habitants ont été évacués.", f"Plus de 4{NB}300 habitants ont été évacués."),
+    ("es", "PUN106", "Unas 4,300 personas fueron evacuadas y 2.100 casas quedaron dañadas.",
+     "Unas 4.300 personas fueron evacuadas y 2.100 casas quedaron dañadas."),
+    ("de", "PUN106", "Rund 4,300 Anwohner wurden in Sicherheit gebracht.", "Rund 4.300 Anwohner wurden in Sicherheit gebracht."),
+    # PUN107: thousands grouped with spaces in English
+    ("en", "PUN107", "The fire destroyed 4 300 hectares of forest.", "The fire destroyed 4,300 hectares of forest."),
+    # PUN108: percent spacing (none in English, a no-break space in French)
+    ("en", "PUN108", "Turnout reached 61 % on Sunday.", "Turnout reached 61% on Sunday."),
+    ("fr", "PUN108", "La participation a atteint 61% dimanche.", f"La participation a atteint 61{NB}% dimanche."),
+    # PUN109: French or German clock times in English
+    ("en", "PUN109", "The summit opens at 9h30 and closes at 17.45 Uhr.", "The summit opens at 9:30 and closes at 17:45."),
+    # PUN110: ¿ ¡ in English
+    ("en", "PUN110", "¡The match is over! ¿Who will pay for the damage?", "The match is over! Who will pay for the damage?"),
+    # PUN111: a Spanish question or exclamation without its opener
+    ("es", "PUN111", "El alcalde no lo duda. Quién va a pagar los daños? Nadie responde.",
+     "El alcalde no lo duda. ¿Quién va a pagar los daños? Nadie responde."),
+    # PUN112: decimal comma before a unit in English
+    ("en", "PUN112", "The river rose by 2,4 metres in a day.", "The river rose by 2.4 metres in a day."),
+    # PUN113: comma after a quotation's ? or ! in English
+    ("en", "PUN113", "“Who will pay?”, asked the mayor.", "“Who will pay?” asked the mayor."),
     # CAS101: month and day names capitalised in French and Spanish
     ("fr", "CAS101", "L’usine fermera ses portes le 31 Décembre, a annoncé la direction ce Mardi.",
      "L’usine fermera ses portes le 31 décembre, a annoncé la direction ce mardi."),

@@ -280,3 +280,178 @@ def stray_full_stop(doc):
                 continue  # "Sen. of", "Ave. in": short capitalised words are usually abbreviations
             dot = line.start + m.start(2)
             yield Hit(dot, dot + 1, f"stray full stop before {m.group(3)!r}, which cannot begin a sentence", "")
+
+
+# --------------------------------------------------------------------------- PUN110, PUN111
+_WORDS = regex.compile(r"\p{L}+")
+
+
+def _leans_spanish(clause: str) -> bool:
+    """More of the clause's words are likelier Spanish than English (wordfreq, small lists)."""
+    from ..frequency import zipf
+
+    score = 0
+    for w in _WORDS.findall(clause.lower()):
+        en, es = zipf(w, "en", "small"), zipf(w, "es", "small")
+        score += (es > en + 0.5) - (en > es + 0.5)
+    return score > 0
+
+
+# "¿What", "¡We": an inverted mark before a word, up to the mark that closes the clause.
+INVERTED_CLAUSE = regex.compile(r"[¿¡](?=\p{L})([^¿¡?!\n]{1,200})[?!]?")
+
+
+@rule(
+    "PUN110",
+    "punctuation",
+    "Spanish opening ¿ or ¡ left before an English question or exclamation",
+    confidence=0.9,
+    exact_anchors=["¿", "¡"],
+    bad=[
+        ("¿What will the club do with the money? Nobody knows.",
+         "What will the club do with the money? Nobody knows."),
+        ("He said: “¡We will miss him, but life goes on!”", "He said: “We will miss him, but life goes on!”"),
+    ],
+    good=[
+        "The crowd chanted “¡Viva México!” as the team arrived.",
+        "The slogan “¿Dónde están?” became the movement's name.",
+    ],
+)
+def inverted_mark_in_english(doc):
+    """Flags "¿" or "¡" that opens an English clause.
+
+    Why: Spanish opens questions and exclamations with ¿ and ¡; a translation into
+    English keeps them. Example: "¿What will the club do?" -> "What will the club
+    do?". Near misses left alone: a Spanish quotation in English text ("¡Viva
+    México!"), judged by its words (wordfreq's English and Spanish lists). Fix safety:
+    deleting the mark; 0.9.
+    """
+    for m in INVERTED_CLAUSE.finditer(doc.text):
+        if not _leans_spanish(m.group(1)):
+            yield Hit(m.start(), m.start() + 1, "English has no inverted question or exclamation mark", "")
+
+
+# A clause that ends with "?" or "!" (and "?!" runs): what comes back from the mark
+# to the clause start. The clause starts after a line break, a sentence's end (". ",
+# "? ", "… "), ":" or ";", or an opening quote or bracket.
+_CLAUSE_START = regex.compile(
+    r"(?r)(?:^|(?<=[.?!…:;][”»\"’)]?[ \u00a0]+)|(?<=[“«\"‘(\[—][ \u00a0]?))[^\n]*?\Z", regex.M
+)
+_END_MARK = regex.compile(r"(?<=[\p{L}\p{N}\"”»’)])[ \u00a0\u202f]?([?!]+)")
+_LEADING = regex.compile(r"[ \u00a0\"“«‘(\[—-]*")
+
+
+@rule(
+    "PUN111",
+    "punctuation",
+    "Spanish question or exclamation without its opening ¿ or ¡ ('Por qué no vino?' -> '¿Por qué no vino?')",
+    confidence=0.85,
+    langs=("es",),
+    trigger=r"[\p{L}\p{N}\"”»’)][?!]",
+    bad=[
+        ("Los vecinos preguntan: Por qué no llegó la alerta? Nadie responde.",
+         "Los vecinos preguntan: ¿Por qué no llegó la alerta? Nadie responde."),
+        ("«Nos vamos ya!», gritó el capitán.", "«¡Nos vamos ya!», gritó el capitán."),
+    ],
+    good=[
+        "¿Por qué no llegó la alerta? Nadie responde.",
+        "Si llueve mañana, ¿qué haremos? ¡Qué desastre!",
+        "La canción “What now?” y la marca Yahoo! siguen de moda.",
+        "Visite https://ejemplo.es/buscar?q=lluvia para más datos.",
+    ],
+)
+def missing_opening_mark(doc):
+    """Flags a Spanish question or exclamation that lacks its opening ¿ or ¡.
+
+    Why: Spanish writes both marks (RAE/ASALE, Ortografía 2010, 3.4.2); a translation
+    from a language without the opener often leaves only the closing one. Example:
+    "Por qué no llegó la alerta?" -> "¿Por qué no llegó la alerta?". The opener goes
+    where the question starts: back from the mark to a sentence's end, ":", ";", an
+    opening quote or a line start. Near misses left alone: a clause that has its
+    opener ("Si llueve, ¿qué haremos?"), a clause in English ("What now?"), a single
+    capitalised name before the mark ("Yahoo!"), URLs. Fix safety: 0.85 when the clause
+    has no comma; with a comma inside, the question may start after it ("Si llueve,
+    qué haremos?"), and a capitalised word before the mark may be a name with its own
+    "!" ("El grupo Wham! actuó"), so these are reported without a fix (0.5).
+    """
+    text = doc.text
+    for m in _END_MARK.finditer(text):
+        if "://" in _line_of(text, m.start()):
+            continue
+        back = _CLAUSE_START.search(text, max(0, m.start() - 300), m.start())
+        if back is None:
+            continue
+        lead = _LEADING.match(text, back.start())
+        start = lead.end()
+        clause = text[start : m.start()]
+        if not clause or "¿" in clause or "¡" in clause or not clause[0].isalpha():
+            continue
+        if clause[0].islower() and text[: back.start()].rstrip(" \u00a0")[-1:] in ".?!…”»\"’)":
+            continue  # the sentence goes on after a quotation: "“What now?” y la marca Yahoo!"
+        words = _WORDS.findall(clause)
+        if len(words) < 2 or _abbreviation_before(text, back.start()) or not _leans_spanish(clause):
+            continue  # "Yahoo!"; "Sr. García vino?" cut at the abbreviation's full stop
+        opener = "¿" if m.group(1)[0] == "?" else "¡"
+        word = _WORDS.match(text, start)
+        end = word.end() if word else start + 1
+        if "," in clause or (len(words) > 1 and words[-1][0].isupper()):
+            # "Si llueve, qué haremos?": the question may start after the comma;
+            # "El grupo Wham! actuó": a name's "!" ("Yahoo!"), or a question ending in a name
+            yield Hit(start, end, f"Spanish opens the clause with {opener!r}: where does it start?", None, 0.5)
+        else:
+            yield Hit(start, end, f"Spanish opens the clause with {opener!r}", opener + text[start:end])
+
+
+def _line_of(text: str, pos: int) -> str:
+    return text[text.rfind("\n", 0, pos) + 1 : (text.find("\n", pos) + 1 or len(text) + 1) - 1]
+
+
+def _abbreviation_before(text: str, clause_start: int) -> bool:
+    """The clause start follows an abbreviation's full stop ("Sr. ", "EE. UU. "), not a sentence's end."""
+    word = regex.search(r"([\p{L}.]+)\.[ \u00a0]+\Z", text[max(0, clause_start - 20) : clause_start])
+    return bool(word) and (len(word.group(1)) <= 3 and word.group(1)[0].isupper() or "." in word.group(1))
+
+
+# --------------------------------------------------------------------------- PUN113
+# "…goes on!”, said": a comma after a quotation that ends with ? or !.
+COMMA_AFTER_QUESTION_QUOTE = regex.compile(r"(?<=\p{L}[?!]+[”\"’]),(?=[ \t]+\p{Ll})")
+_OPENERS = {"”": "“", '"': '"', "’": "‘"}
+_SENTENCE_OPENS = ("", ".", "!", "?", ":", "\n")  # what may stand before a quotation that opens the sentence
+
+
+@rule(
+    "PUN113",
+    "punctuation",
+    "comma after a quotation ending in ? or ! in English ('…goes on!”, said'): Spanish and German put it there",
+    confidence=0.85,
+    exact_anchors=[f"{m}{q}," for m in "?!" for q in "”\"’"],
+    bad=[
+        ("“We will miss him, but life goes on!”, said the coach.",
+         "“We will miss him, but life goes on!” said the coach."),
+        ("“Who pays?”, asked a resident.", "“Who pays?” asked a resident."),
+    ],
+    good=[
+        "“We will miss him,” said the coach, “but life goes on!”",
+        "“Who pays?” asked a resident, and “Why now?”, “Why here?” were heard, Yahoo!, they said.",
+        "She asked, “Why?”, and left.",
+    ],
+)
+def comma_after_question_quote(doc):
+    """Flags a comma after a closing quotation mark whose quotation ends with ? or !.
+
+    Why: Spanish and German close the quotation, then put the comma ("«¡Nos vamos!»,
+    dijo"); English lets the ? or ! stand for it (Chicago 6.122). A translation keeps
+    the comma. Example: "“…goes on!”, said the coach" -> "“…goes on!” said the coach".
+    The quotation must open its sentence (after a line start, a sentence's end or a
+    colon), as quoted speech before its speaker does. Near misses left alone: a
+    quotation inside a sentence ("She asked, “Why?”, and left."), a list of quoted
+    questions ("“Why now?”, “Why here?”"), a comma before a capitalised word (a name, a
+    title), "Yahoo!,". Fix safety: deleting the comma; 0.85.
+    """
+    text = doc.text
+    for m in COMMA_AFTER_QUESTION_QUOTE.finditer(text):
+        close = text[m.start() - 1]
+        opener = text.rfind(_OPENERS[close], max(0, text.rfind("\n", 0, m.start()) + 1), m.start() - 1)
+        if opener < 0 or text[:opener].rstrip(" \t")[-1:] not in _SENTENCE_OPENS:
+            continue  # "She asked, “Why?”, and left.": the quotation sits inside a sentence
+        yield Hit(m.start(), m.end(), "English puts no comma after a quotation's ? or !", "")

@@ -230,7 +230,8 @@ def mixed_quote_styles(doc):
 # --------------------------------------------------------------------------- PUN101
 # A mark that ends a word (not a URL "a:b", a time "14:30" or an emoticon) and needs
 # a space before it in French: followed by a space, a closing quote or the line end.
-FR_MISSING_SPACE = regex.compile(r"(?<=[\p{L}\p{N}\)\]»”%])([;:!?][!?]*)(?=[ \t]|$|[”»\"])", regex.M)
+# The space after may be a no-break one: "causée?\u00a0»" (the closing guillemet's).
+FR_MISSING_SPACE = regex.compile(r"(?<=[\p{L}\p{N}\)\]»”%])([;:!?][!?]*)(?=[ \t\u00a0\u202f]|$|[”»\"])", regex.M)
 
 
 @rule(
@@ -244,6 +245,7 @@ FR_MISSING_SPACE = regex.compile(r"(?<=[\p{L}\p{N}\)\]»”%])([;:!?][!?]*)(?=[ 
         ("Pourquoi attendre? Le gouvernement doit agir.", "Pourquoi attendre\u202f? Le gouvernement doit agir."),
         ("Il l’a dit clairement: la réforme aura lieu.", "Il l’a dit clairement\u00a0: la réforme aura lieu."),
         ("Le bilan est lourd; les secours continuent.", "Le bilan est lourd\u202f; les secours continuent."),
+        ("«\u00a0Pourquoi payer?\u00a0» a-t-il demandé.", "«\u00a0Pourquoi payer\u202f?\u00a0» a-t-il demandé."),
     ],
     good=[
         "Pourquoi attendre ? Le gouvernement doit agir.",

@@ -1,0 +1,177 @@
+"""Number conventions of the target languages, from CLDR (the `babel` package).
+
+For each target language: its decimal and group (thousands) symbols, the space CLDR's
+percent pattern puts before "%" ("#,##0\u00a0%" in French, "#,##0%" in English), and
+the words that may stand right after a number as its unit: CLDR's unit names (long and
+short, "kilometres", "km", "Prozent"), currency names ("euros", "Dollar") and the words
+of its compact number formats ("million", "Milliarden", "millones"). The unit words are
+taken from all four targets (and British English), because a translation leaves source
+words in place ("8,5 Prozent" in English text).
+
+Everything is read from babel's locale data once (about 0.3 s with babel's import) and
+kept in ~/.cache/cleanmt keyed by babel's version (see _word_sets); nothing depends on
+a document. CLDR data: Unicode licence; babel: BSD-3-Clause.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+# Locales read for each target; unit words come from all of them.
+LOCALES = {"en": ("en", "en_GB"), "fr": ("fr",), "es": ("es",), "de": ("de",)}
+
+
+@dataclass(frozen=True)
+class NumberSymbols:
+    decimal: str  # "." in English, "," in French, Spanish and German
+    group: str  # "," "." or the narrow no-break space U+202F (French)
+    percent_space: str  # what stands between the number and "%" ("" or U+00A0)
+
+
+def symbols(lang: str) -> NumberSymbols:
+    """CLDR's number symbols of `lang` ("en", "fr", "es", "de")."""
+    return _word_sets()["symbols"][lang]
+
+
+def _build_symbols(lang: str) -> NumberSymbols:
+    from babel import Locale
+
+    locale = Locale.parse(LOCALES[lang][0])
+    pattern = locale.percent_formats[None].pattern  # "#,##0\u00a0%"
+    before = pattern[: pattern.index("%")]
+    return NumberSymbols(
+        decimal=locale.number_symbols["latn"]["decimal"],
+        group=locale.number_symbols["latn"]["group"],
+        percent_space=before[len(before.rstrip(" \u00a0\u202f")):],
+    )
+
+
+def _currency_heads(locale_name: str) -> set:
+    """The head nouns of a locale's currency names, singular and plural: the last word
+    in English and German ("US dollars", "Schweizer Franken"), the first in French and
+    Spanish ("dollars américains", "pesos mexicanos"); names with a date are left out."""
+    from babel import Locale
+
+    data = Locale.parse(locale_name)._data
+    head = 0 if locale_name[:2] in ("fr", "es") else -1
+    names = list(data["currency_names"].values())
+    for plural in data["currency_names_plural"].values():
+        names.extend(plural.values())
+    return {n.split()[head] for n in names if "(" not in n and n.split()}
+
+
+def _build_currency_words() -> frozenset:
+    """Lower-cased head nouns of CLDR's currency names in the four targets ("euros",
+    "dollars", "Franken", "pesos")."""
+    words = set()
+    for names in LOCALES.values():
+        for name in names:
+            words.update(_currency_heads(name))
+    return frozenset(w.lower() for w in words)
+
+
+def _first_word(pattern: str) -> str:
+    """The word a unit pattern puts after its number: "{0} km/h" -> "km/h"."""
+    if not pattern.startswith("{0}"):
+        return ""
+    rest = pattern[3:].strip(" \u00a0\u202f").split()
+    return rest[0] if len(rest) == 1 else ""  # "{0} of glucose", "{0} por ciento": not one word
+
+
+def _build_unit_words() -> frozenset:
+    """Lower-cased words that CLDR writes right after a number in any target language:
+    unit names and symbols, currency names (their head noun: "US dollars" -> "dollars",
+    "dollars américains" -> "dollars"), currency codes, and compact-format words
+    ("million", "Mrd.")."""
+    from babel import Locale
+
+    words = set()
+    for names in LOCALES.values():
+        for name in names:
+            data = Locale.parse(name)._data
+            for unit, lengths in data["unit_patterns"].items():
+                for length in ("long", "short"):
+                    forms = lengths.get(length) or {}
+                    for count, pattern in forms.items():
+                        if count != "per" and isinstance(pattern, str):
+                            words.add(_first_word(pattern))
+            for unit, names_by_length in data["unit_display_names"].items():
+                words.update(n for n in names_by_length.values() if isinstance(n, str) and " " not in n)
+            words.update(data["currency_names"])  # the ISO codes
+            words.update(_currency_heads(name))
+            for length in data["compact_decimal_formats"].values():
+                for by_count in length.values():
+                    for pattern in by_count.values():
+                        words.add(pattern.suffix[0].strip(" \u00a0\u202f"))
+    return frozenset(w.lower() for w in words if w and not w.endswith(")") and (w[0].isalpha() or w in "%‰"))
+
+
+def _babel_version() -> str:
+    """babel's version read off its __init__.py without importing it (the import takes
+    0.25 s, importlib.metadata's scan of the environment as long)."""
+    import importlib.util
+    import re
+
+    spec = importlib.util.find_spec("babel")
+    if spec is None or spec.origin is None:
+        raise ImportError("cleanmt needs babel (pip install babel)")
+    with open(spec.origin, encoding="utf-8") as f:
+        found = re.search(r"__version__\s*=\s*['\"]([^'\"]+)", f.read())
+    return found.group(1) if found else "unknown"
+
+
+@cache
+def _word_sets() -> dict:
+    """{"symbols": {lang: NumberSymbols}, "units": ..., "currencies": ...}, built from
+    babel's locale data once (about 0.3 s with babel's import) and kept in
+    ~/.cache/cleanmt keyed by babel's version, so later processes read one small JSON
+    file and never import babel."""
+    import json
+    import os
+
+    from ..corpora import cache_dir
+
+    path = cache_dir() / f"cldr_numbers-babel{_babel_version()}.json"
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        raw = {
+            "symbols": {lang: list(vars(_build_symbols(lang)).values()) for lang in LOCALES},
+            "units": sorted(_build_unit_words()),
+            "currencies": sorted(_build_currency_words()),
+        }
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(f".{os.getpid()}.tmp")
+            tmp.write_text(json.dumps(raw, ensure_ascii=False), encoding="utf-8")
+            os.replace(tmp, path)
+        except OSError:
+            pass  # a read-only home: build it again next time
+    return {
+        "symbols": {lang: NumberSymbols(*v) for lang, v in raw["symbols"].items()},
+        "units": frozenset(raw["units"]),
+        "currencies": frozenset(raw["currencies"]),
+    }
+
+
+def unit_words() -> frozenset:
+    """Lower-cased words that CLDR writes right after a number in any target language
+    (see _build_unit_words)."""
+    return _word_sets()["units"]
+
+
+def currency_words() -> frozenset:
+    """Lower-cased head nouns of CLDR's currency names ("euros", "Franken", "pesos")."""
+    return _word_sets()["currencies"]
+
+
+_VOWELS = set("aeiouyäöüéèáíóú")
+
+
+@cache
+def measure_words() -> frozenset:
+    """The unit words that make a number a measurement for sure ("2,5 hectares",
+    "1.2 Meter", "3,5 km"): CLDR's long unit names and currency names, the compact-format
+    words, and short symbols without a vowel ("km", "kWh"); not the short symbols that
+    are also words ("in", "a", "to": inch, year, tonne)."""
+    return frozenset(w for w in unit_words() if (len(w) >= 4 and "." not in w) or not _VOWELS & set(w))
