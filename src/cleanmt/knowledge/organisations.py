@@ -65,8 +65,13 @@ def rows() -> tuple[dict, ...]:
 
 
 def _acronym_like(form: str) -> bool:
-    """One token with at least two capitals or a digit or &/+ (OTAN, EuGH, G20, I+D)."""
-    return " " not in form and (sum(c.isupper() for c in form) >= 2 or any(c in "&+" or c.isdigit() for c in form))
+    """One token, at least half of whose letters (and two) are capitals, or with a digit
+    or &/+: OTAN, EuGH, MwSt, T-MEC, G20, I+D; not États-Unis, sida or Weltbank."""
+    if " " in form:
+        return False
+    letters = [c for c in form if c.isalpha()]
+    upper = sum(c.isupper() for c in letters)
+    return (upper >= 2 and 2 * upper >= len(letters)) or any(c in "&+" or c.isdigit() for c in form)
 
 
 @cache
@@ -92,20 +97,18 @@ def index(target: str) -> Index:
             if not r["requires"] and not f.isupper() and small_list_zipf(f.lower(), target) >= COMMON_WORD_ZIPF:
                 continue  # "Nato" is a Spanish word; an all-capitals NATO mid-sentence is not
             facts = found.setdefault(f, {}).setdefault(body, {
-                "repl": repl, "langs": [], "names": [], "requires": [], "plain": False, "name": canon["name"],
+                "repl": repl, "langs": [], "names": [], "requires": [], "name": canon["name"],
                 "source": canon["source"]})
             facts["langs"].append(r["lang"])
             facts["names"].append(r["name"])
             if r["requires"]:
                 facts["requires"].append(r["requires"])
-            else:
-                facts["plain"] = True
     triggers = {}
     for f, bodies in found.items():
         cands = []
         for body, x in bodies.items():
-            # a form that some language writes without other senses needs no context
-            req = None if x["plain"] else x["requires"][0]
+            # a form that any row says has other senses needs that row's context
+            req = x["requires"][0] if x["requires"] else None
             cands.append(Candidate(body, x["repl"], tuple(dict.fromkeys(x["langs"])),
                                    tuple(dict.fromkeys(n for n in x["names"] if " " in n and n not in all_forms)), req, x["name"], x["source"]))
         triggers[f] = tuple(cands)
