@@ -75,42 +75,53 @@ def _acronym_like(form: str) -> bool:
 
 
 @cache
-def index(target: str) -> Index:
-    """Accepted forms and triggers for text in language `target` (built once per language)."""
-    by_body: dict[str, list[dict]] = {}
+def _by_body() -> dict[str, tuple[dict, ...]]:
+    out: dict[str, list[dict]] = {}
     for r in rows():
-        by_body.setdefault(r["body"], []).append(r)
-    accepted = frozenset(r["form"] for r in rows() if r["lang"] == target)
-    all_forms = frozenset(r["form"] for r in rows())
-    found: dict[str, dict[str, dict]] = {}  # form → body → merged facts
-    for body, brows in by_body.items():
+        out.setdefault(r["body"], []).append(r)
+    return {b: tuple(rs) for b, rs in out.items()}
+
+
+def _foreign_rows(target: str):
+    """(row, the body's canonical row in `target`) for each row whose form text in
+    `target` may not carry: the raw triggers, before the common-word test."""
+    accepted = {r["form"] for r in rows() if r["lang"] == target}
+    for brows in _by_body().values():
         canon = next((r for r in brows if r["lang"] == target and r["role"] == "canonical"), None)
-        if canon is None:
-            continue
-        repl = canon["form"]
-        if target != "en" and not _acronym_like(repl):
+        if canon is None or (target != "en" and not _acronym_like(canon["form"])):
             continue
         for r in brows:
             f = r["form"]
-            if r["lang"] == target or f in accepted or " " in f or f == repl:
-                continue
-            if not r["requires"] and not f.isupper() and small_list_zipf(f.lower(), target) >= COMMON_WORD_ZIPF:
-                continue  # "Nato" is a Spanish word; an all-capitals NATO mid-sentence is not
-            facts = found.setdefault(f, {}).setdefault(body, {
-                "repl": repl, "langs": [], "names": [], "requires": [], "name": canon["name"],
-                "source": canon["source"]})
-            facts["langs"].append(r["lang"])
-            facts["names"].append(r["name"])
-            if r["requires"]:
-                facts["requires"].append(r["requires"])
+            if r["lang"] != target and f not in accepted and " " not in f and f != canon["form"]:
+                yield r, canon
+
+
+@cache
+def index(target: str) -> Index:
+    """Accepted forms and triggers for text in language `target` (built once per language)."""
+    accepted = frozenset(r["form"] for r in rows() if r["lang"] == target)
+    all_forms = frozenset(r["form"] for r in rows())
+    found: dict[str, dict[str, dict]] = {}  # form → body → merged facts
+    for r, canon in _foreign_rows(target):
+        f = r["form"]
+        if not r["requires"] and not f.isupper() and small_list_zipf(f.lower(), target) >= COMMON_WORD_ZIPF:
+            continue  # "Nato" is a Spanish word; an all-capitals NATO mid-sentence is not
+        facts = found.setdefault(f, {}).setdefault(r["body"], {
+            "repl": canon["form"], "langs": [], "names": [], "requires": [], "name": canon["name"],
+            "source": canon["source"]})
+        facts["langs"].append(r["lang"])
+        facts["names"].append(r["name"])
+        if r["requires"]:
+            facts["requires"].append(r["requires"])
     triggers = {}
     for f, bodies in found.items():
         cands = []
         for body, x in bodies.items():
             # a form that any row says has other senses needs that row's context
             req = x["requires"][0] if x["requires"] else None
-            cands.append(Candidate(body, x["repl"], tuple(dict.fromkeys(x["langs"])),
-                                   tuple(dict.fromkeys(n for n in x["names"] if " " in n and n not in all_forms)), req, x["name"], x["source"]))
+            names = tuple(dict.fromkeys(n for n in x["names"] if " " in n and n not in all_forms))
+            cands.append(Candidate(body, x["repl"], tuple(dict.fromkeys(x["langs"])), names, req,
+                                   x["name"], x["source"]))
         triggers[f] = tuple(cands)
     return Index(target, accepted, triggers, all_forms)
 
@@ -123,10 +134,6 @@ def context_regex(pattern: str) -> re.Pattern:
 
 @cache
 def anchor_forms() -> tuple[str, ...]:
-    """Every single-token form that some target language does not write: a superset of
-    every index's triggers, for the rule's prescan anchors, found without building them."""
-    by_lang: dict[str, set] = {}
-    for r in rows():
-        by_lang.setdefault(r["lang"], set()).add(r["form"])
-    written_by_all = set.intersection(*(by_lang.get(t, set()) for t in TARGETS))
-    return tuple(sorted({r["form"] for r in rows() if " " not in r["form"]} - written_by_all))
+    """The raw triggers of every target language (a superset of every index's triggers,
+    found without the word-frequency test): the rule's prescan anchors."""
+    return tuple(sorted({r["form"] for t in TARGETS for r, _ in _foreign_rows(t)}))

@@ -61,11 +61,11 @@ def organisation_findings(doc):
     for pos in _char_offsets(text, hits):
         if pos < done_until or (pos and (text[pos - 1].isalnum() or text[pos - 1] in _BEFORE_BAD)):
             continue
-        m = _TOKEN.match(text, pos)
+        m = _TOKEN.match(text, pos, pos + 24)
         if m is None:
             continue
         tok = m.group()
-        form = next((f for f in (tok, tok.rstrip("."), tok.split("-")[0]) if f in ix.triggers), None)
+        form = next((f for f in (tok, tok.rstrip("."), tok.partition("-")[0]) if f in ix.triggers), None)
         if form is None:
             continue
         end = pos + len(form)
