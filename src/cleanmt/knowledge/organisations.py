@@ -10,8 +10,9 @@ text must match before that form is flagged in another language's text.
 - every form the target's press writes, for any body, is *accepted*: never flagged
   (German "UN" and "UNO", French "CEO" beside "PDG", English "BRI" for the Belt and
   Road, which keeps the French "BRI" of the BIS from being flagged in English);
-- every other single-token form of a body that has a canonical form in the target is
-  a *trigger*, mapped to that canonical form (French "OTAN" in English text → "NATO",
+- every other single-token form of a body that has a canonical form in the target
+  (and is not merely one of the target's forms in other capitals: "Nato" and "NATO"
+  are house styles) is a *trigger*, mapped to that canonical form (French "OTAN" in English text → "NATO",
   English "UN" in French text → "ONU"). Outside English, only acronym-like canonical
   forms are proposed (no multi-word names, which need an article and a gender);
 - a form not written in capitals that is a common word of the target (wordfreq zipf
@@ -85,14 +86,15 @@ def _by_body() -> dict[str, tuple[dict, ...]]:
 def _foreign_rows(target: str):
     """(row, the body's canonical row in `target`) for each row whose form text in
     `target` may not carry: the raw triggers, before the common-word test."""
-    accepted = {r["form"] for r in rows() if r["lang"] == target}
+    accepted = {r["form"].casefold() for r in rows() if r["lang"] == target}
     for brows in _by_body().values():
         canon = next((r for r in brows if r["lang"] == target and r["role"] == "canonical"), None)
         if canon is None or (target != "en" and not _acronym_like(canon["form"])):
             continue
         for r in brows:
             f = r["form"]
-            if r["lang"] != target and f not in accepted and " " not in f and f != canon["form"]:
+            # "Wto" for WTO, "Nato" for NATO: house style, not another language's form
+            if r["lang"] != target and f.casefold() not in accepted and " " not in f:
                 yield r, canon
 
 
