@@ -134,10 +134,10 @@ def test_english_near_misses(text):
 
 @pytest.mark.parametrize("lang, text, expected", [
     ("fr", "Les casques bleus de l’UN quittent le Mali.", [("UN", "ONU")]),
-    ("fr", "Le sommet de la NATO à Vilnius s’est achevé.", [("NATO", "OTAN")]),
+    ("fr", "Le sommet de la NATO à Vilnius s’est achevé.", [("la NATO", "l’OTAN")]),
     ("fr", "Le IMF prévoit une croissance de 2 % ; le GDP reculera.", [("IMF", "FMI"), ("GDP", "PIB")]),
-    ("fr", "Les ministres de la EU se réunissent à Luxembourg.", [("EU", "UE")]),
-    ("fr", "La CSTO a envoyé des parachutistes.", [("CSTO", "OTSC")]),
+    ("fr", "Les ministres de la EU se réunissent à Luxembourg.", [("la EU", "l'UE")]),
+    ("fr", "La CSTO a envoyé des parachutistes.", [("La CSTO", "L'OTSC")]),
     ("es", "Los cascos azules de la UN abandonan Malí.", [("UN", "ONU")]),
     ("es", "La NATO celebró su cumbre en Vilna.", [("NATO", "OTAN")]),
     ("es", "El IMF rebajó su previsión y las NGO protestaron.", [("IMF", "FMI"), ("NGO", "ONG")]),
@@ -148,6 +148,18 @@ def test_english_near_misses(text):
 ])
 def test_target_language_text_keeps_an_english_acronym(lang, text, expected):
     assert found(text, lang) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Les membres de NATO ont voté.", "Les membres de l'OTAN ont voté."),
+    ("La NATO a répondu.", "L'OTAN a répondu."),
+    ("Le porte-parole du NATO a parlé.", "Le porte-parole de l'OTAN a parlé."),
+    ("Il s’adresse au NATO.", "Il s’adresse à l’OTAN."),
+    ("La décision de l’UN est tombée.", "La décision de l’ONU est tombée."),
+    ("Le IMF prévoit une récession ; le GDP recule.", "Le FMI prévoit une récession ; le PIB recule."),
+])
+def test_french_fix_gives_an_organisation_its_article(text, expected):
+    assert fixed(text, "fr") == expected
 
 
 @pytest.mark.parametrize("lang, text", [

@@ -48,6 +48,7 @@ class Candidate:
     names: tuple[str, ...]  # the body's full names in those languages (a text quoting one keeps it)
     requires: Optional[str]  # a regex the text must match (see `context_regex`); None: no context needed
     name: str  # the body's full name in the target language
+    kind: str  # "body" (an organisation) or "term" (GDP, NGO)
     source: str  # the target canonical row's source
 
 
@@ -62,7 +63,7 @@ class Index:
 @cache
 def rows() -> tuple[dict, ...]:
     """The table's rows (see the module docstring)."""
-    return load_tsv(TABLE, required=("body", "lang", "form", "role", "name", "source", "why"))
+    return load_tsv(TABLE, required=("body", "lang", "form", "role", "kind", "name", "source", "why"))
 
 
 def _acronym_like(form: str) -> bool:
@@ -110,7 +111,7 @@ def index(target: str) -> Index:
             continue  # "Nato" is a Spanish word; an all-capitals NATO mid-sentence is not
         facts = found.setdefault(f, {}).setdefault(r["body"], {
             "repl": canon["form"], "langs": [], "names": [], "requires": [], "name": canon["name"],
-            "source": canon["source"]})
+            "kind": canon["kind"], "source": canon["source"]})
         facts["langs"].append(r["lang"])
         facts["names"].append(r["name"])
         if r["requires"]:
@@ -123,7 +124,7 @@ def index(target: str) -> Index:
             req = x["requires"][0] if x["requires"] else None
             names = tuple(dict.fromkeys(n for n in x["names"] if " " in n and n not in all_forms))
             cands.append(Candidate(body, x["repl"], tuple(dict.fromkeys(x["langs"])), names, req,
-                                   x["name"], x["source"]))
+                                   x["name"], x["kind"], x["source"]))
         triggers[f] = tuple(cands)
     return Index(target, accepted, triggers, all_forms)
 

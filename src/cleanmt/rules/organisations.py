@@ -47,6 +47,29 @@ def _shouting(text: str, start: int, end: int, known: frozenset) -> bool:
     return False
 
 
+# French gives an organisation the article, elided before a vowel: "de NATO" → "de l’OTAN",
+# "la NATO" → "l’OTAN", "du NATO" → "de l’OTAN" (the article the translation left goes too)
+_FR_BEFORE = regex.compile(r"(?:^|(?<=[\s(«“]))(?:(?P<prep>[Dd]e|[Àà]) |(?P<art>[Ll][ae]|[Dd]u|[Aa]u) )$")
+_VOWEL = set("AEIOUYÉ")
+
+
+def _french_article(text: str, start: int, repl: str) -> tuple[int, str]:
+    """(start, replacement) with the article a French organisation acronym takes."""
+    if repl[:1] not in _VOWEL:
+        return start, repl
+    m = _FR_BEFORE.search(text, max(0, start - 4), start)
+    if m is None:
+        return start, repl
+    apo = "’" if "’" in text else "'"
+    if m.group("prep"):
+        return start, f"l{apo}{repl}"
+    art = m.group("art")
+    lead = {"l": "l", "d": "de l", "a": "à l"}[art[0].lower()]
+    if art[0].isupper():
+        lead = lead[0].upper() + lead[1:]
+    return m.start(), f"{lead}{apo}{repl}"
+
+
 def organisation_findings(doc):
     """(start, end, replacement, message, confidence) for each foreign form in `doc`."""
     if doc.lang not in TARGETS:
@@ -89,10 +112,13 @@ def organisation_findings(doc):
             continue
         c = kept[0]
         done_until = end
+        start, repl = pos, c.replacement
+        if doc.lang == "fr" and c.kind == "body":
+            start, repl = _french_article(text, pos, repl)
         names = [LANG_NAMES.get(lang, lang) for lang in c.langs]
         langs = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
         sure = c.requires is None and " " not in c.replacement
-        yield (pos, end, c.replacement,
+        yield (start, end, repl,
                f"{form!r} is the {langs} form; {LANG_NAMES[doc.lang]} text writes {c.replacement!r} "
                f"({c.name}: {c.source})", 0.9 if sure else 0.85)
 
