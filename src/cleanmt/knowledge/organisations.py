@@ -122,7 +122,9 @@ def index(target: str) -> Index:
         for body, x in bodies.items():
             # a form that any row says has other senses needs that row's context
             req = x["requires"][0] if x["requires"] else None
-            names = tuple(dict.fromkeys(n for n in x["names"] if " " in n and n not in all_forms))
+            # full names, without a title's qualifier: "Ministère des Situations d'urgence (Russie)"
+            full = (re.sub(r" \(.*\)$", "", n) for n in x["names"])
+            names = tuple(dict.fromkeys(n for n in full if " " in n and n not in all_forms))
             cands.append(Candidate(body, x["repl"], tuple(dict.fromkeys(x["langs"])), names, req,
                                    x["name"], x["kind"], x["source"]))
         triggers[f] = tuple(cands)
