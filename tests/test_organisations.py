@@ -124,6 +124,11 @@ def test_name_replacement_where_english_writes_no_acronym():
     # letters that other languages' rows hold but English uses otherwise
     "Pompeii was buried in AD 79; the SDK ships with the app; NHS CCGs were abolished.",
     "The IEP's Global Peace Index ranked Iceland first; they played UNO all night.",
+    "Demand for GLP-1 drugs fuelled the rally; BCE Inc. fell as the central bank held rates.",
+    "The UE attaches to the 5G base station, Europe's telecom regulator said.",
+    "The jet's AESA radar and the aircraft's engines were upgraded.",
+    "ADI shares rose after the direct listing; the EPL club's Chinese owners sold it.",
+    "Tasmania (TAS) sent the dispute to arbitration.",
 ])
 def test_english_near_misses(text):
     assert found(text, "en") == []

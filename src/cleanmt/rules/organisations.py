@@ -88,7 +88,9 @@ def organisation_findings(doc):
         if m is None:
             continue
         tok = m.group()
-        form = next((f for f in (tok, tok.rstrip("."), tok.partition("-")[0]) if f in ix.triggers), None)
+        head, hyphen, tail = tok.partition("-")
+        forms = (tok, tok.rstrip(".")) + ((head,) if hyphen and not tail[:1].isdigit() else ())  # not GLP-1
+        form = next((f for f in forms if f in ix.triggers), None)
         if form is None:
             continue
         end = pos + len(form)
