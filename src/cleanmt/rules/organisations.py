@@ -160,5 +160,26 @@ def organisation_findings(doc):
     exact_anchors=anchor_forms,
 )
 def foreign_organisation_acronym(doc):
+    """Flags a form of an international body (or of a term written as an acronym) that
+    another language's press writes and the target's does not: "OTAN", "ONU", "OMS",
+    "PIB", "MTchS" in English; "NATO", "UN", "IMF" in French and Spanish; "IMF", "ECB",
+    "GDP" in German. Why: translation leaves the source's acronym in place, so the text
+    names the body in a form its readers do not use.
+
+    Example: "Leaders of OTAN met" → "Leaders of NATO met"; in French "de NATO" →
+    "de l’OTAN" (an organisation takes the elided article).
+
+    Near misses left alone: any form the target's press writes, for any body (German
+    "UN", "UNO", French "CEO", English "BRI" for the Belt and Road, "EPA", "ANP"); the
+    target's own form in other capitals ("Nato"); acronyms with other senses unless the
+    row's context is in the text ("OMS" software, "CPI" inflation, "TVA" in Tennessee);
+    a form two bodies share (French "BAD"); a form beside an all-capitals word (a
+    headline: "UN AN APRÈS"); URLs and addresses; a text that gives the body's full
+    name in that language ("Instituto Brasileiro de Geografia e Estatística (IBGE)").
+
+    Fix safety: 0.9 where the form has no other sense and the replacement is an
+    acronym; 0.85 where the finding rests on a context, or the replacement is a name
+    ("the Emergencies Ministry"). Both are applied by `fix`: the table knows the form.
+    """
     for start, end, repl, message, confidence in organisation_findings(doc):
         yield Hit(start, end, message, repl, confidence)
