@@ -100,7 +100,6 @@ def test_name_gate_never_hides_a_name_finding(texts):
         "Arkady Dvorkovitch landed. Arkady Dvorkovich spoke.",  # one key, two spellings
         "Kassym Jomart said so. Kassym-Jomart agreed.",  # a compound written two ways
         "Talks with Vladimir Poutine ended.",  # a gazetteer variant
-        "Leaders of OTAN met.",  # a known acronym
         "The trader Kenzhebaïev was detained.",  # a strong romanisation signal
     ],
 )
@@ -296,7 +295,7 @@ def test_transliteration_rules_share_the_names_gate():
     from cleanmt.registry import all_rules
 
     for r in all_rules():
-        if r.id.startswith("TRL"):
+        if r.id.startswith("TRL") and r.id != "TRL010":  # TRL010: organisations, its own anchors
             assert not r.may_fire(Document("Ilham Aliyev met Daniyar Alimbayev on Monday."))
             assert r.may_fire(Document("Talks with Vladimir Poutine ended."))
             assert r.may_fire(Document("Talks ended.", corpus=names.build_name_table(["Talks ended."])))

@@ -29,7 +29,8 @@ import regex
 from . import frequency
 from .lexicon import load_tsv
 
-GAZETTEER_FILES = ("gazetteer_people.tsv", "gazetteer_places.tsv", "gazetteer_orgs.tsv")
+# organisations (OTAN, ONU…) have their own table and rule: knowledge/organisations.py, TRL010
+GAZETTEER_FILES = ("gazetteer_people.tsv", "gazetteer_places.tsv")
 
 # confidences: only what is backed by a list (names file, gazetteer) or by the
 # document itself is fixed by default (>= 0.8); a guessed English form is not.

@@ -11,5 +11,6 @@ from . import (  # noqa: F401
     typography,
     conventions,
     numbers,
+    organisations,
     untranslated,
 )
