@@ -548,3 +548,204 @@ def foreign_clause(doc):
         start = m.start() + (len(text) - len(text.lstrip()))
         end = m.end() - (len(text) - len(text.rstrip()))
         yield Hit(start, end, f"clause in {lang} (langdetect p={prob:.2f}) left untranslated", None, 0.4)
+
+
+# --------------------------------------------------------------------------
+# UNT004, UNT005: single foreign words in English text (knowledge/wordstats.py)
+
+from ..knowledge import wordstats  # noqa: E402
+
+WORD_SOURCE_MIN = 3.3  # zipf in the source language (calibrated: lee_background, c01, dev, seeds)
+WORD_ENGLISH_MAX = 1.5  # zipf in English: below it English does not use the word
+CAPITAL_ENGLISH_MAX = 1.0  # stricter for a capitalised word, which may be a name
+ARTICLE_SOURCE_MIN = 4.0  # a word after a foreign article: common in that language ...
+ARTICLE_ENGLISH_MAX = 3.0  # ... and uncommon in English ("el presidente": es 5.5, en 2.5)
+
+_LETTER = regex.compile(r"[\p{L}\p{M}\p{N}]")
+# the word before a position: (word, its start), skipping blanks only
+_WORD_BEFORE = regex.compile(r"(?r)(?P<w>[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}.,']*)[ \t]+\G")
+_WORD_AFTER = regex.compile(r"\G[ \t]+(?P<w>[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}]*)")
+# words that mark a deliberate foreign term just before it ("the so-called Kurzarbeit",
+# "known in Dutch as opkomst", "the French word canicule")
+_DELIBERATE = frozenset("""call calls called so-called dubbed termed known word term phrase expression literally
+french spanish german italian portuguese dutch latin flemish catalan""".split())
+# a capitalised word after one of these is a name (a place, a person, a part of a name)
+_NAME_CONTEXT = frozenset("""of in at from to near by for and or with via into onto outside inside
+said says told named called dubbed like as than per versus vs
+de da do dos das del della dei di du des van von der den ter ten la le el al y e san santa st""".split())
+_DETERMINERS = frozenset("the a an its their his her our your my this that these those each every whose".split())
+_QUOTED = regex.compile(r"[“«\"‘„‚*_]([^“”«»\"‘’„‚*_\n]{1,80})[”»\"’“‘*_]")
+
+
+@lru_cache(maxsize=None)
+def foreign_articles() -> dict[str, frozenset[str]]:
+    """Article -> the source languages it is an article of (data/foreign_articles.tsv)."""
+    out: dict[str, set] = {}
+    for r in load_tsv("foreign_articles.tsv", required=("article", "lang", "source", "why")):
+        if wordstats.language_zipf(r["article"], r["lang"]) - wordstats.english_zipf(r["article"]) >= 1.0:
+            out.setdefault(r["article"], set()).add(r["lang"])
+    return {a: frozenset(langs) for a, langs in out.items()}
+
+
+def _in_short_quote(text: str, start: int, end: int, max_words: int = 5) -> bool:
+    """Is text[start:end] inside a quoted or emphasised stretch of a few words (a title,
+    a term cited as such: “Le Sud moderne”, *Zeitgeist*)?"""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    for m in _QUOTED.finditer(text, line_start, line_end):
+        if m.start(1) <= start and end <= m.end(1):
+            return len(m.group(1).split()) <= max_words
+    return False
+
+
+def _word_before(text: str, pos: int) -> Optional[regex.Match]:
+    return _WORD_BEFORE.search(text, 0, pos)
+
+
+def _is_deliberate(text: str, start: int) -> bool:
+    """A foreign word introduced as such ("the so-called ...", "known in Dutch as ...")."""
+    before = text[max(0, start - 40) : start].lower()
+    return any(w.strip("“”\"‘’«»:,()") in _DELIBERATE for w in before.split()[-4:])
+
+
+def _with_article(text: str, start: int, word: str, min_zipf: float) -> int:
+    """Where a foreign article before the word starts ("il sindaco"), or `start`: an
+    article of a language in which the word has at least `min_zipf`."""
+    m = _word_before(text, start)
+    if m is None:
+        return start
+    art = m.group("w")
+    langs = foreign_articles().get(art.lower())
+    if not langs or not (art.islower() or art[:1].isupper() and art[1:].islower()):
+        return start
+    if any(wordstats.language_zipf(word, L) >= min_zipf for L in langs):
+        return m.start("w")
+    return start
+
+
+def _capital_ok(text: str, m: regex.Match) -> bool:
+    """Is a capitalised foreign word used as a common noun here, not as a name or part of
+    one? A name keeps company: a capitalised neighbour ("Instituto Brasileiro de Museus"),
+    a preposition of place ("in Camerino"), a hyphen ("CFDT-Cheminots"). A common noun
+    follows a determiner ("the Betriebsrat"), a number ("8.5 Prozent") or a lower-case
+    word that does not introduce a name, and comes before a lower-case word or punctuation."""
+    s, e = m.span()
+    if (s and text[s - 1] in "-‐/") or text[e : e + 1] in ("-", "‐"):
+        return False
+    after = _WORD_AFTER.match(text, e)
+    if after and after.group("w")[:1].isupper():
+        return False
+    before = _word_before(text, s)
+    if before is None or before.end() != s - len(text[before.end() : s]):
+        return False
+    prev = before.group("w").rstrip(".,")
+    if text[before.end("w") - 1] in ".,":
+        return False  # a sentence or clause starts here
+    if prev.lower() in _DETERMINERS:
+        p2 = _word_before(text, before.start("w"))
+        return p2 is None or not p2.group("w")[:1].isupper() or text[p2.end("w") - 1] == "."
+    if prev[:1].isdigit():
+        return True
+    return prev.islower() and prev not in _NAME_CONTEXT
+
+
+def _occurrences(text: str, word: str):
+    pat = regex.compile(r"(?<![\p{L}\p{M}\p{N}])" + regex.escape(word) + r"(?![\p{L}\p{M}\p{N}])", regex.I | regex.V1)
+    return list(pat.finditer(text))
+
+
+def _foreign_word_hits(doc):
+    text = doc.text
+    for word in wordstats.foreign_in(doc):
+        info = wordstats.foreign_words()[word]
+        occurrences = _occurrences(text, word)
+        capitals = [m for m in occurrences if not m.group().islower()]
+        names = capitals and not all(_capital_ok(text, m) for m in capitals if m.group()[1:].islower())
+        for m in occurrences:
+            token = m.group()
+            s, e = m.span()
+            if _in_short_quote(text, s, e) or _is_deliberate(text, s):
+                continue
+            if token.islower():
+                if info.en < WORD_ENGLISH_MAX and info.zipf >= WORD_SOURCE_MIN:
+                    start = _with_article(text, s, token, WORD_SOURCE_MIN)
+                elif info.zipf >= ARTICLE_SOURCE_MIN and info.en < ARTICLE_ENGLISH_MAX:
+                    start = _with_article(text, s, token, ARTICLE_SOURCE_MIN)
+                    if start == s:
+                        continue  # a word English has some use for, without a foreign article
+                else:
+                    continue
+            elif token[1:].islower() and not names:
+                if not (info.en < CAPITAL_ENGLISH_MAX and info.zipf >= WORD_SOURCE_MIN and _capital_ok(text, m)):
+                    continue
+                start = s
+            else:
+                continue
+            yield Hit(start, e, f"{text[start:e]!r} is {info.lang} (zipf {info.zipf:.1f}, English {info.en:.1f}): left untranslated",
+                      None, 0.5)
+
+
+@rule(
+    "UNT004",
+    "untranslated",
+    "word of the source language left in English text (wordfreq: common there, rare in English)",
+    confidence=0.5,
+    bad=[
+        ("Turnout fell, and the opkomst in the north was lowest.", None),
+        ("The quake struck 12 chilometri south of the town.", None),
+        ("“We will rebuild,” said il sindaco on Sunday.", None),
+        ("El presidente of the federation resigned on Monday.", None),
+        ("The Betriebsrat rejected the plan on Tuesday.", None),
+        ("Unemployment rose to 6.1 Prozent in March.", None),
+    ],
+    good=[
+        "The talks marked a rapprochement between the two capitals.",
+        "She felt a sense of déjà vu and questioned its raison d'être.",
+        "The kindergarten is run de facto by volunteers, ad hoc, at 300 euros per capita.",
+        "She flew from Camerino to Zagabria, then to the Instituto Brasileiro de Museus.",
+        "The exhibition “Le Sud moderne” opens on Saturday.",
+        "The CFDT-Cheminots union joined the strike.",
+        "Locals call the heatwave la canicule, a word every French child knows.",
+    ],
+    gate=lambda doc: bool(wordstats.foreign_in(doc)),
+)
+def foreign_word(doc):
+    yield from _foreign_word_hits(doc)
+
+
+SPELLING_FOLDED_MIN = 2.5  # English zipf of the form without accents ("taiga" 2.6)
+SPELLING_ENGLISH_MAX = 1.0  # English zipf of the accented form ("taïga" 0.0; "café" 3.8, "naïve" 3.1)
+
+
+def _accented_tokens(doc) -> list[str]:
+    if doc.scan_utf8.isascii():
+        return []
+    return [t.decode("utf-8") for t in wordstats.document_tokens(doc) if not t.isascii()]
+
+
+@rule(
+    "UNT005",
+    "untranslated",
+    "English word in a source-language spelling (taïga for taiga)",
+    confidence=0.6,
+    bad=[("Fires burned across the taïga for weeks.", "Fires burned across the taiga for weeks.")],
+    good=[
+        "The café and the naïve painter's façade.",
+        "Zoë Lindqvist flew to Gdańsk.",
+        "A touch of déjà vu at the soirée.",
+    ],
+    gate=lambda doc: bool(_accented_tokens(doc)),
+)
+def foreign_spelling(doc):
+    text = doc.text
+    for token in _accented_tokens(doc):
+        folded = wordstats.strip_diacritics(token)
+        if folded == token or not folded.isalpha() or not folded.isascii():
+            continue
+        if wordstats.english_zipf(token) >= SPELLING_ENGLISH_MAX or wordstats.english_zipf(folded) < SPELLING_FOLDED_MIN:
+            continue
+        for m in _occurrences(text, token):
+            if not m.group().islower() or _in_short_quote(text, *m.span()):
+                continue
+            yield Hit(m.start(), m.end(), f"{m.group()!r} is a foreign spelling; English writes {folded!r}", folded, 0.6)

@@ -1,0 +1,189 @@
+"""Word statistics across languages, from wordfreq: which words of a document belong to
+another language than the document's own.
+
+Two indexes, each built once from wordfreq's lists and cached in ~/.cache/cleanmt
+(keyed by wordfreq's version; building takes about a second, reading it back 0.1 s):
+
+- `foreign_words()`: words common in a source language (fr, es, de, it, pt, nl; wordfreq's
+  small list, zipf >= FOREIGN_MIN) and rare in English (the large list, zipf < ENGLISH_MAX):
+  what a translation into English should not keep ("gemeenteraad", "chilometri"). English's
+  own loanwords ("rapprochement" 2.6, "kindergarten" 3.8, "zeitgeist" 2.8) are on the English
+  list, which is the loanword test: a word English uses is English.
+- `english_words(target)`: words common in English (zipf >= 4.0) and rare in French, Spanish
+  or German (that language's large list, zipf < TARGET_MAX, at least 1.5 below English):
+  English left in a French text ("le summit"). The anglicisms the target's press uses
+  ("week-end" fr 4.5, "start-up" fr 3.9, "Manager" de 4.5, "online" de 5.4) are on the
+  target's list, so they are not candidates.
+
+`document_tokens(doc)` gives a document's distinct lower-case words at C speed (a bytes
+translation of the scan text, a split and a set), so that a rule intersects it with an
+index instead of looking up every word of the document in Python.
+
+Source: wordfreq (Robyn Speer; data CC BY-SA 4.0, code Apache 2.0), https://github.com/rspeer/wordfreq.
+"""
+from __future__ import annotations
+
+import math
+import os
+import unicodedata
+from functools import lru_cache
+from importlib import metadata
+from typing import NamedTuple
+
+from ..frequency import zipf
+
+SOURCE_LANGS = ("fr", "es", "de", "it", "pt", "nl")
+TARGET_LANGS = ("fr", "es", "de")
+
+# a word is kept if it is common in a source language and rare in English, or very common
+# there and uncommon in English (what a foreign article before it may reveal: "el presidente")
+FOREIGN_MIN, ENGLISH_MAX = 3.3, 1.5
+FOREIGN_MIN_WITH_ARTICLE, ENGLISH_MAX_WITH_ARTICLE = 4.0, 3.0
+TARGET_MAX = 3.0
+ENGLISH_MIN = 4.0
+
+
+class Foreign(NamedTuple):
+    lang: str  # the source language where the word is commonest
+    zipf: float  # its zipf there
+    en: float  # its zipf in English (large list; 0.0 when absent)
+
+
+class English(NamedTuple):
+    en: float
+    target: float
+
+
+def _cache_file(name: str) -> str:
+    from ..corpora import cache_dir
+
+    return str(cache_dir() / f"{name}-wordfreq{metadata.version('wordfreq')}.tsv")
+
+
+def _zipf_of(freq: float) -> float:
+    return round(math.log10(freq) + 9, 2) if freq > 0 else 0.0
+
+
+def _read(path: str):
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            yield line.rstrip("\n").split("\t")
+
+
+def _write(path: str, rows) -> None:
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    tmp = f"{path}.{os.getpid()}.tmp"
+    with open(tmp, "w", encoding="utf-8") as f:
+        for row in rows:
+            f.write("\t".join(map(str, row)) + "\n")
+    os.replace(tmp, path)
+
+
+def _build_foreign() -> list[tuple[str, str, float, float]]:
+    from wordfreq import get_frequency_dict
+
+    en = get_frequency_dict("en", "best")
+    best: dict[str, tuple[str, float]] = {}
+    for lang in SOURCE_LANGS:
+        for word, freq in get_frequency_dict(lang, "small").items():
+            z = _zipf_of(freq)
+            if z >= FOREIGN_MIN and word.isalpha() and (word not in best or best[word][1] < z):
+                best[word] = (lang, z)
+    rows = []
+    for word, (lang, z) in best.items():
+        e = _zipf_of(en.get(word, 0.0))
+        if (e < ENGLISH_MAX) or (z >= FOREIGN_MIN_WITH_ARTICLE and e < ENGLISH_MAX_WITH_ARTICLE and z - e >= 1.0):
+            rows.append((word, lang, z, e))
+    return sorted(rows)
+
+
+@lru_cache(maxsize=None)
+def foreign_words() -> dict[str, Foreign]:
+    """Lower-case word -> Foreign, for words common in a source language and rare in English."""
+    path = _cache_file("foreign_words")
+    if not os.path.exists(path):
+        _write(path, _build_foreign())
+    with open(path, encoding="utf-8") as f:
+        cells = f.read().split()
+    # four cells a row: word, lang, zipf, English zipf (no cell holds a blank)
+    return {cells[i]: Foreign(cells[i + 1], float(cells[i + 2]), float(cells[i + 3])) for i in range(0, len(cells), 4)}
+
+
+@lru_cache(maxsize=None)
+def foreign_keys() -> frozenset[bytes]:
+    """foreign_words() as UTF-8, to intersect with document_tokens()."""
+    return frozenset(w.encode("utf-8") for w in foreign_words())
+
+
+def _build_english(target: str) -> list[tuple[str, float, float]]:
+    from wordfreq import get_frequency_dict
+
+    tgt = get_frequency_dict(target, "best")
+    rows = []
+    for word, freq in get_frequency_dict("en", "small").items():
+        e = _zipf_of(freq)
+        if e < ENGLISH_MIN:
+            continue
+        t = _zipf_of(tgt.get(word, 0.0))
+        if t < TARGET_MAX and e - t >= 1.5:
+            rows.append((word, e, t))
+    return sorted(rows)
+
+
+@lru_cache(maxsize=None)
+def english_words(target: str) -> dict[str, English]:
+    """Lower-case word -> English, for words common in English and rare in `target`."""
+    path = _cache_file(f"english_words_{target}")
+    if not os.path.exists(path):
+        _write(path, _build_english(target))
+    return {w: English(float(e), float(t)) for w, e, t in _read(path)}
+
+
+@lru_cache(maxsize=None)
+def english_keys(target: str) -> frozenset[bytes]:
+    return frozenset(w.encode("utf-8") for w in english_words(target))
+
+
+# every ASCII byte but a lower-case letter reads as a space; bytes of UTF-8 sequences stay
+_NON_WORD = bytes(c if 97 <= c <= 122 or c >= 128 else 32 for c in range(256))
+# non-ASCII punctuation that may stick to a word in scan text
+_PUNCT_UTF8 = tuple(c.encode("utf-8") for c in "’‘“”«»„‚–—…·")
+
+
+def _tokens(doc) -> frozenset[bytes]:
+    data = doc.scan_utf8  # case-folded already
+    if not data.isascii():
+        for p in _PUNCT_UTF8:
+            if p in data:
+                data = data.replace(p, b" ")
+    return frozenset(data.translate(_NON_WORD).split())
+
+
+def document_tokens(doc) -> frozenset[bytes]:
+    """The document's distinct words, case-folded, as UTF-8 (split at every ASCII
+    character but a letter: "l'école" gives "l" and "école"); computed once per document."""
+    return doc.shared("wordstats.tokens", _tokens)
+
+
+def foreign_in(doc) -> list[str]:
+    """The document's words that foreign_words() holds."""
+    return sorted(t.decode("utf-8") for t in document_tokens(doc) & foreign_keys())
+
+
+def english_in(doc, target: str) -> list[str]:
+    """The document's words that english_words(target) holds."""
+    return sorted(t.decode("utf-8") for t in document_tokens(doc) & english_keys(target))
+
+
+def strip_diacritics(word: str) -> str:
+    """The word without its accents ("taïga" -> "taiga")."""
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+
+
+def english_zipf(word: str) -> float:
+    return zipf(word.lower(), "en")
+
+
+def language_zipf(word: str, lang: str) -> float:
+    """Zipf of a word in a language's small list (0.0 below 3.0), case-insensitive."""
+    return zipf(word.lower(), lang, "small")
