@@ -26,7 +26,7 @@ NAME = r"(?-i:\p{Lu}[\p{L}\p{M}'’-]+)"
 
 @lru_cache(maxsize=None)
 def honorifics() -> dict[str, dict]:
-    rows = load_tsv("honorifics.tsv", required=("form", "lang", "expands_to", "fix", "source"))
+    rows = load_tsv("honorifics.tsv", required=("form", "lang", "expands_to", "fix", "source", "why"))
     return {r["form"]: r for r in rows}
 
 
@@ -99,7 +99,7 @@ def _has_evidence(doc, form: str, lang: str, name: str) -> bool:
     if regex.search(r"\b" + _ENGLISH_TITLE + r"[ \t]+" + regex.escape(name) + r"\b", doc.text):
         return True
     for other, row in honorifics().items():
-        if other != form and row["lang"] == lang and row["fix"] != "never":
+        if other != form and set(row["lang"].split(",")) & set(lang.split(",")) and row["fix"] != "never":
             pat = r"(?<![\p{L}\p{N}.])" + regex.escape(other) + r"(?![\p{L}])[ \t]+" + NAME
             if regex.search(pat, doc.text):
                 return True
@@ -109,10 +109,15 @@ def _has_evidence(doc, form: str, lang: str, name: str) -> bool:
 @rule(
     "UNT001",
     "untranslated",
-    "source-language honorific before a name (M., MM., Mme, Mlle, Sr., Sra.)",
+    "source-language honorific before a name (M., Mme, Sr., Sra., Sig., Dott., Herr, Frau, Dhr., Mevr.)",
     confidence=0.85,
     bad=[
         ("MM. Sarkozy and Chirac met on Monday.", "Messrs. Sarkozy and Chirac met on Monday."),
+        ("Mr Weber left early. Herr Brandt stayed.", "Mr Weber left early. Mr Brandt stayed."),
+        ("The alderman, Dhr. Visser, resigned.", "The alderman, Mr. Visser, resigned."),
+        ("Dott.ssa Ferri led the team.", "Dr. Ferri led the team."),
+        ("Sig. Rossi and Sig.ra Bianchi spoke.", "Mr. Rossi and Ms. Bianchi spoke."),
+        ("The court heard Avv. Conti on Monday.", None),
         ("Mr Durand spoke first. Then M. Durand left.", "Mr Durand spoke first. Then Mr Durand left."),
         ("The lawyer of Mme Lefebvre appealed.", None),
         ("M. Garnier declined to answer.", None),
@@ -124,6 +129,9 @@ def _has_evidence(doc, form: str, lang: str, name: str) -> bool:
         "Directed by M. Night Shyamalan, the film opened.",
         "John Smith Sr. Stadium is full.",
         "Sr. Mary taught at the school.",
+        "His frau, as he called her, stayed home.",
+        "Drs. Smith and Jones published the study.",
+        "Dr. Weber and Prof. Keller spoke.",
     ],
     # _honorific_re: the form (case-sensitive), then blanks and a name
     exact_anchors=lambda: [f + b for f in honorifics() for b in " \t"],
