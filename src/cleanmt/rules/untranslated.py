@@ -757,3 +757,90 @@ def foreign_spelling(doc):
             if not m.group().islower() or _in_short_quote(text, *m.span()):
                 continue
             yield Hit(m.start(), m.end(), f"{m.group()!r} is a foreign spelling; English writes {folded!r}", folded, 0.6)
+
+
+# --------------------------------------------------------------------------
+# UNT006 another language's abbreviation (data/foreign_abbreviations.tsv)
+
+_ABBR_SPACE = "[ \u00a0\u202f]?"
+
+
+@lru_cache(maxsize=None)
+def foreign_abbreviations() -> tuple[dict, ...]:
+    return load_tsv("foreign_abbreviations.tsv",
+                    required=("form", "lang", "expands_to", "safe", "source", "why"))
+
+
+def _abbreviation_variants(form: str) -> list[str]:
+    """The form as written, without or with a space after each inner full stop, each also
+    with a capitalised first letter (a sentence may open with "Z.B.")."""
+    parts = [p for p in regex.split(r"(?<=\.) ?", form) if p]
+    plain, spaced = "".join(parts), " ".join(parts)
+    out = {plain, spaced, form}
+    out |= {v[:1].upper() + v[1:] for v in list(out)}
+    return sorted(out)
+
+
+@lru_cache(maxsize=None)
+def _abbreviation_re(lang: str) -> tuple[regex.Pattern, dict[str, dict]]:
+    """One pattern for the abbreviations foreign to `lang`, and each form's row by its
+    spelling without spaces."""
+    rows = {}
+    alts = []
+    for r in foreign_abbreviations():
+        if lang in r["lang"].split(","):
+            continue
+        parts = [p for p in regex.split(r"(?<=\.) ?", r["form"]) if p]
+        rows["".join(parts).lower()] = r
+        first = parts[0]
+        head = "(?i:" + regex.escape(first[0]) + ")" + regex.escape(first[1:])
+        alts.append(head + "".join(_ABBR_SPACE + regex.escape(p) for p in parts[1:]))
+    alts.sort(key=len, reverse=True)
+    pattern = regex.compile(r"(?<![\p{L}\p{N}.])(?:" + "|".join(alts) + r")(?![\p{L}\p{N}])")
+    return pattern, rows
+
+
+_NUMBER_BEFORE = regex.compile(r"\p{N}[ \u00a0\u202f]?$")
+
+
+@rule(
+    "UNT006",
+    "untranslated",
+    "another language's abbreviation left in the text (u.a., z.B., o.a., ecc., p. ej. in English; e.g. in German)",
+    confidence=0.85,
+    langs=("en", "fr", "es", "de"),
+    bad=[
+        ("Some products, z.B. the old database, still sell.", "Some products, for example the old database, still sell."),
+        ("The union wants, u.a., a job guarantee.", "The union wants, among other things, a job guarantee."),
+        ("The aim, bzw. the hope, is growth.", None),
+        ("Costs rose (energy, wages, ecc.) in March.", "Costs rose (energy, wages, etc.) in March."),
+        ("The plan, d.w.z. the budget, passed.", "The plan, that is the budget, passed."),
+        ("Sales reached 2,4 Mrd. euros.", "Sales reached 2,4 billion euros."),
+    ],
+    good=[
+        "Prices rose, e.g. for rents, i.e. for most households.",
+        "The U.A.E. and the U.S. signed, etc.",
+        "Mio. Tanaka won the race.",
+        "See Smith et al., cf. chapter 2, ca. 1900.",
+    ],
+    exact_anchors=lambda: sorted({v for r in foreign_abbreviations() for v in _abbreviation_variants(r["form"])}),
+)
+def foreign_abbreviation(doc):
+    lang = doc.lang
+    pattern, rows = _abbreviation_re(lang)
+    text = doc.text
+    for m in pattern.finditer(text):
+        key = regex.sub(r"[ \u00a0\u202f]", "", m.group()).lower()
+        row = rows.get(key)
+        if row is None:
+            continue
+        if row["context"] == "after_number" and not _NUMBER_BEFORE.search(text, max(0, m.start() - 3), m.start()):
+            continue
+        replacement = row.get(lang) or None
+        if replacement and m.group()[:1].isupper() and not row["form"][:1].isupper():
+            replacement = replacement[:1].upper() + replacement[1:]  # "Z.B." opens a sentence
+        confidence = 0.85 if replacement and row["safe"] == "yes" else 0.6 if replacement else 0.5
+        yield Hit(m.start(), m.end(),
+                  f"{m.group()!r} is a {row['lang']} abbreviation ({row['expands_to']})"
+                  + (f"; write {replacement!r}" if replacement else ""),
+                  replacement, confidence)
