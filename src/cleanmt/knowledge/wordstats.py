@@ -10,7 +10,7 @@ Two indexes, each built once from wordfreq's lists and cached in ~/.cache/cleanm
   own loanwords ("rapprochement" 2.6, "kindergarten" 3.8, "zeitgeist" 2.8) are on the English
   list, which is the loanword test: a word English uses is English.
 - `english_words(target)`: words common in English (zipf >= 4.0) and rare in French, Spanish
-  or German (that language's large list, zipf < TARGET_MAX, at least 1.5 below English):
+  or German (that language's large list, zipf < TARGET_MAX, at least ENGLISH_MARGIN below English):
   English left in a French text ("le summit"). The anglicisms the target's press uses
   ("week-end" fr 4.5, "start-up" fr 3.9, "Manager" de 4.5, "online" de 5.4) are on the
   target's list, so they are not candidates.
@@ -41,6 +41,7 @@ FOREIGN_MIN, ENGLISH_MAX = 3.3, 1.5
 FOREIGN_MIN_WITH_ARTICLE, ENGLISH_MAX_WITH_ARTICLE = 4.0, 3.0
 TARGET_MAX = 3.0
 ENGLISH_MIN = 4.0
+ENGLISH_MARGIN = 1.0  # and at least this much commoner in English than in the target
 
 
 class Foreign(NamedTuple):
@@ -125,7 +126,7 @@ def _build_english(target: str) -> list[tuple[str, float, float]]:
         if e < ENGLISH_MIN:
             continue
         t = _zipf_of(tgt.get(word, 0.0))
-        if t < TARGET_MAX and e - t >= 1.5:
+        if t < TARGET_MAX and e - t >= ENGLISH_MARGIN:
             rows.append((word, e, t))
     return sorted(rows)
 

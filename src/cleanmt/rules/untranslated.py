@@ -844,3 +844,109 @@ def foreign_abbreviation(doc):
                   f"{m.group()!r} is a {row['lang']} abbreviation ({row['expands_to']})"
                   + (f"; write {replacement!r}" if replacement else ""),
                   replacement, confidence)
+
+
+# --------------------------------------------------------------------------
+# UNT102, UNT103: English left in French, Spanish or German text
+
+TARGET_WORD_MIN = 3.5  # the word before an English word: a word of the target ...
+TARGET_WORD_MARGIN = 0.5  # ... clearly commoner there than in English ("du", "el", "der")
+ENGLISH_MARGIN = 1.0  # a neighbour this much commoner in English counts as English
+# a word introduced as foreign ("le so-called", "ce qu'on appelle", "sogenannte")
+_DELIBERATE_TARGET = frozenset("""dit dite dits appelé appelée appelés surnommé baptisé anglais anglaise
+llamado llamada llamados denominado denominada conocido conocida inglés
+sogenannt sogenannte sogenannten sogenannter genannt genannte englisch englischen""".split())
+
+
+def _is_target_word(word: str, lang: str) -> bool:
+    w = word.lower()
+    t = wordstats.language_zipf(w, lang)
+    return t >= TARGET_WORD_MIN and t - wordstats.english_zipf(w) >= TARGET_WORD_MARGIN
+
+
+def _is_english_word(word: str, lang: str) -> bool:
+    w = word.lower()
+    e = wordstats.english_zipf(w)
+    return e >= 3.0 and e - wordstats.language_zipf(w, lang) >= ENGLISH_MARGIN
+
+
+def _english_word_hits(doc):
+    lang, text = doc.lang, doc.text
+    for word in wordstats.english_in(doc, lang):
+        for m in _occurrences(text, word):
+            s, e = m.span()
+            if not m.group().islower() or _in_short_quote(text, s, e):
+                continue
+            before = _word_before(text, s)
+            if before is None or text[before.end("w") - 1] in ".,":
+                continue  # no word of the sentence before it to place it in the target's syntax
+            prev = before.group("w")
+            if prev.lower() in _DELIBERATE_TARGET or _is_deliberate(text, s) or not _is_target_word(prev, lang):
+                continue
+            after = _WORD_AFTER.match(text, e)
+            if after and _is_english_word(after.group("w"), lang):
+                continue  # an English phrase, not a word: UNT003's or a quotation
+            info = wordstats.english_words(lang)[word]
+            yield Hit(s, e, f"{m.group()!r} is English (zipf {info.en:.1f}; {lang} {info.target:.1f}): left untranslated",
+                      None, 0.5)
+
+
+@rule(
+    "UNT102",
+    "untranslated",
+    "English word left in French, Spanish or German text (wordfreq: common in English, rare in the target)",
+    confidence=0.5,
+    langs=("fr", "es", "de"),
+    bad=[
+        ("En marge du summit, les ministres ont signé un accord.", None),
+        ("Le gouvernement a présenté un nouveau plan pour les farmers de la région.", None),
+    ],
+    good=[
+        "Le week-end dernier, la start-up a recruté un manager pour son offre en ligne.",
+        "Le leader du parti a publié un communiqué sur son smartphone.",
+        "Le slogan « Make America Great Again » a été repris.",
+        "Ce qu'on appelle le soft power de la Chine progresse.",
+    ],
+    gate=lambda doc: bool(wordstats.english_in(doc, doc.lang)),
+)
+def english_word(doc):
+    yield from _english_word_hits(doc)
+
+
+_ENGLISH_CONNECTORS = ("of", "for", "and", "the", "on")
+_NAME_WORD = r"\p{Lu}[\p{L}\p{M}'’-]*"
+_ENGLISH_NAME_RUN = regex.compile(
+    _NAME_WORD + r"(?:[ ](?:(?:" + "|".join(_ENGLISH_CONNECTORS) + r")[ ]){0,2}" + _NAME_WORD + r")+"
+)
+NAME_RUN_MIN_WORDS = 5
+NAME_RUN_MIN_ENGLISH = 2
+
+
+@rule(
+    "UNT103",
+    "untranslated",
+    "long name left in English in French, Spanish or German text (the Bavarian State Collection for ... in German)",
+    confidence=0.4,
+    langs=("fr", "es", "de"),
+    bad=[
+        ("Die Forscher der Bavarian State Collection for Palaeontology and Geology stellten den Fund vor.", None),
+        ("Selon le Scottish Wildlife Trust for the Highlands and Islands, la forêt recule.", None),
+    ],
+    good=[
+        "Die Forscher der Bayerischen Staatssammlung für Paläontologie und Geologie stellten den Fund vor.",
+        "Selon Human Rights Watch et la Bank of America, la situation empire.",
+        "La Organización de las Naciones Unidas para la Alimentación y la Agricultura publicó su informe.",
+    ],
+    trigger=r"\p{Lu}\p{Ll}+ (?:of|for|and|the|on) \p{Lu}",
+)
+def english_name(doc):
+    lang, text = doc.lang, doc.text
+    for m in _ENGLISH_NAME_RUN.finditer(text):
+        words = m.group().split(" ")
+        if len(words) < NAME_RUN_MIN_WORDS or not any(w in _ENGLISH_CONNECTORS for w in words):
+            continue
+        content = [w for w in words if w not in _ENGLISH_CONNECTORS]
+        english = sum(_is_english_word(w, lang) for w in content)
+        if english < NAME_RUN_MIN_ENGLISH or any(_is_target_word(w, lang) for w in content):
+            continue
+        yield Hit(m.start(), m.end(), f"{m.group()!r} is an English name in {lang} text: left untranslated?", None, 0.4)
