@@ -23,12 +23,13 @@ Source: wordfreq (Robyn Speer; data CC BY-SA 4.0, code Apache 2.0), https://gith
 """
 from __future__ import annotations
 
+import pickle
 import math
 import os
 import unicodedata
 from functools import lru_cache
 from importlib import metadata
-from typing import NamedTuple
+from typing import NamedTuple, Optional
 
 from ..frequency import zipf
 
@@ -48,6 +49,7 @@ class Foreign(NamedTuple):
     lang: str  # the source language where the word is commonest
     zipf: float  # its zipf there
     en: float  # its zipf in English (large list; 0.0 when absent)
+    common_in: frozenset  # the source languages where its zipf >= FOREIGN_MIN_WITH_ARTICLE
 
 
 class English(NamedTuple):
@@ -55,10 +57,18 @@ class English(NamedTuple):
     target: float
 
 
-def _cache_file(name: str) -> str:
+def _cache_file(name: str, ext: str = "tsv") -> str:
     from ..corpora import cache_dir
 
-    return str(cache_dir() / f"{name}-wordfreq{metadata.version('wordfreq')}.tsv")
+    return str(cache_dir() / f"{name}-wordfreq{metadata.version('wordfreq')}.{ext}")
+
+
+def _write_pickle(path: str, obj) -> None:
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    tmp = f"{path}.{os.getpid()}.tmp"
+    with open(tmp, "wb") as f:
+        pickle.dump(obj, f, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(tmp, path)
 
 
 def _zipf_of(freq: float) -> float:
@@ -85,35 +95,51 @@ def _build_foreign() -> list[tuple[str, str, float, float]]:
 
     en = get_frequency_dict("en", "best")
     best: dict[str, tuple[str, float]] = {}
+    common: dict[str, list[str]] = {}
     for lang in SOURCE_LANGS:
         for word, freq in get_frequency_dict(lang, "small").items():
             z = _zipf_of(freq)
             if z >= FOREIGN_MIN and word.isalpha() and (word not in best or best[word][1] < z):
                 best[word] = (lang, z)
+            if z >= FOREIGN_MIN_WITH_ARTICLE:
+                common.setdefault(word, []).append(lang)
     rows = []
     for word, (lang, z) in best.items():
         e = _zipf_of(en.get(word, 0.0))
         if (e < ENGLISH_MAX) or (z >= FOREIGN_MIN_WITH_ARTICLE and e < ENGLISH_MAX_WITH_ARTICLE and z - e >= 1.0):
-            rows.append((word, lang, z, e))
+            rows.append((word, lang, z, e, ",".join(common.get(word, ())) or "-"))
     return sorted(rows)
 
 
 @lru_cache(maxsize=None)
-def foreign_words() -> dict[str, Foreign]:
-    """Lower-case word -> Foreign, for words common in a source language and rare in English."""
-    path = _cache_file("foreign_words")
+def _foreign_table() -> dict[str, tuple]:
+    """foreign_words() as plain tuples, read from this process's own cache file (a pickle
+    of str, float and tuple only; about 0.1 s)."""
+    path = _cache_file("foreign_words", "pickle")
     if not os.path.exists(path):
-        _write(path, _build_foreign())
-    with open(path, encoding="utf-8") as f:
-        cells = f.read().split()
-    # four cells a row: word, lang, zipf, English zipf (no cell holds a blank)
-    return {cells[i]: Foreign(cells[i + 1], float(cells[i + 2]), float(cells[i + 3])) for i in range(0, len(cells), 4)}
+        table = {w.encode("utf-8"): (lang, z, e, tuple(langs.split(",")) if langs != "-" else ())
+                 for w, lang, z, e, langs in _build_foreign()}
+        _write_pickle(path, table)
+        return table
+    with open(path, "rb") as f:
+        return pickle.load(f)
+
+
+def foreign_words() -> dict[bytes, tuple]:
+    """Lower-case word (UTF-8) -> (lang, zipf, English zipf, languages where common), for
+    words common in a source language and rare in English; `foreign_info` names the fields."""
+    return _foreign_table()
+
+
+def foreign_info(word: str) -> Foreign:
+    lang, z, e, langs = _foreign_table()[word.encode("utf-8")]
+    return Foreign(lang, z, e, frozenset(langs))
 
 
 @lru_cache(maxsize=None)
 def foreign_keys() -> frozenset[bytes]:
-    """foreign_words() as UTF-8, to intersect with document_tokens()."""
-    return frozenset(w.encode("utf-8") for w in foreign_words())
+    """foreign_words()'s keys, to intersect with document_tokens()."""
+    return frozenset(foreign_words())
 
 
 def _build_english(target: str) -> list[tuple[str, float, float]]:
@@ -166,9 +192,28 @@ def document_tokens(doc) -> frozenset[bytes]:
     return doc.shared("wordstats.tokens", _tokens)
 
 
-def foreign_in(doc) -> list[str]:
-    """The document's words that foreign_words() holds."""
-    return sorted(t.decode("utf-8") for t in document_tokens(doc) & foreign_keys())
+@lru_cache(maxsize=None)
+def rare_foreign_keys() -> frozenset[bytes]:
+    """The keys of the words English hardly uses (zipf < ENGLISH_MAX): a rule may flag
+    them alone; the others only after an article of their language."""
+    return frozenset(w for w, info in foreign_words().items() if info[2] < ENGLISH_MAX)
+
+
+def foreign_in(doc, articles: Optional[dict[bytes, frozenset[str]]] = None) -> list[str]:
+    """The document's words that foreign_words() holds: those English hardly uses, and
+    the others where an article of a language they are common in (`articles`: article ->
+    its languages) stands right before them in the scan text ("el presidente")."""
+    tokens = document_tokens(doc)
+    found = set(tokens & rare_foreign_keys())
+    if articles and not tokens.isdisjoint(articles):
+        present = [a for a in articles if a in tokens]
+        scan = doc.scan_utf8
+        words = foreign_words()
+        for w in (tokens & foreign_keys()) - found:
+            langs = words[w][3]
+            if any(not articles[a].isdisjoint(langs) and b" " + a + b" " + w in scan for a in present):
+                found.add(w)
+    return sorted(t.decode("utf-8") for t in found)
 
 
 def english_in(doc, target: str) -> list[str]:

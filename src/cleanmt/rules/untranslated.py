@@ -595,6 +595,15 @@ def foreign_articles() -> dict[str, frozenset[str]]:
     return {a: frozenset(langs) for a, langs in out.items()}
 
 
+@lru_cache(maxsize=None)
+def _article_keys() -> dict[bytes, frozenset[str]]:
+    return {a.encode("utf-8"): langs for a, langs in foreign_articles().items()}
+
+
+def _foreign_candidates(doc) -> list[str]:
+    return doc.shared("unt.foreign_words", lambda d: wordstats.foreign_in(d, _article_keys()))
+
+
 def _in_short_quote(text: str, start: int, end: int, max_words: int = 5) -> bool:
     """Is text[start:end] inside a quoted or emphasised stretch of a few words (a title,
     a term cited as such: “Le Sud moderne”, *Zeitgeist*)?"""
@@ -665,8 +674,8 @@ def _occurrences(text: str, word: str):
 
 def _foreign_word_hits(doc):
     text = doc.text
-    for word in wordstats.foreign_in(doc):
-        info = wordstats.foreign_words()[word]
+    for word in _foreign_candidates(doc):
+        info = wordstats.foreign_info(word)
         occurrences = _occurrences(text, word)
         capitals = [m for m in occurrences if not m.group().islower()]
         names = capitals and not all(_capital_ok(text, m) for m in capitals if m.group()[1:].islower())
@@ -716,7 +725,7 @@ def _foreign_word_hits(doc):
         "The CFDT-Cheminots union joined the strike.",
         "Locals call the heatwave la canicule, a word every French child knows.",
     ],
-    gate=lambda doc: bool(wordstats.foreign_in(doc)),
+    gate=lambda doc: bool(_foreign_candidates(doc)),
 )
 def foreign_word(doc):
     yield from _foreign_word_hits(doc)
