@@ -41,7 +41,7 @@ TARGET_LANGS = ("fr", "es", "de")
 FOREIGN_MIN, ENGLISH_MAX = 3.3, 1.5
 FOREIGN_MIN_WITH_ARTICLE, ENGLISH_MAX_WITH_ARTICLE = 4.0, 3.0
 TARGET_MAX = 3.0
-ENGLISH_MIN = 4.0
+ENGLISH_MIN = 3.5
 ENGLISH_MARGIN = 1.0  # and at least this much commoner in English than in the target
 
 

@@ -19,6 +19,8 @@ from ..registry import rule
 from ..types import Hit
 
 NAME = r"(?-i:\p{Lu}[\p{L}\p{M}'’-]+)"
+# a name after an honorific may open with a lower-case particle ("Mevr. de Vries", "Sig. di Maio")
+PARTICLE_NAME = r"(?-i:(?:(?:de|van|der|den|ten|ter|von|zu|di|da|del|della|dos|das|do|le|la)[ \t]+){0,2}" + NAME + r")"
 
 # --------------------------------------------------------------------------
 # UNT001 honorifics
@@ -36,7 +38,7 @@ def _honorific_re() -> regex.Pattern:
     alts = "|".join(regex.escape(f) for f in forms)
     # the form, not glued to a preceding word or initial, then a capitalised name
     return regex.compile(
-        r"(?<![\p{L}\p{N}.])(?P<form>" + alts + r")(?![\p{L}])[ \t]+(?P<name>" + NAME + r")"
+        r"(?<![\p{L}\p{N}.])(?P<form>" + alts + r")(?![\p{L}])[ \t]+(?P<name>" + PARTICLE_NAME + r")"
     )
 
 
@@ -623,19 +625,25 @@ def _word_before(text: str, pos: int) -> Optional[regex.Match]:
 def _is_deliberate(text: str, start: int) -> bool:
     """A foreign word introduced as such ("the so-called ...", "known in Dutch as ...")."""
     before = text[max(0, start - 40) : start].lower()
-    return any(w.strip("“”\"‘’«»:,()") in _DELIBERATE for w in before.split()[-4:])
+    return any(w.strip("“”\"‘’«»:,()") in _DELIBERATE for w in before.split()[-5:])
 
 
 def _with_article(text: str, start: int, word: str, min_zipf: float) -> int:
     """Where a foreign article before the word starts ("il sindaco"), or `start`: an
-    article of a language in which the word has at least `min_zipf`."""
+    article of a language in which the word has at least `min_zipf`; -1 where a
+    capitalised article mid-sentence makes the two words a title ("known as Il sorpasso")."""
     m = _word_before(text, start)
     if m is None:
         return start
     art = m.group("w")
     langs = foreign_articles().get(art.lower())
-    if not langs or not (art.islower() or art[:1].isupper() and art[1:].islower()):
+    if not langs:
         return start
+    if not art.islower():
+        # a capitalised article opens a sentence ("El presidente said") or a title ("as Il sorpasso")
+        ahead = text[: m.start("w")].rstrip(" \t")
+        if not (art[1:].islower() and (ahead == "" or ahead.endswith(("\n",) + _SENTENCE_END))):
+            return -1
     if any(wordstats.language_zipf(word, L) >= min_zipf for L in langs):
         return m.start("w")
     return start
@@ -672,9 +680,27 @@ def _occurrences(text: str, word: str):
     return list(pat.finditer(text))
 
 
+@lru_cache(maxsize=None)
+def _abbreviation_words() -> frozenset[str]:
+    """The foreign abbreviations without their full stops ("bzw", "usw"): UNT006's."""
+    return frozenset(regex.sub(r"[. ]", "", r["form"]).lower() for r in foreign_abbreviations())
+
+
+def _english_spelling(token: str) -> Optional[str]:
+    """The English word a token spells with foreign accents ("taïga": "taiga"), if any (UNT005)."""
+    folded = wordstats.strip_diacritics(token)
+    if folded == token or not folded.isalpha() or not folded.isascii():
+        return None
+    if wordstats.english_zipf(token) >= SPELLING_ENGLISH_MAX or wordstats.english_zipf(folded) < SPELLING_FOLDED_MIN:
+        return None
+    return folded
+
+
 def _foreign_word_hits(doc):
     text = doc.text
     for word in _foreign_candidates(doc):
+        if word in _abbreviation_words() or (not word.isascii() and _english_spelling(word)):
+            continue  # UNT006's or UNT005's
         info = wordstats.foreign_info(word)
         occurrences = _occurrences(text, word)
         capitals = [m for m in occurrences if not m.group().islower()]
@@ -692,6 +718,8 @@ def _foreign_word_hits(doc):
                     if start == s:
                         continue  # a word English has some use for, without a foreign article
                 else:
+                    continue
+                if start < 0:
                     continue
             elif token[1:].islower() and not names:
                 if not (info.en < CAPITAL_ENGLISH_MAX and info.zipf >= WORD_SOURCE_MIN and _capital_ok(text, m)):
@@ -757,10 +785,8 @@ def _accented_tokens(doc) -> list[str]:
 def foreign_spelling(doc):
     text = doc.text
     for token in _accented_tokens(doc):
-        folded = wordstats.strip_diacritics(token)
-        if folded == token or not folded.isalpha() or not folded.isascii():
-            continue
-        if wordstats.english_zipf(token) >= SPELLING_ENGLISH_MAX or wordstats.english_zipf(folded) < SPELLING_FOLDED_MIN:
+        folded = _english_spelling(token)
+        if folded is None:
             continue
         for m in _occurrences(text, token):
             if not m.group().islower() or _in_short_quote(text, *m.span()):
