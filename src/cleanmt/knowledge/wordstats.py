@@ -213,7 +213,7 @@ def foreign_in(doc, articles: Optional[dict[bytes, frozenset[str]]] = None) -> l
             langs = words[w][3]
             if any(not articles[a].isdisjoint(langs) and b" " + a + b" " + w in scan for a in present):
                 found.add(w)
-    return sorted(t.decode("utf-8") for t in found)
+    return sorted(t.decode("utf-8") for t in found) if found else []
 
 
 def english_in(doc, target: str) -> list[str]:

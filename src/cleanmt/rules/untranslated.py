@@ -1,8 +1,12 @@
-"""Untranslated source-language material left in English text.
+"""Untranslated source-language material left in the text.
 
-Three shapes, from safest to most speculative: honorific abbreviations
-("MM. Putin and Tokayev"), bracketed section labels of the source site
-("[Décryptage]"), and whole clauses still in the source language.
+In English text, from safest to most speculative: honorifics ("MM. Putin and Tokayev",
+"Herr Brandt": UNT001), other languages' abbreviations ("u.a.", "z.B.": UNT006, every
+target), bracketed section labels of the source site ("[Décryptage]": UNT002), words
+spelt the source's way ("taïga": UNT005), single source-language words ("the opkomst",
+"il sindaco": UNT004) and whole clauses still in the source language (UNT003). In
+French, Spanish and German text: English words ("du summit": UNT102) and long English
+names (UNT103). Word statistics come from knowledge/wordstats.py (wordfreq).
 """
 from __future__ import annotations
 
@@ -675,9 +679,48 @@ def _capital_ok(text: str, m: regex.Match) -> bool:
     return prev.islower() and prev not in _NAME_CONTEXT
 
 
-def _occurrences(text: str, word: str):
-    pat = regex.compile(r"(?<![\p{L}\p{M}\p{N}])" + regex.escape(word) + r"(?![\p{L}\p{M}\p{N}])", regex.I | regex.V1)
-    return list(pat.finditer(text))
+class _Span:
+    """What _occurrences gives: a match's span and text, as a regex match has them."""
+
+    __slots__ = ("_s", "_e", "_text")
+
+    def __init__(self, text: str, s: int, e: int):
+        self._text, self._s, self._e = text, s, e
+
+    def span(self):
+        return self._s, self._e
+
+    def start(self):
+        return self._s
+
+    def end(self):
+        return self._e
+
+    def group(self):
+        return self._text[self._s : self._e]
+
+
+def _lowered(doc) -> Optional[str]:
+    """doc.text lower-cased, where that keeps every offset (else None)."""
+    low = doc.text.lower()
+    return low if len(low) == len(doc.text) else None
+
+
+def _occurrences(doc, word: str) -> list:
+    """The whole-word occurrences of a lower-case word in the document, in any case."""
+    text = doc.text
+    low = doc.shared("unt.lowered", _lowered)
+    if low is None:
+        pat = regex.compile(r"(?<![\p{L}\p{M}\p{N}])" + regex.escape(word) + r"(?![\p{L}\p{M}\p{N}])", regex.I)
+        return list(pat.finditer(text))
+    out, n, i = [], len(word), low.find(word)
+    while i >= 0:
+        before = text[i - 1] if i else " "
+        after = text[i + n] if i + n < len(text) else " "
+        if not _LETTER.match(before) and not _LETTER.match(after):
+            out.append(_Span(text, i, i + n))
+        i = low.find(word, i + 1)
+    return out
 
 
 @lru_cache(maxsize=None)
@@ -702,7 +745,7 @@ def _foreign_word_hits(doc):
         if word in _abbreviation_words() or (not word.isascii() and _english_spelling(word)):
             continue  # UNT006's or UNT005's
         info = wordstats.foreign_info(word)
-        occurrences = _occurrences(text, word)
+        occurrences = _occurrences(doc, word)
         capitals = [m for m in occurrences if not m.group().islower()]
         names = capitals and not all(_capital_ok(text, m) for m in capitals if m.group()[1:].islower())
         for m in occurrences:
@@ -756,6 +799,21 @@ def _foreign_word_hits(doc):
     gate=lambda doc: bool(_foreign_candidates(doc)),
 )
 def foreign_word(doc):
+    """A word of a source language (fr, es, de, it, pt, nl) in English text.
+
+    Flags: a lower-case word common in a source language (wordfreq small list, zipf >= 3.3)
+    that English hardly uses (zipf < 1.5): "the opkomst rose", "12 chilometri"; with the
+    source-language article before it ("il sindaco"); a word English uses a little (zipf
+    < 3.0) where such an article shows it is the source's ("El presidente"); a capitalised
+    word English lacks (zipf < 1.0) used as a common noun, as German capitalises nouns
+    ("the Betriebsrat reacted", "8.5 Prozent").
+    Why: MT leaves words it cannot translate; an English reader cannot read them.
+    Near misses left alone: loanwords English uses (its own list knows them:
+    rapprochement, zeitgeist, kindergarten, de facto, per capita, ad hoc); names (a
+    capitalised word beside another capital, after "in"/"of"/"said", hyphenated, or
+    named so elsewhere in the text); a term in a short quotation or emphasis (a title);
+    a word introduced as foreign ("so-called", "known in Italy as", "the French word").
+    Fix safety: none (no bilingual dictionary); confidence 0.5, detect only."""
     yield from _foreign_word_hits(doc)
 
 
@@ -783,12 +841,20 @@ def _accented_tokens(doc) -> list[str]:
     gate=lambda doc: bool(_accented_tokens(doc)),
 )
 def foreign_spelling(doc):
+    """An English word written the source's way, with its accents ("taïga" for taiga).
+
+    Flags: a lower-case accented word English lacks (zipf < 1.0) whose unaccented form is
+    an English word (zipf >= 2.5). Why: French and other sources accent words English
+    writes plain. Near misses: accented words English uses as written (café, naïve,
+    façade, déjà vu, soirée: zipf >= 1.0); names (capitalised: Zoë, Gdańsk).
+    Fix safety: the unaccented form is right in most cases but not all (a different word
+    may hide behind it), so 0.6: suggested, not applied."""
     text = doc.text
     for token in _accented_tokens(doc):
         folded = _english_spelling(token)
         if folded is None:
             continue
-        for m in _occurrences(text, token):
+        for m in _occurrences(doc, token):
             if not m.group().islower() or _in_short_quote(text, *m.span()):
                 continue
             yield Hit(m.start(), m.end(), f"{m.group()!r} is a foreign spelling; English writes {folded!r}", folded, 0.6)
@@ -861,6 +927,17 @@ _NUMBER_BEFORE = regex.compile(r"\p{N}[ \u00a0\u202f]?$")
     exact_anchors=lambda: sorted({v for r in foreign_abbreviations() for v in _abbreviation_variants(r["form"])}),
 )
 def foreign_abbreviation(doc):
+    """Another language's abbreviation kept in the text.
+
+    Flags: the common running-text abbreviations of de, nl, it, es, pt, fr (and English
+    e.g./i.e. in French, Spanish and German) listed in data/foreign_abbreviations.tsv,
+    written with or without the space after an inner full stop ("z.B.", "z. B."), in a
+    language other than their own. Why: MT copies abbreviations it does not expand.
+    Near misses: abbreviations the target shares (etc., cf., ca.), the target's own, and
+    forms that are also acronyms or words are not in the list; "Mio."/"Mrd." only count
+    after a number. Fix safety: the target's own form where it has one sense (usw. ->
+    etc., z.B. -> for example: 0.85); a suggestion where it has two (u.a., o.a.: 0.6);
+    none where no single form exists (bzw.)."""
     lang = doc.lang
     pattern, rows = _abbreviation_re(lang)
     text = doc.text
@@ -908,7 +985,7 @@ def _is_english_word(word: str, lang: str) -> bool:
 def _english_word_hits(doc):
     lang, text = doc.lang, doc.text
     for word in wordstats.english_in(doc, lang):
-        for m in _occurrences(text, word):
+        for m in _occurrences(doc, word):
             s, e = m.span()
             if not m.group().islower() or _in_short_quote(text, s, e):
                 continue
@@ -945,6 +1022,18 @@ def _english_word_hits(doc):
     gate=lambda doc: bool(wordstats.english_in(doc, doc.lang)),
 )
 def english_word(doc):
+    """An English word left in French, Spanish or German text ("en marge du summit").
+
+    Flags: a lower-case word common in English (zipf >= 3.5) and rare in the target
+    (its large list, zipf < 3.0, at least 1.0 lower), placed in the target's syntax: the
+    word before it is the target's ("du", "los", "die"), and the word after it is not
+    English. Why: MT leaves English words it did not translate. Near misses: the
+    anglicisms the target's press uses (week-end, start-up, Manager, online, Meeting,
+    streaming: the target's own list knows them); English phrases and quotations (a
+    neighbour is English: UNT003's ground); a term introduced as such ("so-called",
+    "appelé", "sogenannte"). Some anglicisms that the press uses rarely (lockdown,
+    shutdown) are still flagged, hence the low confidence. Fix safety: none (no bilingual
+    dictionary), 0.5."""
     yield from _english_word_hits(doc)
 
 
@@ -975,6 +1064,16 @@ NAME_RUN_MIN_ENGLISH = 2
     trigger=r"\p{Lu}\p{Ll}+ (?:of|for|and|the|on) \p{Lu}",
 )
 def english_name(doc):
+    """A long name left in English in French, Spanish or German text.
+
+    Flags: a run of five or more capitalised words joined by English connectors (of, for,
+    and, the, on), at least two of its words clearly English (commoner in English than in
+    the target by 1.0) and none the target's: "der Bavarian State Collection for
+    Palaeontology and Geology". Why: the source text's English rendering of an institution
+    that has a name in the target language. Near misses: short English names the target's
+    press keeps (Human Rights Watch, Bank of America), names in the target's language.
+    Fix safety: none; 0.4, since some English names are kept on purpose (think tanks,
+    US agencies)."""
     lang, text = doc.lang, doc.text
     for m in _ENGLISH_NAME_RUN.finditer(text):
         words = m.group().split(" ")
