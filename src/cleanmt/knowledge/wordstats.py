@@ -15,15 +15,16 @@ Two indexes, each built once from wordfreq's lists and cached in ~/.cache/cleanm
   ("week-end" fr 4.5, "start-up" fr 3.9, "Manager" de 4.5, "online" de 5.4) are on the
   target's list, so they are not candidates.
 
-`document_tokens(doc)` gives a document's distinct lower-case words at C speed (a bytes
-translation of the scan text, a split and a set), so that a rule intersects it with an
-index instead of looking up every word of the document in Python.
+`document_words(doc)` gives a document's lower-case words at C speed (a bytes translation
+of the scan text and a split), so that a rule intersects an index with them instead of
+looking up every word of the document in Python.
 
 Source: wordfreq (Robyn Speer; data CC BY-SA 4.0, code Apache 2.0), https://github.com/rspeer/wordfreq.
 """
 from __future__ import annotations
 
 import pickle
+import re
 import math
 import os
 import unicodedata
@@ -138,7 +139,7 @@ def foreign_info(word: str) -> Foreign:
 
 @lru_cache(maxsize=None)
 def foreign_keys() -> frozenset[bytes]:
-    """foreign_words()'s keys, to intersect with document_tokens()."""
+    """foreign_words()'s keys, to intersect with document_words()."""
     return frozenset(foreign_words())
 
 
@@ -175,21 +176,41 @@ def english_keys(target: str) -> frozenset[bytes]:
 _NON_WORD = bytes(c if 97 <= c <= 122 or c >= 128 else 32 for c in range(256))
 # non-ASCII punctuation that may stick to a word in scan text
 _PUNCT_UTF8 = tuple(c.encode("utf-8") for c in "’‘“”«»„‚–—…·")
+_NON_ASCII = re.compile(rb"[\x80-\xff]+")
 
 
-def _tokens(doc) -> frozenset[bytes]:
+def _words_bytes(doc) -> bytes:
     data = doc.scan_utf8  # case-folded already
     if not data.isascii():
         for p in _PUNCT_UTF8:
             if p in data:
                 data = data.replace(p, b" ")
-    return frozenset(data.translate(_NON_WORD).split())
+    return data.translate(_NON_WORD)
 
 
-def document_tokens(doc) -> frozenset[bytes]:
-    """The document's distinct words, case-folded, as UTF-8 (split at every ASCII
-    character but a letter: "l'école" gives "l" and "école"); computed once per document."""
-    return doc.shared("wordstats.tokens", _tokens)
+def _words(doc) -> list[bytes]:
+    return doc.shared("wordstats.words_bytes", _words_bytes).split()
+
+
+def document_words(doc) -> list[bytes]:
+    """The document's words in order, case-folded, as UTF-8 (split at every ASCII
+    character but a letter: "l'école" gives "l" and "école"); computed once per
+    document, at C speed. Rules intersect an index with it (`keys.intersection(words)`)
+    rather than look words up one by one."""
+    return doc.shared("wordstats.words", _words)
+
+
+def accented_words(doc) -> list[str]:
+    """The document's distinct words that hold a non-ASCII letter ("taïga")."""
+    data = doc.shared("wordstats.words_bytes", _words_bytes)
+    if data.isascii():
+        return []
+    found = set()
+    for m in _NON_ASCII.finditer(data):
+        start = data.rfind(b" ", 0, m.start()) + 1
+        end = data.find(b" ", m.end())
+        found.add(data[start : end if end >= 0 else len(data)])
+    return sorted(w.decode("utf-8", "replace") for w in found)
 
 
 @lru_cache(maxsize=None)
@@ -199,26 +220,54 @@ def rare_foreign_keys() -> frozenset[bytes]:
     return frozenset(w for w, info in foreign_words().items() if info[2] < ENGLISH_MAX)
 
 
-def foreign_in(doc, articles: Optional[dict[bytes, frozenset[str]]] = None) -> list[str]:
+@lru_cache(maxsize=None)
+def articles() -> dict[str, frozenset[str]]:
+    """Article -> the source languages it is an article of (data/foreign_articles.tsv),
+    those clearly commoner there than in English (1.0 zipf): "il", "el", "het", not "a"."""
+    from ..lexicon import load_tsv
+
+    out: dict[str, set] = {}
+    for r in load_tsv("foreign_articles.tsv", required=("article", "lang", "source", "why")):
+        if language_zipf(r["article"], r["lang"]) - english_zipf(r["article"]) >= 1.0:
+            out.setdefault(r["article"], set()).add(r["lang"])
+    return {a: frozenset(langs) for a, langs in out.items()}
+
+
+@lru_cache(maxsize=None)
+def _article_keys() -> dict[bytes, frozenset[str]]:
+    return {a.encode("utf-8"): langs for a, langs in articles().items()}
+
+
+@lru_cache(maxsize=None)
+def _scan_keys() -> frozenset[bytes]:
+    """What foreign_in looks for in a document's words: the index and the articles."""
+    return foreign_keys() | frozenset(_article_keys())
+
+
+def foreign_in(doc) -> list[str]:
     """The document's words that foreign_words() holds: those English hardly uses, and
-    the others where an article of a language they are common in (`articles`: article ->
-    its languages) stands right before them in the scan text ("el presidente")."""
-    tokens = document_tokens(doc)
-    found = set(tokens & rare_foreign_keys())
-    if articles and not tokens.isdisjoint(articles):
-        present = [a for a in articles if a in tokens]
+    the others where an article of a language they are common in stands right before
+    them in the scan text ("el presidente"). One intersection of the document's words."""
+    hits = _scan_keys().intersection(document_words(doc))
+    if not hits:
+        return []
+    found = set(hits & rare_foreign_keys())
+    arts = _article_keys()
+    present = [a for a in hits if a in arts]
+    if present:
         scan = doc.scan_utf8
         words = foreign_words()
-        for w in (tokens & foreign_keys()) - found:
+        for w in (hits & foreign_keys()) - found:
             langs = words[w][3]
-            if any(not articles[a].isdisjoint(langs) and b" " + a + b" " + w in scan for a in present):
+            if any(not arts[a].isdisjoint(langs) and b" " + a + b" " + w in scan for a in present):
                 found.add(w)
     return sorted(t.decode("utf-8") for t in found) if found else []
 
 
 def english_in(doc, target: str) -> list[str]:
     """The document's words that english_words(target) holds."""
-    return sorted(t.decode("utf-8") for t in document_tokens(doc) & english_keys(target))
+    hits = english_keys(target).intersection(document_words(doc))
+    return sorted(t.decode("utf-8") for t in hits) if hits else []
 
 
 def strip_diacritics(word: str) -> str:

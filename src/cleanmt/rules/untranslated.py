@@ -591,23 +591,8 @@ _DETERMINERS = frozenset("the a an its their his her our your my this that these
 _QUOTED = regex.compile(r"[“«\"‘„‚*_]([^“”«»\"‘’„‚*_\n]{1,80})[”»\"’“‘*_]")
 
 
-@lru_cache(maxsize=None)
-def foreign_articles() -> dict[str, frozenset[str]]:
-    """Article -> the source languages it is an article of (data/foreign_articles.tsv)."""
-    out: dict[str, set] = {}
-    for r in load_tsv("foreign_articles.tsv", required=("article", "lang", "source", "why")):
-        if wordstats.language_zipf(r["article"], r["lang"]) - wordstats.english_zipf(r["article"]) >= 1.0:
-            out.setdefault(r["article"], set()).add(r["lang"])
-    return {a: frozenset(langs) for a, langs in out.items()}
-
-
-@lru_cache(maxsize=None)
-def _article_keys() -> dict[bytes, frozenset[str]]:
-    return {a.encode("utf-8"): langs for a, langs in foreign_articles().items()}
-
-
 def _foreign_candidates(doc) -> list[str]:
-    return doc.shared("unt.foreign_words", lambda d: wordstats.foreign_in(d, _article_keys()))
+    return doc.shared("unt.foreign_words", wordstats.foreign_in)
 
 
 def _in_short_quote(text: str, start: int, end: int, max_words: int = 5) -> bool:
@@ -640,7 +625,7 @@ def _with_article(text: str, start: int, word: str, min_zipf: float) -> int:
     if m is None:
         return start
     art = m.group("w")
-    langs = foreign_articles().get(art.lower())
+    langs = wordstats.articles().get(art.lower())
     if not langs:
         return start
     if not art.islower():
@@ -822,9 +807,7 @@ SPELLING_ENGLISH_MAX = 1.0  # English zipf of the accented form ("taïga" 0.0; "
 
 
 def _accented_tokens(doc) -> list[str]:
-    if doc.scan_utf8.isascii():
-        return []
-    return [t.decode("utf-8") for t in wordstats.document_tokens(doc) if not t.isascii()]
+    return doc.shared("unt.accented", wordstats.accented_words)
 
 
 @rule(
@@ -982,9 +965,13 @@ def _is_english_word(word: str, lang: str) -> bool:
     return e >= 3.0 and e - wordstats.language_zipf(w, lang) >= ENGLISH_MARGIN
 
 
+def _english_candidates(doc) -> list[str]:
+    return doc.shared("unt.english_words", lambda d: wordstats.english_in(d, d.lang))
+
+
 def _english_word_hits(doc):
     lang, text = doc.lang, doc.text
-    for word in wordstats.english_in(doc, lang):
+    for word in _english_candidates(doc):
         for m in _occurrences(doc, word):
             s, e = m.span()
             if not m.group().islower() or _in_short_quote(text, s, e):
@@ -1019,7 +1006,7 @@ def _english_word_hits(doc):
         "Le slogan « Make America Great Again » a été repris.",
         "Ce qu'on appelle le soft power de la Chine progresse.",
     ],
-    gate=lambda doc: bool(wordstats.english_in(doc, doc.lang)),
+    gate=lambda doc: bool(_english_candidates(doc)),
 )
 def english_word(doc):
     """An English word left in French, Spanish or German text ("en marge du summit").
