@@ -136,6 +136,13 @@ FLAWED = [
      "M. Bernard, maire de la commune, a reçu Mme Laurent à la mairie."),
     ("es", "UNT101", "Según Mr. Fuentes, la reunión con Mme Duval fue cordial.", "Según Sr. Fuentes, la reunión con Sra. Duval fue cordial."),
     ("de", "UNT101", "Laut M. Dubois und Mr. Smith ist die Lage ernst.", None),
+    # UNT102: an English word left; UNT103: a long English name left
+    ("fr", "UNT102", "Le ministre a promis des aides aux farmers touchés par la sécheresse.", None),
+    ("es", "UNT102", "El ministro prometió ayudas para los farmers afectados por la sequía.", None),
+    ("de", "UNT102", "Der Minister versprach Hilfen für die farmers, die unter der Dürre leiden.", None),
+    ("fr", "UNT103", "Le rapport du Scottish Wildlife Trust for the Highlands and Islands a été publié.", None),
+    ("es", "UNT103", "El informe del National Institute for Health and Care Excellence se publicó el lunes.", None),
+    ("de", "UNT103", "Die Forscher der Bavarian State Collection for Palaeontology and Geology stellten den Fund vor.", None),
 ]
 
 
