@@ -1048,7 +1048,8 @@ NAME_RUN_MIN_ENGLISH = 2
         "Selon Human Rights Watch et la Bank of America, la situation empire.",
         "La Organización de las Naciones Unidas para la Alimentación y la Agricultura publicó su informe.",
     ],
-    trigger=r"\p{Lu}\p{Ll}+ (?:of|for|and|the|on) \p{Lu}",
+    # _ENGLISH_NAME_RUN with a connector between two of its words
+    trigger=r"\p{Lu}[\p{L}\p{M}'’-]* (?:(?:of|for|and|the|on) ){1,2}\p{Lu}",
 )
 def english_name(doc):
     """A long name left in English in French, Spanish or German text.
