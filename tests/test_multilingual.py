@@ -164,6 +164,13 @@ FLAWED = [
      "El club cambió de entrenador para evitar el descenso."),
     ("de", "CLQ103", "Für die Gewerkschaft ist klar: Ein Streik macht keinen Sinn.", None),
     ("de", "CLQ104", "Die Brücke wurde in 1998 gebaut und in 2024 gesperrt.", "Die Brücke wurde 1998 gebaut und 2024 gesperrt."),
+    # UNT102: an English word left; UNT103: a long English name left
+    ("fr", "UNT102", "Le ministre a promis des aides aux farmers touchés par la sécheresse.", None),
+    ("es", "UNT102", "El ministro prometió ayudas para los farmers afectados por la sequía.", None),
+    ("de", "UNT102", "Der Minister versprach Hilfen für die farmers, die unter der Dürre leiden.", None),
+    ("fr", "UNT103", "Le rapport du Scottish Wildlife Trust for the Highlands and Islands a été publié.", None),
+    ("es", "UNT103", "El informe del National Institute for Health and Care Excellence se publicó el lunes.", None),
+    ("de", "UNT103", "Die Forscher des Natural History Museum of the University of Oxford stellten den Fund vor.", None),
 ]
 
 

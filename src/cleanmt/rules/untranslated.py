@@ -1,8 +1,12 @@
-"""Untranslated source-language material left in English text.
+"""Untranslated source-language material left in the text.
 
-Three shapes, from safest to most speculative: honorific abbreviations
-("MM. Putin and Tokayev"), bracketed section labels of the source site
-("[Décryptage]"), and whole clauses still in the source language.
+In English text, from safest to most speculative: honorifics ("MM. Putin and Tokayev",
+"Herr Brandt": UNT001), other languages' abbreviations ("u.a.", "z.B.": UNT006, every
+target), bracketed section labels of the source site ("[Décryptage]": UNT002), words
+spelt the source's way ("taïga": UNT005), single source-language words ("the opkomst",
+"il sindaco": UNT004) and whole clauses still in the source language (UNT003). In
+French, Spanish and German text: English words ("du summit": UNT102) and long English
+names (UNT103). Word statistics come from knowledge/wordstats.py (wordfreq).
 """
 from __future__ import annotations
 
@@ -19,6 +23,8 @@ from ..registry import rule
 from ..types import Hit
 
 NAME = r"(?-i:\p{Lu}[\p{L}\p{M}'’-]+)"
+# a name after an honorific may open with a lower-case particle ("Mevr. de Vries", "Sig. di Maio")
+PARTICLE_NAME = r"(?-i:(?:(?:de|van|der|den|ten|ter|von|zu|di|da|del|della|dos|das|do|le|la)[ \t]+){0,2}" + NAME + r")"
 
 # --------------------------------------------------------------------------
 # UNT001 honorifics
@@ -26,7 +32,7 @@ NAME = r"(?-i:\p{Lu}[\p{L}\p{M}'’-]+)"
 
 @lru_cache(maxsize=None)
 def honorifics() -> dict[str, dict]:
-    rows = load_tsv("honorifics.tsv", required=("form", "lang", "expands_to", "fix", "source"))
+    rows = load_tsv("honorifics.tsv", required=("form", "lang", "expands_to", "fix", "source", "why"))
     return {r["form"]: r for r in rows}
 
 
@@ -36,7 +42,7 @@ def _honorific_re() -> regex.Pattern:
     alts = "|".join(regex.escape(f) for f in forms)
     # the form, not glued to a preceding word or initial, then a capitalised name
     return regex.compile(
-        r"(?<![\p{L}\p{N}.])(?P<form>" + alts + r")(?![\p{L}])[ \t]+(?P<name>" + NAME + r")"
+        r"(?<![\p{L}\p{N}.])(?P<form>" + alts + r")(?![\p{L}])[ \t]+(?P<name>" + PARTICLE_NAME + r")"
     )
 
 
@@ -99,7 +105,7 @@ def _has_evidence(doc, form: str, lang: str, name: str) -> bool:
     if regex.search(r"\b" + _ENGLISH_TITLE + r"[ \t]+" + regex.escape(name) + r"\b", doc.text):
         return True
     for other, row in honorifics().items():
-        if other != form and row["lang"] == lang and row["fix"] != "never":
+        if other != form and set(row["lang"].split(",")) & set(lang.split(",")) and row["fix"] != "never":
             pat = r"(?<![\p{L}\p{N}.])" + regex.escape(other) + r"(?![\p{L}])[ \t]+" + NAME
             if regex.search(pat, doc.text):
                 return True
@@ -109,10 +115,15 @@ def _has_evidence(doc, form: str, lang: str, name: str) -> bool:
 @rule(
     "UNT001",
     "untranslated",
-    "source-language honorific before a name (M., MM., Mme, Mlle, Sr., Sra.)",
+    "source-language honorific before a name (M., Mme, Sr., Sra., Sig., Dott., Herr, Frau, Dhr., Mevr.)",
     confidence=0.85,
     bad=[
         ("MM. Sarkozy and Chirac met on Monday.", "Messrs. Sarkozy and Chirac met on Monday."),
+        ("Mr Weber left early. Herr Brandt stayed.", "Mr Weber left early. Mr Brandt stayed."),
+        ("The alderman, Dhr. Visser, resigned.", "The alderman, Mr. Visser, resigned."),
+        ("Dott.ssa Ferri led the team.", "Dr. Ferri led the team."),
+        ("Sig. Rossi and Sig.ra Bianchi spoke.", "Mr. Rossi and Ms. Bianchi spoke."),
+        ("The court heard Avv. Conti on Monday.", None),
         ("Mr Durand spoke first. Then M. Durand left.", "Mr Durand spoke first. Then Mr Durand left."),
         ("The lawyer of Mme Lefebvre appealed.", None),
         ("M. Garnier declined to answer.", None),
@@ -124,6 +135,9 @@ def _has_evidence(doc, form: str, lang: str, name: str) -> bool:
         "Directed by M. Night Shyamalan, the film opened.",
         "John Smith Sr. Stadium is full.",
         "Sr. Mary taught at the school.",
+        "His frau, as he called her, stayed home.",
+        "Drs. Smith and Jones published the study.",
+        "Dr. Weber and Prof. Keller spoke.",
     ],
     # _honorific_re: the form (case-sensitive), then blanks and a name
     exact_anchors=lambda: [f + b for f in honorifics() for b in " \t"],
@@ -548,3 +562,513 @@ def foreign_clause(doc):
         start = m.start() + (len(text) - len(text.lstrip()))
         end = m.end() - (len(text) - len(text.rstrip()))
         yield Hit(start, end, f"clause in {lang} (langdetect p={prob:.2f}) left untranslated", None, 0.4)
+
+
+# --------------------------------------------------------------------------
+# UNT004, UNT005: single foreign words in English text (knowledge/wordstats.py)
+
+from ..knowledge import wordstats  # noqa: E402
+
+WORD_SOURCE_MIN = 3.3  # zipf in the source language (calibrated: lee_background, c01, dev, seeds)
+WORD_ENGLISH_MAX = 1.5  # zipf in English: below it English does not use the word
+CAPITAL_ENGLISH_MAX = 1.0  # stricter for a capitalised word, which may be a name
+ARTICLE_SOURCE_MIN = 4.0  # a word after a foreign article: common in that language ...
+ARTICLE_ENGLISH_MAX = 3.0  # ... and uncommon in English ("el presidente": es 5.5, en 2.5)
+
+_LETTER = regex.compile(r"[\p{L}\p{M}\p{N}]")
+# the word before a position: (word, its start), skipping blanks only
+_WORD_BEFORE = regex.compile(r"(?r)(?P<w>[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}.,']*)[ \t]+\G")
+_WORD_AFTER = regex.compile(r"\G[ \t]+(?P<w>[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}]*)")
+# words that mark a deliberate foreign term just before it ("the so-called Kurzarbeit",
+# "known in Dutch as opkomst", "the French word canicule")
+_DELIBERATE = frozenset("""call calls called so-called dubbed termed known word term phrase expression literally
+french spanish german italian portuguese dutch latin flemish catalan""".split())
+# a capitalised word after one of these is a name (a place, a person, a part of a name)
+_NAME_CONTEXT = frozenset("""of in at from to near by for and or with via into onto outside inside
+said says told named called dubbed like as than per versus vs
+de da do dos das del della dei di du des van von der den ter ten la le el al y e san santa st""".split())
+_DETERMINERS = frozenset("the a an its their his her our your my this that these those each every whose".split())
+_QUOTED = regex.compile(r"[“«\"‘„‚*_]([^“”«»\"‘’„‚*_\n]{1,80})[”»\"’“‘*_]")
+
+
+def _foreign_candidates(doc) -> list[str]:
+    return doc.shared("unt.foreign_words", wordstats.foreign_in)
+
+
+def _in_short_quote(text: str, start: int, end: int, max_words: int = 5) -> bool:
+    """Is text[start:end] inside a quoted or emphasised stretch of a few words (a title,
+    a term cited as such: “Le Sud moderne”, *Zeitgeist*)?"""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    for m in _QUOTED.finditer(text, line_start, line_end):
+        if m.start(1) <= start and end <= m.end(1):
+            return len(m.group(1).split()) <= max_words
+    return False
+
+
+def _word_before(text: str, pos: int) -> Optional[regex.Match]:
+    return _WORD_BEFORE.search(text, 0, pos)
+
+
+def _is_deliberate(text: str, start: int) -> bool:
+    """A foreign word introduced as such ("the so-called ...", "known in Dutch as ...")."""
+    before = text[max(0, start - 40) : start].lower()
+    return any(w.strip("“”\"‘’«»:,()") in _DELIBERATE for w in before.split()[-5:])
+
+
+def _with_article(text: str, start: int, word: str, min_zipf: float) -> int:
+    """Where a foreign article before the word starts ("il sindaco"), or `start`: an
+    article of a language in which the word has at least `min_zipf`; -1 where a
+    capitalised article mid-sentence makes the two words a title ("known as Il sorpasso")."""
+    m = _word_before(text, start)
+    if m is None:
+        return start
+    art = m.group("w")
+    langs = wordstats.articles().get(art.lower())
+    if not langs:
+        return start
+    if not art.islower():
+        # a capitalised article opens a sentence ("El presidente said") or a title ("as Il sorpasso")
+        ahead = text[: m.start("w")].rstrip(" \t")
+        if not (art[1:].islower() and (ahead == "" or ahead.endswith(("\n",) + _SENTENCE_END))):
+            return -1
+    if any(wordstats.language_zipf(word, L) >= min_zipf for L in langs):
+        return m.start("w")
+    return start
+
+
+def _capital_ok(text: str, m: regex.Match) -> bool:
+    """Is a capitalised foreign word used as a common noun here, not as a name or part of
+    one? A name keeps company: a capitalised neighbour ("Instituto Brasileiro de Museus"),
+    a preposition of place ("in Camerino"), a hyphen ("CFDT-Cheminots"). A common noun
+    follows a determiner ("the Betriebsrat"), a number ("8.5 Prozent") or a lower-case
+    word that does not introduce a name, and comes before a lower-case word or punctuation."""
+    s, e = m.span()
+    if (s and text[s - 1] in "-‐/") or text[e : e + 1] in ("-", "‐"):
+        return False
+    after = _WORD_AFTER.match(text, e)
+    if after and after.group("w")[:1].isupper():
+        return False
+    before = _word_before(text, s)
+    if before is None or before.end() != s - len(text[before.end() : s]):
+        return False
+    prev = before.group("w").rstrip(".,")
+    if text[before.end("w") - 1] in ".,":
+        return False  # a sentence or clause starts here
+    if prev.lower() in _DETERMINERS:
+        p2 = _word_before(text, before.start("w"))
+        return p2 is None or not p2.group("w")[:1].isupper() or text[p2.end("w") - 1] == "."
+    if prev[:1].isdigit():
+        return True
+    return prev.islower() and prev not in _NAME_CONTEXT
+
+
+class _Span:
+    """What _occurrences gives: a match's span and text, as a regex match has them."""
+
+    __slots__ = ("_s", "_e", "_text")
+
+    def __init__(self, text: str, s: int, e: int):
+        self._text, self._s, self._e = text, s, e
+
+    def span(self):
+        return self._s, self._e
+
+    def start(self):
+        return self._s
+
+    def end(self):
+        return self._e
+
+    def group(self):
+        return self._text[self._s : self._e]
+
+
+def _lowered(doc) -> Optional[str]:
+    """doc.text lower-cased, where that keeps every offset (else None)."""
+    low = doc.text.lower()
+    return low if len(low) == len(doc.text) else None
+
+
+def _occurrences(doc, word: str) -> list:
+    """The whole-word occurrences of a lower-case word in the document, in any case."""
+    text = doc.text
+    low = doc.shared("unt.lowered", _lowered)
+    if low is None:
+        pat = regex.compile(r"(?<![\p{L}\p{M}\p{N}])" + regex.escape(word) + r"(?![\p{L}\p{M}\p{N}])", regex.I)
+        return list(pat.finditer(text))
+    out, n, i = [], len(word), low.find(word)
+    while i >= 0:
+        before = text[i - 1] if i else " "
+        after = text[i + n] if i + n < len(text) else " "
+        if not _LETTER.match(before) and not _LETTER.match(after):
+            out.append(_Span(text, i, i + n))
+        i = low.find(word, i + 1)
+    return out
+
+
+@lru_cache(maxsize=None)
+def _abbreviation_words() -> frozenset[str]:
+    """The foreign abbreviations without their full stops ("bzw", "usw"): UNT006's."""
+    return frozenset(regex.sub(r"[. ]", "", r["form"]).lower() for r in foreign_abbreviations())
+
+
+def _english_spelling(token: str) -> Optional[str]:
+    """The English word a token spells with foreign accents ("taïga": "taiga"), if any (UNT005)."""
+    folded = wordstats.strip_diacritics(token)
+    if folded == token or not folded.isalpha() or not folded.isascii():
+        return None
+    if wordstats.english_zipf(token) >= SPELLING_ENGLISH_MAX or wordstats.english_zipf(folded) < SPELLING_FOLDED_MIN:
+        return None
+    return folded
+
+
+def _foreign_word_hits(doc):
+    text = doc.text
+    for word in _foreign_candidates(doc):
+        if word in _abbreviation_words() or (not word.isascii() and _english_spelling(word)):
+            continue  # UNT006's or UNT005's
+        info = wordstats.foreign_info(word)
+        occurrences = _occurrences(doc, word)
+        capitals = [m for m in occurrences if not m.group().islower()]
+        names = capitals and not all(_capital_ok(text, m) for m in capitals if m.group()[1:].islower())
+        for m in occurrences:
+            token = m.group()
+            s, e = m.span()
+            if _in_short_quote(text, s, e) or _is_deliberate(text, s):
+                continue
+            if token.islower():
+                if info.en < WORD_ENGLISH_MAX and info.zipf >= WORD_SOURCE_MIN:
+                    start = _with_article(text, s, token, WORD_SOURCE_MIN)
+                elif info.zipf >= ARTICLE_SOURCE_MIN and info.en < ARTICLE_ENGLISH_MAX:
+                    start = _with_article(text, s, token, ARTICLE_SOURCE_MIN)
+                    if start == s:
+                        continue  # a word English has some use for, without a foreign article
+                else:
+                    continue
+                if start < 0:
+                    continue
+            elif token[1:].islower() and not names:
+                if not (info.en < CAPITAL_ENGLISH_MAX and info.zipf >= WORD_SOURCE_MIN and _capital_ok(text, m)):
+                    continue
+                start = s
+            else:
+                continue
+            yield Hit(start, e, f"{text[start:e]!r} is {info.lang} (zipf {info.zipf:.1f}, English {info.en:.1f}): left untranslated",
+                      None, 0.5)
+
+
+@rule(
+    "UNT004",
+    "untranslated",
+    "word of the source language left in English text (wordfreq: common there, rare in English)",
+    confidence=0.5,
+    bad=[
+        ("Turnout fell, and the opkomst in the north was lowest.", None),
+        ("The quake struck 12 chilometri south of the town.", None),
+        ("“We will rebuild,” said il sindaco on Sunday.", None),
+        ("El presidente of the federation resigned on Monday.", None),
+        ("The Betriebsrat rejected the plan on Tuesday.", None),
+        ("Unemployment rose to 6.1 Prozent in March.", None),
+    ],
+    good=[
+        "The talks marked a rapprochement between the two capitals.",
+        "She felt a sense of déjà vu and questioned its raison d'être.",
+        "The kindergarten is run de facto by volunteers, ad hoc, at 300 euros per capita.",
+        "She flew from Camerino to Zagabria, then to the Instituto Brasileiro de Museus.",
+        "The exhibition “Le Sud moderne” opens on Saturday.",
+        "The CFDT-Cheminots union joined the strike.",
+        "Locals call the heatwave la canicule, a word every French child knows.",
+    ],
+    gate=lambda doc: bool(_foreign_candidates(doc)),
+)
+def foreign_word(doc):
+    """A word of a source language (fr, es, de, it, pt, nl) in English text.
+
+    Flags: a lower-case word common in a source language (wordfreq small list, zipf >= 3.3)
+    that English hardly uses (zipf < 1.5): "the opkomst rose", "12 chilometri"; with the
+    source-language article before it ("il sindaco"); a word English uses a little (zipf
+    < 3.0) where such an article shows it is the source's ("El presidente"); a capitalised
+    word English lacks (zipf < 1.0) used as a common noun, as German capitalises nouns
+    ("the Betriebsrat reacted", "8.5 Prozent").
+    Why: MT leaves words it cannot translate; an English reader cannot read them.
+    Near misses left alone: loanwords English uses (its own list knows them:
+    rapprochement, zeitgeist, kindergarten, de facto, per capita, ad hoc); names (a
+    capitalised word beside another capital, after "in"/"of"/"said", hyphenated, or
+    named so elsewhere in the text); a term in a short quotation or emphasis (a title);
+    a word introduced as foreign ("so-called", "known in Italy as", "the French word").
+    Fix safety: none (no bilingual dictionary); confidence 0.5, detect only."""
+    yield from _foreign_word_hits(doc)
+
+
+SPELLING_FOLDED_MIN = 2.5  # English zipf of the form without accents ("taiga" 2.6)
+SPELLING_ENGLISH_MAX = 1.0  # English zipf of the accented form ("taïga" 0.0; "café" 3.8, "naïve" 3.1)
+
+
+def _accented_tokens(doc) -> list[str]:
+    return doc.shared("unt.accented", wordstats.accented_words)
+
+
+@rule(
+    "UNT005",
+    "untranslated",
+    "English word in a source-language spelling (taïga for taiga)",
+    confidence=0.6,
+    bad=[("Fires burned across the taïga for weeks.", "Fires burned across the taiga for weeks.")],
+    good=[
+        "The café and the naïve painter's façade.",
+        "Zoë Lindqvist flew to Gdańsk.",
+        "A touch of déjà vu at the soirée.",
+    ],
+    gate=lambda doc: bool(_accented_tokens(doc)),
+)
+def foreign_spelling(doc):
+    """An English word written the source's way, with its accents ("taïga" for taiga).
+
+    Flags: a lower-case accented word English lacks (zipf < 1.0) whose unaccented form is
+    an English word (zipf >= 2.5). Why: French and other sources accent words English
+    writes plain. Near misses: accented words English uses as written (café, naïve,
+    façade, déjà vu, soirée: zipf >= 1.0); names (capitalised: Zoë, Gdańsk).
+    Fix safety: the unaccented form is right in most cases but not all (a different word
+    may hide behind it), so 0.6: suggested, not applied."""
+    text = doc.text
+    for token in _accented_tokens(doc):
+        folded = _english_spelling(token)
+        if folded is None:
+            continue
+        for m in _occurrences(doc, token):
+            if not m.group().islower() or _in_short_quote(text, *m.span()):
+                continue
+            yield Hit(m.start(), m.end(), f"{m.group()!r} is a foreign spelling; English writes {folded!r}", folded, 0.6)
+
+
+# --------------------------------------------------------------------------
+# UNT006 another language's abbreviation (data/foreign_abbreviations.tsv)
+
+_ABBR_SPACE = "[ \u00a0\u202f]?"
+
+
+@lru_cache(maxsize=None)
+def foreign_abbreviations() -> tuple[dict, ...]:
+    return load_tsv("foreign_abbreviations.tsv",
+                    required=("form", "lang", "expands_to", "safe", "source", "why"))
+
+
+def _abbreviation_variants(form: str) -> list[str]:
+    """The form as written, without or with a space after each inner full stop, each also
+    with a capitalised first letter (a sentence may open with "Z.B.")."""
+    parts = [p for p in regex.split(r"(?<=\.) ?", form) if p]
+    plain, spaced = "".join(parts), " ".join(parts)
+    out = {plain, spaced, form}
+    out |= {v[:1].upper() + v[1:] for v in list(out)}
+    return sorted(out)
+
+
+@lru_cache(maxsize=None)
+def _abbreviation_re(lang: str) -> tuple[regex.Pattern, dict[str, dict]]:
+    """One pattern for the abbreviations foreign to `lang`, and each form's row by its
+    spelling without spaces."""
+    rows = {}
+    alts = []
+    for r in foreign_abbreviations():
+        if lang in r["lang"].split(","):
+            continue
+        parts = [p for p in regex.split(r"(?<=\.) ?", r["form"]) if p]
+        rows["".join(parts).lower()] = r
+        first = parts[0]
+        head = "(?i:" + regex.escape(first[0]) + ")" + regex.escape(first[1:])
+        alts.append(head + "".join(_ABBR_SPACE + regex.escape(p) for p in parts[1:]))
+    alts.sort(key=len, reverse=True)
+    pattern = regex.compile(r"(?<![\p{L}\p{N}.])(?:" + "|".join(alts) + r")(?![\p{L}\p{N}])")
+    return pattern, rows
+
+
+_NUMBER_BEFORE = regex.compile(r"\p{N}[ \u00a0\u202f]?$")
+
+
+@rule(
+    "UNT006",
+    "untranslated",
+    "another language's abbreviation left in the text (u.a., z.B., o.a., ecc., p. ej. in English; e.g. in German)",
+    confidence=0.85,
+    langs=("en", "fr", "es", "de"),
+    bad=[
+        ("Some products, z.B. the old database, still sell.", "Some products, for example the old database, still sell."),
+        ("The union wants, u.a., a job guarantee.", "The union wants, among other things, a job guarantee."),
+        ("The aim, bzw. the hope, is growth.", None),
+        ("Costs rose (energy, wages, ecc.) in March.", "Costs rose (energy, wages, etc.) in March."),
+        ("The plan, d.w.z. the budget, passed.", "The plan, that is the budget, passed."),
+        ("Sales reached 2,4 Mrd. euros.", "Sales reached 2,4 billion euros."),
+    ],
+    good=[
+        "Prices rose, e.g. for rents, i.e. for most households.",
+        "The U.A.E. and the U.S. signed, etc.",
+        "Mio. Tanaka won the race.",
+        "See Smith et al., cf. chapter 2, ca. 1900.",
+    ],
+    exact_anchors=lambda: sorted({v for r in foreign_abbreviations() for v in _abbreviation_variants(r["form"])}),
+)
+def foreign_abbreviation(doc):
+    """Another language's abbreviation kept in the text.
+
+    Flags: the common running-text abbreviations of de, nl, it, es, pt, fr (and English
+    e.g./i.e. in French, Spanish and German) listed in data/foreign_abbreviations.tsv,
+    written with or without the space after an inner full stop ("z.B.", "z. B."), in a
+    language other than their own. Why: MT copies abbreviations it does not expand.
+    Near misses: abbreviations the target shares (etc., cf., ca.), the target's own, and
+    forms that are also acronyms or words are not in the list; "Mio."/"Mrd." only count
+    after a number. Fix safety: the target's own form where it has one sense (usw. ->
+    etc., z.B. -> for example: 0.85); a suggestion where it has two (u.a., o.a.: 0.6);
+    none where no single form exists (bzw.)."""
+    lang = doc.lang
+    pattern, rows = _abbreviation_re(lang)
+    text = doc.text
+    for m in pattern.finditer(text):
+        key = regex.sub(r"[ \u00a0\u202f]", "", m.group()).lower()
+        row = rows.get(key)
+        if row is None:
+            continue
+        if row["context"] == "after_number" and not _NUMBER_BEFORE.search(text, max(0, m.start() - 3), m.start()):
+            continue
+        replacement = row.get(lang) or None
+        if replacement and m.group()[:1].isupper() and not row["form"][:1].isupper():
+            replacement = replacement[:1].upper() + replacement[1:]  # "Z.B." opens a sentence
+        confidence = 0.85 if replacement and row["safe"] == "yes" else 0.6 if replacement else 0.5
+        yield Hit(m.start(), m.end(),
+                  f"{m.group()!r} is a {row['lang']} abbreviation ({row['expands_to']})"
+                  + (f"; write {replacement!r}" if replacement else ""),
+                  replacement, confidence)
+
+
+# --------------------------------------------------------------------------
+# UNT102, UNT103: English left in French, Spanish or German text
+
+TARGET_WORD_MIN = 3.5  # the word before an English word: a word of the target ...
+TARGET_WORD_MARGIN = 0.5  # ... clearly commoner there than in English ("du", "el", "der")
+ENGLISH_MARGIN = 1.0  # a neighbour this much commoner in English counts as English
+# a word introduced as foreign ("le so-called", "ce qu'on appelle", "sogenannte")
+_DELIBERATE_TARGET = frozenset("""dit dite dits appelé appelée appelés surnommé baptisé anglais anglaise
+llamado llamada llamados denominado denominada conocido conocida inglés
+sogenannt sogenannte sogenannten sogenannter genannt genannte englisch englischen""".split())
+
+
+def _is_target_word(word: str, lang: str) -> bool:
+    w = word.lower()
+    t = wordstats.language_zipf(w, lang)
+    return t >= TARGET_WORD_MIN and t - wordstats.english_zipf(w) >= TARGET_WORD_MARGIN
+
+
+def _is_english_word(word: str, lang: str) -> bool:
+    w = word.lower()
+    e = wordstats.english_zipf(w)
+    return e >= 3.0 and e - wordstats.language_zipf(w, lang) >= ENGLISH_MARGIN
+
+
+def _english_candidates(doc) -> list[str]:
+    return doc.shared("unt.english_words", lambda d: wordstats.english_in(d, d.lang))
+
+
+def _english_word_hits(doc):
+    lang, text = doc.lang, doc.text
+    for word in _english_candidates(doc):
+        for m in _occurrences(doc, word):
+            s, e = m.span()
+            if not m.group().islower() or _in_short_quote(text, s, e):
+                continue
+            before = _word_before(text, s)
+            if before is None or text[before.end("w") - 1] in ".,":
+                continue  # no word of the sentence before it to place it in the target's syntax
+            prev = before.group("w")
+            if prev.lower() in _DELIBERATE_TARGET or _is_deliberate(text, s) or not _is_target_word(prev, lang):
+                continue
+            after = _WORD_AFTER.match(text, e)
+            if after and _is_english_word(after.group("w"), lang):
+                continue  # an English phrase, not a word: UNT003's or a quotation
+            info = wordstats.english_words(lang)[word]
+            yield Hit(s, e, f"{m.group()!r} is English (zipf {info.en:.1f}; {lang} {info.target:.1f}): left untranslated",
+                      None, 0.5)
+
+
+@rule(
+    "UNT102",
+    "untranslated",
+    "English word left in French, Spanish or German text (wordfreq: common in English, rare in the target)",
+    confidence=0.5,
+    langs=("fr", "es", "de"),
+    bad=[
+        ("En marge du summit, les ministres ont signé un accord.", None),
+        ("Le gouvernement a présenté un nouveau plan pour les farmers de la région.", None),
+    ],
+    good=[
+        "Le week-end dernier, la start-up a recruté un manager pour son offre en ligne.",
+        "Le leader du parti a publié un communiqué sur son smartphone.",
+        "Le slogan « Make America Great Again » a été repris.",
+        "Ce qu'on appelle le soft power de la Chine progresse.",
+    ],
+    gate=lambda doc: bool(_english_candidates(doc)),
+)
+def english_word(doc):
+    """An English word left in French, Spanish or German text ("en marge du summit").
+
+    Flags: a lower-case word common in English (zipf >= 3.5) and rare in the target
+    (its large list, zipf < 3.0, at least 1.0 lower), placed in the target's syntax: the
+    word before it is the target's ("du", "los", "die"), and the word after it is not
+    English. Why: MT leaves English words it did not translate. Near misses: the
+    anglicisms the target's press uses (week-end, start-up, Manager, online, Meeting,
+    streaming: the target's own list knows them); English phrases and quotations (a
+    neighbour is English: UNT003's ground); a term introduced as such ("so-called",
+    "appelé", "sogenannte"). Some anglicisms that the press uses rarely (lockdown,
+    shutdown) are still flagged, hence the low confidence. Fix safety: none (no bilingual
+    dictionary), 0.5."""
+    yield from _english_word_hits(doc)
+
+
+_ENGLISH_CONNECTORS = ("of", "for", "and", "the", "on")
+_NAME_WORD = r"\p{Lu}[\p{L}\p{M}'’-]*"
+_ENGLISH_NAME_RUN = regex.compile(
+    _NAME_WORD + r"(?:[ ](?:(?:" + "|".join(_ENGLISH_CONNECTORS) + r")[ ]){0,2}" + _NAME_WORD + r")+"
+)
+NAME_RUN_MIN_WORDS = 5
+NAME_RUN_MIN_ENGLISH = 2
+
+
+@rule(
+    "UNT103",
+    "untranslated",
+    "long name left in English in French, Spanish or German text (the Bavarian State Collection for ... in German)",
+    confidence=0.4,
+    langs=("fr", "es", "de"),
+    bad=[
+        ("Die Forscher der Bavarian State Collection for Palaeontology and Geology stellten den Fund vor.", None),
+        ("Selon le Scottish Wildlife Trust for the Highlands and Islands, la forêt recule.", None),
+    ],
+    good=[
+        "Die Forscher der Bayerischen Staatssammlung für Paläontologie und Geologie stellten den Fund vor.",
+        "Selon Human Rights Watch et la Bank of America, la situation empire.",
+        "La Organización de las Naciones Unidas para la Alimentación y la Agricultura publicó su informe.",
+    ],
+    # _ENGLISH_NAME_RUN with a connector between two of its words
+    trigger=r"\p{Lu}[\p{L}\p{M}'’-]* (?:(?:of|for|and|the|on) ){1,2}\p{Lu}",
+)
+def english_name(doc):
+    """A long name left in English in French, Spanish or German text.
+
+    Flags: a run of five or more capitalised words joined by English connectors (of, for,
+    and, the, on), at least two of its words clearly English (commoner in English than in
+    the target by 1.0) and none the target's: "der Bavarian State Collection for
+    Palaeontology and Geology". Why: the source text's English rendering of an institution
+    that has a name in the target language. Near misses: short English names the target's
+    press keeps (Human Rights Watch, Bank of America), names in the target's language.
+    Fix safety: none; 0.4, since some English names are kept on purpose (think tanks,
+    US agencies)."""
+    lang, text = doc.lang, doc.text
+    for m in _ENGLISH_NAME_RUN.finditer(text):
+        words = m.group().split(" ")
+        if len(words) < NAME_RUN_MIN_WORDS or not any(w in _ENGLISH_CONNECTORS for w in words):
+            continue
+        content = [w for w in words if w not in _ENGLISH_CONNECTORS]
+        english = sum(_is_english_word(w, lang) for w in content)
+        if english < NAME_RUN_MIN_ENGLISH or any(_is_target_word(w, lang) for w in content):
+            continue
+        yield Hit(m.start(), m.end(), f"{m.group()!r} is an English name in {lang} text: left untranslated?", None, 0.4)
