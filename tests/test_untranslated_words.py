@@ -28,7 +28,7 @@ def texts(text, lang="en"):
     ("In Porto Alegre the prefeitura closed schools after the vereadores voted.", "prefeitura"),
     ("The Stadtrat voted on Monday, and the budget passed.", "Stadtrat"),
     ("The region lost 12 Einwohner per day last year.", "Einwohner"),
-    ("“We start tomorrow,” said il sindaco after the meeting.", "il sindaco"),
+    ("“We start tomorrow,” said il prefetto after the meeting.", "il prefetto"),
     ("El presidente of the club explained the sale.", "El presidente"),
 ])
 def test_foreign_word_in_english(text, word):
@@ -102,8 +102,8 @@ def test_english_near_misses(text):
     ("fr", "Le gouvernement a annoncé une taxe sur les shareholders des grandes entreprises.", "shareholders"),
     ("es", "El ministro anunció nuevas ayudas para los farmers afectados por la sequía.", "farmers"),
     ("de", "Die Regierung kündigte neue Hilfen für die farmers an.", "farmers"),
-    ("de", "Die Forscher der Bavarian State Collection for Palaeontology and Geology stellten den Fund vor.",
-     "Bavarian State Collection for Palaeontology and Geology"),
+    ("de", "Die Forscher des Natural History Museum of the University of Oxford stellten den Fund vor.",
+     "Natural History Museum of the University of Oxford"),
     ("es", "El informe del National Institute for Health and Care Excellence se publicó el lunes.",
      "National Institute for Health and Care Excellence"),
     ("de", "Die Preise stiegen, e.g. bei den Mieten.", "e.g."),
@@ -137,8 +137,8 @@ def test_foreign_index_knows_loanwords_are_english():
     words = wordstats.foreign_words()
     for loan in ("rapprochement", "kindergarten", "zeitgeist", "facto", "capita", "hoc", "angst"):
         assert loan.encode() not in wordstats.rare_foreign_keys(), loan
-    assert wordstats.foreign_info("gemeenteraad").lang == "nl"
-    assert b"opkomst" in words
+    assert wordstats.foreign_info("gemeente").lang == "nl"
+    assert b"kiezers" in words
 
 
 def test_english_index_leaves_the_targets_anglicisms():
@@ -150,8 +150,8 @@ def test_english_index_leaves_the_targets_anglicisms():
 
 
 def test_document_words_split_at_punctuation():
-    doc = Document("L’école, the opkomst; “canicule” — taïga!")
-    assert wordstats.document_words(doc) == [b"l", "école".encode(), b"the", b"opkomst", b"canicule", "taïga".encode()]
+    doc = Document("L’école, the kiezers; “tramontane” — taïga!")
+    assert wordstats.document_words(doc) == [b"l", "école".encode(), b"the", b"kiezers", b"tramontane", "taïga".encode()]
     assert wordstats.accented_words(doc) == ["taïga", "école"]
 
 

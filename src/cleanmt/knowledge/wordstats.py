@@ -6,7 +6,7 @@ Two indexes, each built once from wordfreq's lists and cached in ~/.cache/cleanm
 
 - `foreign_words()`: words common in a source language (fr, es, de, it, pt, nl; wordfreq's
   small list, zipf >= FOREIGN_MIN) and rare in English (the large list, zipf < ENGLISH_MAX):
-  what a translation into English should not keep ("gemeenteraad", "chilometri"). English's
+  what a translation into English should not keep ("kiezers", "frazione"). English's
   own loanwords ("rapprochement" 2.6, "kindergarten" 3.8, "zeitgeist" 2.8) are on the English
   list, which is the loanword test: a word English uses is English.
 - `english_words(target)`: words common in English (zipf >= 4.0) and rare in French, Spanish

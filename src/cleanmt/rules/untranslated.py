@@ -3,8 +3,8 @@
 In English text, from safest to most speculative: honorifics ("MM. Putin and Tokayev",
 "Herr Brandt": UNT001), other languages' abbreviations ("u.a.", "z.B.": UNT006, every
 target), bracketed section labels of the source site ("[Décryptage]": UNT002), words
-spelt the source's way ("taïga": UNT005), single source-language words ("the opkomst",
-"il sindaco": UNT004) and whole clauses still in the source language (UNT003). In
+spelt the source's way ("taïga": UNT005), single source-language words ("the kiezers",
+"il prefetto": UNT004) and whole clauses still in the source language (UNT003). In
 French, Spanish and German text: English words ("du summit": UNT102) and long English
 names (UNT103). Word statistics come from knowledge/wordstats.py (wordfreq).
 """
@@ -580,7 +580,7 @@ _LETTER = regex.compile(r"[\p{L}\p{M}\p{N}]")
 _WORD_BEFORE = regex.compile(r"(?r)(?P<w>[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}.,']*)[ \t]+\G")
 _WORD_AFTER = regex.compile(r"\G[ \t]+(?P<w>[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}]*)")
 # words that mark a deliberate foreign term just before it ("the so-called Kurzarbeit",
-# "known in Dutch as opkomst", "the French word canicule")
+# "known in Dutch as kiezers", "the French word tramontane")
 _DELIBERATE = frozenset("""call calls called so-called dubbed termed known word term phrase expression literally
 french spanish german italian portuguese dutch latin flemish catalan""".split())
 # a capitalised word after one of these is a name (a place, a person, a part of a name)
@@ -618,7 +618,7 @@ def _is_deliberate(text: str, start: int) -> bool:
 
 
 def _with_article(text: str, start: int, word: str, min_zipf: float) -> int:
-    """Where a foreign article before the word starts ("il sindaco"), or `start`: an
+    """Where a foreign article before the word starts ("il prefetto"), or `start`: an
     article of a language in which the word has at least `min_zipf`; -1 where a
     capitalised article mid-sentence makes the two words a title ("known as Il sorpasso")."""
     m = _word_before(text, start)
@@ -641,8 +641,8 @@ def _with_article(text: str, start: int, word: str, min_zipf: float) -> int:
 def _capital_ok(text: str, m: regex.Match) -> bool:
     """Is a capitalised foreign word used as a common noun here, not as a name or part of
     one? A name keeps company: a capitalised neighbour ("Instituto Brasileiro de Museus"),
-    a preposition of place ("in Camerino"), a hyphen ("CFDT-Cheminots"). A common noun
-    follows a determiner ("the Betriebsrat"), a number ("8.5 Prozent") or a lower-case
+    a preposition of place ("in Ancona"), a hyphen ("CFDT-Cheminots"). A common noun
+    follows a determiner ("the Vorstand"), a number ("6.1 Prozent") or a lower-case
     word that does not introduce a name, and comes before a lower-case word or punctuation."""
     s, e = m.span()
     if (s and text[s - 1] in "-‐/") or text[e : e + 1] in ("-", "‐"):
@@ -765,21 +765,21 @@ def _foreign_word_hits(doc):
     "word of the source language left in English text (wordfreq: common there, rare in English)",
     confidence=0.5,
     bad=[
-        ("Turnout fell, and the opkomst in the north was lowest.", None),
-        ("The quake struck 12 chilometri south of the town.", None),
-        ("“We will rebuild,” said il sindaco on Sunday.", None),
-        ("El presidente of the federation resigned on Monday.", None),
-        ("The Betriebsrat rejected the plan on Tuesday.", None),
+        ("Turnout fell, and the kiezers in the north stayed home.", None),
+        ("The storm flooded the frazione near the lake.", None),
+        ("“We will rebuild,” said il prefetto on Sunday.", None),
+        ("La presidenta of the federation resigned on Monday.", None),
+        ("The Vorstand rejected the plan on Tuesday.", None),
         ("Unemployment rose to 6.1 Prozent in March.", None),
     ],
     good=[
         "The talks marked a rapprochement between the two capitals.",
         "She felt a sense of déjà vu and questioned its raison d'être.",
         "The kindergarten is run de facto by volunteers, ad hoc, at 300 euros per capita.",
-        "She flew from Camerino to Zagabria, then to the Instituto Brasileiro de Museus.",
+        "She flew from Ancona to Lubiana, then to the Instituto Nacional de Estadística.",
         "The exhibition “Le Sud moderne” opens on Saturday.",
         "The CFDT-Cheminots union joined the strike.",
-        "Locals call the heatwave la canicule, a word every French child knows.",
+        "Locals call the cold wind la tramontane, a word every French child knows.",
     ],
     gate=lambda doc: bool(_foreign_candidates(doc)),
 )
@@ -787,11 +787,11 @@ def foreign_word(doc):
     """A word of a source language (fr, es, de, it, pt, nl) in English text.
 
     Flags: a lower-case word common in a source language (wordfreq small list, zipf >= 3.3)
-    that English hardly uses (zipf < 1.5): "the opkomst rose", "12 chilometri"; with the
-    source-language article before it ("il sindaco"); a word English uses a little (zipf
-    < 3.0) where such an article shows it is the source's ("El presidente"); a capitalised
+    that English hardly uses (zipf < 1.5): "the kiezers stayed home", "the frazione flooded"; with the
+    source-language article before it ("il prefetto"); a word English uses a little (zipf
+    < 3.0) where such an article shows it is the source's ("La presidenta"); a capitalised
     word English lacks (zipf < 1.0) used as a common noun, as German capitalises nouns
-    ("the Betriebsrat reacted", "8.5 Prozent").
+    ("the Vorstand reacted", "6.1 Prozent").
     Why: MT leaves words it cannot translate; an English reader cannot read them.
     Near misses left alone: loanwords English uses (its own list knows them:
     rapprochement, zeitgeist, kindergarten, de facto, per capita, ad hoc); names (a
@@ -1036,11 +1036,11 @@ NAME_RUN_MIN_ENGLISH = 2
 @rule(
     "UNT103",
     "untranslated",
-    "long name left in English in French, Spanish or German text (the Bavarian State Collection for ... in German)",
+    "long name left in English in French, Spanish or German text (the Natural History Museum of the University of ... in German)",
     confidence=0.4,
     langs=("fr", "es", "de"),
     bad=[
-        ("Die Forscher der Bavarian State Collection for Palaeontology and Geology stellten den Fund vor.", None),
+        ("Die Forscher des Natural History Museum of the University of Oxford stellten den Fund vor.", None),
         ("Selon le Scottish Wildlife Trust for the Highlands and Islands, la forêt recule.", None),
     ],
     good=[
@@ -1056,8 +1056,8 @@ def english_name(doc):
 
     Flags: a run of five or more capitalised words joined by English connectors (of, for,
     and, the, on), at least two of its words clearly English (commoner in English than in
-    the target by 1.0) and none the target's: "der Bavarian State Collection for
-    Palaeontology and Geology". Why: the source text's English rendering of an institution
+    the target by 1.0) and none the target's: "des Natural History Museum of the
+    University of Oxford". Why: the source text's English rendering of an institution
     that has a name in the target language. Near misses: short English names the target's
     press keeps (Human Rights Watch, Bank of America), names in the target's language.
     Fix safety: none; 0.4, since some English names are kept on purpose (think tanks,
