@@ -606,7 +606,7 @@ def _with_article(text: str, start: int, word: str, candidate: str) -> tuple[int
     confidence=0.7,
     bad=[
         ("The actual president, elected in May, met the unions.", "The current president, elected in May, met the unions."),
-        ("It wants to start talks with eventual partners next week.", "It wants to start talks with potential partners next week."),
+        ("The club held talks with eventual buyers last month.", "The club held talks with potential buyers last month."),
         ("The syndicates called a strike.", "The unions called a strike."),
     ],
     good=[
