@@ -44,7 +44,7 @@ from itertools import product
 from typing import Optional
 
 KNOWN, SCHEME = "known", "scheme"
-SCHEMA_VERSION = "2"  # bump when the schemes or the filters below change: the cache is rebuilt
+SCHEMA_VERSION = "6"  # bump when the schemes or the filters below change: the cache is rebuilt
 
 # ---------------------------------------------------------------------------
 # the schemes (Cyrillic lower case → Latin), as iuliia TranslitSchema arguments
@@ -143,6 +143,7 @@ _EN_VARIANTS = [
     (re.compile(r"^ye"), "e"),  # Yevgeny / Evgeny
     (re.compile(r"yo"), "e"),  # Gorbachyov / Gorbachev
     (re.compile(r"yy$"), "y"),  # Zelenskyy / Zelensky
+    (re.compile(r"iye"), "ie"),  # Gergiyev / Gergiev (Aliyev stays: the word list decides)
 ]
 _FR_VARIANTS = [(re.compile(r"(?<=[aeiouy])s(?=[aeiouy])"), "ss")]  # Vassili, Moussorgski
 _DE_VARIANTS = [(re.compile(r"(?<=[aeiouy])s(?=[aeiouy])"), "ss")]
@@ -164,16 +165,25 @@ def fold_accents(s: str) -> str:
     return "".join(c for c in s if not unicodedata.combining(c) and c not in "’”'·")
 
 
-def romanisations(word: str, lang: str, source: str = "ru") -> list[str]:
-    """Every spelling language `lang` gives the Cyrillic `word`, preferred first (folded)."""
+def spellings(word: str, lang: str, source: str = "ru") -> list[str]:
+    """Every spelling language `lang` gives the Cyrillic `word`, preferred first, lower
+    case with the scheme's diacritics (French Sergueï), one per folded form."""
     schemes = _schemes().get((lang, source), [])
     out: list[str] = []
+    seen: set[str] = set()
     for s in schemes:
-        base = fold_accents(s.translate(word).replace("ё", "e"))  # BGN/PCGN keeps ё
+        base = s.translate(word).replace("ё", "e").replace("’", "").replace("”", "").replace("·", "")
         for f in [base, *sorted(_variants(base, _VARIANT_RULES[lang]) - {base})]:
-            if f not in out and f.isascii() and f.isalpha():
+            key = fold_accents(f)
+            if key not in seen and key.isascii() and key.isalpha():
+                seen.add(key)
                 out.append(f)
     return out
+
+
+def romanisations(word: str, lang: str, source: str = "ru") -> list[str]:
+    """`spellings`, folded (Serguei): the keys the index files foreign forms under."""
+    return [fold_accents(f) for f in spellings(word, lang, source)]
 
 
 # ---------------------------------------------------------------------------
@@ -183,9 +193,12 @@ def romanisations(word: str, lang: str, source: str = "ru") -> list[str]:
 _MARKED = re.compile(r"[йыжшщчхцюяёэьъіїєґ]")
 _SUFFIX = re.compile(
     r"(?:[оеё]в|[оеё]ва|[иы]н|[иы]на|ск|ский|ская|цкий|цкая|ськ|ський|ська|енко|ук|юк|чук|ич|вна|швили|дзе|"
-    r"ян|ия|ово|ево|ино)$"
+    r"ян|ия|ово|ево|ино|бург|град|поль|город|горск)$"
 )
 _SURNAME = re.compile(r"(?:[оеё]в|[оеё]ва|[иы]н|[иы]на|ский|ская|цкий|цкая|ський|ська|енко|чук|юк|вич|швили|дзе)$")
+
+
+_SLAVIC_TARGET = re.compile(r"(?:vich|vna|[aeiouy]y?ev|[oe]va?|[yi]?eva|sky|skaya|enko|chuk|yuk)$")
 
 
 def _may_be_name(word: str) -> bool:
@@ -269,7 +282,7 @@ def _build(lang: str) -> dict[str, tuple[str, str, str, str]]:
     out: dict[str, tuple[str, str, str, str]] = {}
     dropped: set[str] = set()
     for source, word in _cyrillic_words():
-        targets = romanisations(word, lang, source)
+        targets = spellings(word, lang, source)
         if not targets:
             continue
         target, zt = _target_form(targets, lang)
@@ -279,7 +292,7 @@ def _build(lang: str) -> dict[str, tuple[str, str, str, str]]:
             level = SCHEME
         else:
             continue
-        own = set(targets)
+        own = {fold_accents(t) for t in targets}
         for flang in _FOREIGN[lang]:
             for f in romanisations(word, flang, source):
                 if f in own or f in dropped:
@@ -287,8 +300,13 @@ def _build(lang: str) -> dict[str, tuple[str, str, str, str]]:
                 zf = _zipf(f, lang)
                 if zf >= TARGET_KNOWS or (level == KNOWN and zf >= zt) or (level == SCHEME and zf > 0):
                     continue  # the target language writes this spelling itself
-                if weak_only(f, target) and (level == SCHEME or zf > 0):
+                if weak_only(f, fold_accents(target)) and (level == SCHEME or zf > 0):
                     continue  # Pawlik (Polish), Chaman (a Pashto town) are not Павлик, шаман
+                if zf > 0 and not (zt >= zf + 0.5 and (lang != "en" or _SLAVIC_TARGET.search(target) and "w" not in f)):
+                    # a spelling the target's word list knows is mostly a name of another
+                    # origin (Kouchner, Guilbert, Fischman); only a Slavic surname or
+                    # patronymic form is trusted (Gourevitch, Nazarbaev), and no w (Polish)
+                    continue
                 new = (target, word, flang, level)
                 old = out.get(f)
                 if old is None or (old[3] == SCHEME and level == KNOWN):
@@ -385,10 +403,22 @@ def lookup(word: str, lang: str = "en") -> Optional[Romanisation]:
     if not key.isalpha():
         return None
     row = index(lang).get(key)
+    if row is None and "ï" in word.lower():
+        row = _known_targets(lang).get(key)  # Mikhaïl: the English form with the French ï for й
     if row is None:
         return None
     target, cyr, flang, level = row
     return Romanisation(_recase(target, word), cyr, flang, level)
+
+
+@cache
+def _known_targets(lang: str) -> dict[str, tuple[str, str, str, str]]:
+    """target form → its index row, for the targets the target's word list knows."""
+    out = {}
+    for f, row in index(lang).items():
+        if row[3] == KNOWN:
+            out.setdefault(fold_accents(row[0]), (row[0], row[1], "fr", KNOWN))
+    return out
 
 
 def _recase(target: str, like: str) -> str:
