@@ -416,7 +416,7 @@ def _known_targets(lang: str) -> dict[str, tuple[str, str, str, str]]:
     """target form → its index row, for the targets the target's word list knows."""
     out = {}
     for f, row in index(lang).items():
-        if row[3] == KNOWN:
+        if row[3] == KNOWN and "ї" not in row[1]:  # Russian words: French Mikhaïl for Михаил
             out.setdefault(fold_accents(row[0]), (row[0], row[1], "fr", KNOWN))
     return out
 
