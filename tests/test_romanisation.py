@@ -142,3 +142,14 @@ def test_french_text_with_english_style_russian_name():
     text = "Le gouverneur de Chelyabinsk a démissionné mardi."
     found = _found(text, "fr")
     assert all(not sure for *_, sure in found)  # French press often keeps English forms: never fixed
+
+
+def test_a_first_name_english_writes_itself_is_no_variant():
+    # the gazetteer's German "Sergei Lawrow" must not make English "Sergei" a variant of Sergey
+    assert _found("Foreign Minister Sergei Lavrov spoke in Geneva.") == []
+
+
+def test_a_known_first_name_alone_takes_the_gazetteer_spelling_as_a_guess():
+    found = _found("The pianist Sergueï Dorenko played.")
+    assert [f[:3] for f in found] == [("Sergueï", "TRL003", "Sergey")]
+    assert not found[0][3]

@@ -488,7 +488,18 @@ def gazetteer(lang: str = "en") -> KnownNames:
         for r in erows:
             if r["form"] != c["form"]:
                 known.add(entity, c["form"], r["form"], f"{c['source']}; variant: {r['source']}", r.get("requires"))
-    return known.finish()
+    known.finish()
+    # a first name that another language's form shares with the target's own usage
+    # (German "Sergei Lawrow": English writes Sergei at least as often as Sergey) is no variant
+    known.words = {v: kw for v, kw in known.words.items()
+                   if not (kw.needs_context and _target_usage(v, kw.canonical, lang))}
+    return known
+
+
+def _target_usage(variant: str, canonical: str, lang: str) -> bool:
+    """Whether the target language's word list writes `variant` as often as `canonical` (and often)."""
+    zv = zipf(variant.lower(), lang)
+    return zv >= 2.5 and zv >= zipf(canonical.lower(), lang)
 
 
 def read_names_file(path: str) -> KnownNames:
@@ -690,9 +701,17 @@ class NameTable:
             entity_ctx = bool((ctx if table_level else context) & (self._entity_keys(choice) - {key}))
             if kw.needs_context and not entity_ctx:
                 # a first name of someone else (Alexei, not Navalny): only its spelling can tell
-                return self._pattern_guess(form, context) if len(forms) < 2 else None
+                if len(forms) > 1:
+                    return None
+                strong = foreign_signals(form, self.lang, "strong")
+                if strong and _romanisation_decision(form, self.lang) is None:
+                    return Decision(c, "TRL003", CONF_PATTERN, f"{form!r} uses {strong[0]}; {lang_name} "
+                                    f"writes the name {c!r} (the gazetteer's spelling, a guess)")
+                return self._pattern_guess(form, context)
             if not (explicit or strong_f > strong_c or entity_ctx or shared):
                 return None
+            if not explicit and kw.needs_context and _target_usage(form, c, self.lang):
+                return None  # Sergei for Sergey: both the target's usage
             what = "another language's form" if explicit else "a variant spelling"
             full = self._full_name(choice)
             return Decision(c, "TRL002", CONF_KNOWN,
