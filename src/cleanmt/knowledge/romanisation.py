@@ -44,7 +44,7 @@ from itertools import product
 from typing import Optional
 
 KNOWN, SCHEME = "known", "scheme"
-SCHEMA_VERSION = "6"  # bump when the schemes or the filters below change: the cache is rebuilt
+SCHEMA_VERSION = "8"  # bump when the schemes or the filters below change: the cache is rebuilt
 
 # ---------------------------------------------------------------------------
 # the schemes (Cyrillic lower case → Latin), as iuliia TranslitSchema arguments
@@ -198,7 +198,8 @@ _SUFFIX = re.compile(
 _SURNAME = re.compile(r"(?:[оеё]в|[оеё]ва|[иы]н|[иы]на|ский|ская|цкий|цкая|ський|ська|енко|чук|юк|вич|швили|дзе)$")
 
 
-_SLAVIC_TARGET = re.compile(r"(?:vich|vna|[aeiouy]y?ev|[oe]va?|[yi]?eva|sky|skaya|enko|chuk|yuk)$")
+_SLAVIC_TARGET = re.compile(r"(?:vich|vna|[aeiouy]y?ev|[oe]va?|[yi]?eva|sky|skaya|enko|chuk|yuk|"
+                            r"sk|grad|burg|gorod|ovo|evo|ino)$")  # surnames, patronymics, towns
 
 
 def _may_be_name(word: str) -> bool:
@@ -277,8 +278,28 @@ def _target_form(forms: list[str], lang: str) -> tuple[str, float]:
     return best, best_z
 
 
+# Languages whose common words, capitalised at a sentence start or in a title left
+# untranslated, could pass for a romanised name once accents are folded (French
+# Protéine, Parodie; Polish Festiwal; Czech Kraji).
+OTHER_LANGS = ("fr", "de", "es", "it", "pt", "nl", "pl", "cs", "tr")
+COMMON = 3.0  # zipf: a common word
+
+
+@cache
+def _common_foreign_words() -> frozenset:
+    """Folded common words (zipf ≥ COMMON) of OTHER_LANGS (wordfreq)."""
+    import wordfreq
+
+    out = set()
+    for lang in OTHER_LANGS:
+        least = 10 ** COMMON / 1e9
+        out.update(fold_accents(w) for w, f in wordfreq.get_frequency_dict(lang).items() if f >= least)
+    return frozenset(out)
+
+
 def _build(lang: str) -> dict[str, tuple[str, str, str, str]]:
     """foreign form → (target form, Cyrillic word, romanising language, level)."""
+    common = _common_foreign_words()
     out: dict[str, tuple[str, str, str, str]] = {}
     dropped: set[str] = set()
     for source, word in _cyrillic_words():
@@ -302,6 +323,10 @@ def _build(lang: str) -> dict[str, tuple[str, str, str, str]]:
                     continue  # the target language writes this spelling itself
                 if weak_only(f, fold_accents(target)) and (level == SCHEME or zf > 0):
                     continue  # Pawlik (Polish), Chaman (a Pashto town) are not Павлик, шаман
+                if f in common and (_zipf(target, lang) >= COMMON or weak_only(f, fold_accents(target))
+                                    or not _SLAVIC_TARGET.search(fold_accents(target))):
+                    continue  # Protéine, Parodie, Festiwal: a common word of a language; a famous
+                    # name (Staline) is the gazetteer's; only Slavic name forms stay (Loukachenko)
                 if zf > 0 and not (zt >= zf + 0.5 and (lang != "en" or _SLAVIC_TARGET.search(target) and "w" not in f)):
                     # a spelling the target's word list knows is mostly a name of another
                     # origin (Kouchner, Guilbert, Fischman); only a Slavic surname or
