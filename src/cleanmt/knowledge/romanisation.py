@@ -6,24 +6,31 @@ another language's romanisation wrote (French, German, Spanish; English for the 
 targets), with the Cyrillic word behind it and how sure the choice is; None for a word
 no scheme explains.
 
-How the index is built (once per target language, then cached on disk):
+How the index is built (scripts/make_romanisation.py, shipped as
+data/romanisation_<lang>.tsv; without the file, built once into ~/.cache/cleanmt):
 
 - Words: wordfreq's Russian and Ukrainian lists (zipf ≥ 2.0 / 2.5), kept when they may
   be names: a letter English spelling would romanise (й ы ж ш щ ч х ц ю я ё э ь ъ і ї є ґ)
-  or a surname/toponym suffix (-ов, -ева, -ский, -енко, -ск, -ия ...).
+  or a surname/toponym suffix (-ов, -ева, -ский, -енко, -ск, -ия, -бург ...).
 - Each word is romanised with every scheme of every source language (below: the
   French press usage, Duden for German, the Spanish press usage, and for English the
-  iuliia package's Wikipedia and BGN/PCGN schemes, plus the Ukrainian national system),
-  accents folded and lower-cased.
+  iuliia package's Wikipedia and BGN/PCGN schemes, plus the Ukrainian national system);
+  foreign forms are filed accents folded and lower-cased.
 - The target language's form is, among its own schemes' outputs (and a few press
-  variants: Alexei for Aleksey, Yakutia for Yakutiya), the first scheme's unless wordfreq
-  says the target language writes another clearly more often (≥ 0.3 zipf, twice as often).
-- A foreign form is kept only when the target language does not itself know it
-  (zipf < 2.0 in the target, and below the target form's), so "Louis", "Jurgen",
-  "Marie" or "Tchaikovsky" in English text map to nothing.
+  variants: Alexei for Aleksey, Yakutia for Yakutiya, Gergiev for Gergiyev), the first
+  scheme's unless wordfreq says the target language writes another clearly more often
+  (≥ 0.3 zipf, twice as often).
+- A foreign form is dropped when the target language's word list knows it (it is then
+  the target's own usage or a name of another origin: Louis, Jurgen, Kouchner,
+  Tchaikovsky), except, for English, a Slavic surname form clearly less used than the
+  target form (Abramovitch); when it differs from the target form only as names of
+  other origins do (w/v, ch/sh/kh, i/y/j: Pawlik, Chaman) unless the target is known
+  and it is not; when it is a common word of another language (Protéine, Festiwal)
+  and not a Slavic surname or town form; and when two Cyrillic words give it two
+  target forms.
 
 Levels: KNOWN when the target language's word list knows the target form (zipf ≥ 1.0),
-SCHEME when it does not (English only, surnames only: Koulikova → Kulikova): the
+SCHEME when it does not (English only, surnames only: Souslova → Suslova): the
 scheme's form is then a guess.
 
 Sources: schemes from https://iuliia.ru/wikipedia/ and https://iuliia.ru/bgn-pcgn/
@@ -40,7 +47,6 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from itertools import product
 from typing import Optional
 
 KNOWN, SCHEME = "known", "scheme"
