@@ -27,6 +27,7 @@ from typing import Iterable, Optional
 import regex
 
 from . import frequency
+from .knowledge import romanisation
 from .lexicon import load_tsv
 
 # organisations (OTAN, ONU…) have their own table and rule: knowledge/organisations.py, TRL010
@@ -40,6 +41,10 @@ CONF_CONTEXT = 0.85
 CONF_CONSTRUCTED = 0.75
 CONF_PATTERN = 0.7
 CONF_WEAK_GUESS = 0.6
+CONF_ROMANISED = 0.85  # a scheme's form of a wordlist word, the form the target's word list knows
+CONF_ROMANISED_RARE = 0.75  # the same, where the target's word list also knows the spelling seen
+CONF_ROMANISED_GUESS = 0.7  # the target's scheme form of a surname its word list does not know
+CONF_ROMANISED_OTHER = 0.6  # non-English targets: their press often keeps the English form
 
 # ---------------------------------------------------------------------------
 # folding: a key that is blind to romanisation conventions
@@ -173,6 +178,19 @@ def _compiled(p: str):
     return regex.compile(p)
 
 
+# Accents that French, Spanish or Italian romanisation puts on Cyrillic or Turkic names
+# (Nursultán, Alexéi, Sergueï): in a romanised name English drops them. The letters of
+# a name's own language (Jürgen, Gdańsk, São Paulo, Zoë, Müller, Ørsted, Dvořák, Gülşen)
+# are not among them: English keeps those (`own_diacritics`).
+ROMANISATION_ACCENTS = r"[áéíóúàèìòùâêîôûÁÉÍÓÚÀÈÌÒÙÂÊÎÔÛïÏ]"
+_OWN_DIACRITIC = regex.compile(r"[^\p{ASCII}]")
+
+
+def own_diacritics(word: str) -> int:
+    """How many letters of `word` carry a diacritic English keeps (ü, ñ, ł, ë, å...)."""
+    return len(_OWN_DIACRITIC.findall(word)) - len(regex.findall(ROMANISATION_ACCENTS, word))
+
+
 # strong: never the target language's romanisation (safe to flag a name seen once);
 # weak: foreign in a romanised name, but normal in names of other origins (Louis, José).
 ROMANISATION = {
@@ -190,7 +208,7 @@ ROMANISATION = {
             Convention(r"(?<=[ov])itch\b", "ich", "the French -itch for -ич (English writes -ich)"),
             Convention(r"\bOu(?=\p{Ll})", "U", "the French ou for u"),
             Convention(r"ou", "u", "the French ou for u"),
-            Convention(r"[^\p{ASCII}]", "", "an accent English romanisation does not use"),
+            Convention(ROMANISATION_ACCENTS, "", "an accent English romanisation does not use"),
         ),
     },
     "fr": {
@@ -471,7 +489,18 @@ def gazetteer(lang: str = "en") -> KnownNames:
         for r in erows:
             if r["form"] != c["form"]:
                 known.add(entity, c["form"], r["form"], f"{c['source']}; variant: {r['source']}", r.get("requires"))
-    return known.finish()
+    known.finish()
+    # a first name that another language's form shares with the target's own usage
+    # (German "Sergei Lawrow": English writes Sergei at least as often as Sergey) is no variant
+    known.words = {v: kw for v, kw in known.words.items()
+                   if not (kw.needs_context and _target_usage(v, kw.canonical, lang))}
+    return known
+
+
+def _target_usage(variant: str, canonical: str, lang: str) -> bool:
+    """Whether the target language's word list writes `variant` as often as `canonical` (and often)."""
+    zv = zipf(variant.lower(), lang)
+    return zv >= 2.5 and zv >= zipf(canonical.lower(), lang)
 
 
 def read_names_file(path: str) -> KnownNames:
@@ -586,11 +615,20 @@ class NameTable:
             known, kw = hit
             return Choice(kw.canonical, f"{known.origin} ({kw.source})", kw.canonical in forms, kw, known.origin)
         ranked = sorted(forms, key=lambda f: (-forms[f], self.first_seen.get(f, 0)))
+        lang_name = LANG_NAMES.get(self.lang, self.lang)
+        for f in ranked:
+            r = romanised(f, self.lang)
+            if r is not None and r.target in forms:
+                return Choice(r.target, f"the {lang_name} romanisation of {r.cyrillic}, which the text "
+                              f"also writes", True)
+        accented = [f for f in ranked if _restores_diacritics(f, ranked)]
+        if accented:
+            return Choice(accented[0], f"the spelling with the name's own diacritics, which {lang_name} keeps",
+                          True)
         strong = {f: len(foreign_signals(f, self.lang, "strong")) for f in ranked}
         weak = {f: len(foreign_signals(f, self.lang, "weak")) for f in ranked}
         best_strong = min(strong.values())
         clean = [f for f in ranked if strong[f] == best_strong]
-        lang_name = LANG_NAMES.get(self.lang, self.lang)
         if best_strong > 0 or all(weak[f] for f in clean):
             built = {romanise(f, self.lang) for f in clean}
             if len(built) == 1:
@@ -635,11 +673,14 @@ class NameTable:
             and not _foreign_signals(form, self.lang, "strong")
             and not _foreign_signals(form, self.lang, "weak")
             and self._known(key, forms) is None
+            and romanised(form, self.lang) is None
         ):
             # the most common case, answered without `choose`: with one spelling counted
             # and none known to the lists, every way below ends in None or in
             # `_pattern_guess(form, context)`, which needs a foreign signal in `form`
             return None
+        if len(forms) == 1 and self._known(key, forms) is None and romanised(form, self.lang) is not None:
+            return self._pattern_guess(form, context)  # the index knows the name, seen once
         choice = self.choose(key)
         c = choice.form
         if c.lower() == form.lower():
@@ -660,9 +701,18 @@ class NameTable:
             # a first name (Alexandre, Wladimir) only counts next to the rest of the name
             entity_ctx = bool((ctx if table_level else context) & (self._entity_keys(choice) - {key}))
             if kw.needs_context and not entity_ctx:
-                return None
+                # a first name of someone else (Alexei, not Navalny): only its spelling can tell
+                if len(forms) > 1:
+                    return None
+                strong = foreign_signals(form, self.lang, "strong")
+                if strong and _romanisation_decision(form, self.lang) is None:
+                    return Decision(c, "TRL003", CONF_PATTERN, f"{form!r} uses {strong[0]}; {lang_name} "
+                                    f"writes the name {c!r} (the gazetteer's spelling, a guess)")
+                return self._pattern_guess(form, context)
             if not (explicit or strong_f > strong_c or entity_ctx or shared):
                 return None
+            if not explicit and kw.needs_context and _target_usage(form, c, self.lang):
+                return None  # Sergei for Sergey: both the target's usage
             what = "another language's form" if explicit else "a variant spelling"
             full = self._full_name(choice)
             return Decision(c, "TRL002", CONF_KNOWN,
@@ -670,6 +720,14 @@ class NameTable:
                             f"(canonical form from the {choice.known_origin})", kw)
         if len(forms) < 2:
             return self._pattern_guess(form, context)
+        r = romanised(form, self.lang)
+        if r is not None and r.target == c:
+            return Decision(c, "TRL001", CONF_STRONG, f"{form!r} is the {LANG_NAMES.get(r.source_lang)} "
+                            f"romanisation of {r.cyrillic}; {where} also spells it {c!r}, as {lang_name} does")
+        if strip_marks(form) == strip_marks(c) and own_diacritics(c) > own_diacritics(form):
+            conf = CONF_CONTEXT if forms[c] >= forms[form] or shared else CONF_WEAK_GUESS
+            return Decision(c, "TRL001", conf, f"{form!r} drops the diacritics of {c!r}, as {where} also "
+                            f"writes it ({lang_name} keeps them)")
         if strong_f > strong_c:
             why = foreign_signals(form, self.lang, "strong")[0]
             conf = CONF_STRONG if choice.observed else CONF_CONSTRUCTED
@@ -688,6 +746,9 @@ class NameTable:
     def _pattern_guess(self, form: str, context: frozenset) -> Optional[Decision]:
         """A name seen once whose spelling another language's romanisation gives away."""
         lang_name = LANG_NAMES.get(self.lang, self.lang)
+        d = _romanisation_decision(form, self.lang)
+        if d is not None:
+            return d
         strong = foreign_signals(form, self.lang, "strong")
         if strong:
             guess = romanise(form, self.lang)
@@ -811,6 +872,45 @@ def _known_variants(table: NameTable, choice: Choice) -> set:
 LANG_NAMES = {"en": "English", "fr": "French", "de": "German", "es": "Spanish"}
 
 
+def romanised(word: str, lang: str):
+    """The romanisation index's answer for a name word (knowledge/romanisation.py), or None."""
+    r = romanisation.lookup(word, lang)
+    return r if r is not None and r.target != word else None
+
+
+def _restores_diacritics(form: str, forms) -> bool:
+    """`form` is another of `forms` with the diacritics of the name's own language (Jürgen, Jurgen)."""
+    n = own_diacritics(form)
+    return n > 0 and any(g != form and strip_marks(g) == strip_marks(form) and own_diacritics(g) < n
+                         for g in forms)
+
+
+def _romanisation_decision(form: str, lang: str) -> Optional[Decision]:
+    """TRL003 from the romanisation index: a name seen once in another language's romanisation.
+
+    Sure (CONF_ROMANISED, fixed) when the target language's word list knows the form the
+    scheme gives and does not know the spelling seen; less sure when it knows both (but the
+    spelling seen less), or knows neither (a surname: the scheme's form is a guess), or when
+    the target is not English (French press often keeps an English-style name).
+    """
+    r = romanised(form, lang)
+    if r is None:
+        return None
+    lang_name, source = LANG_NAMES.get(lang, lang), LANG_NAMES.get(r.source_lang, r.source_lang)
+    if lang != "en":
+        conf = CONF_ROMANISED_OTHER
+    elif r.level == romanisation.SCHEME:
+        conf = CONF_ROMANISED_GUESS
+    elif zipf(romanisation.fold_accents(form), lang) > 0 or romanisation.weak_only(
+            romanisation.fold_accents(form), romanisation.fold_accents(r.target)):
+        conf = CONF_ROMANISED_RARE  # English knows the spelling too, or it differs only as Polish does
+    else:
+        conf = CONF_ROMANISED
+    known = "a form its word list knows" if r.level == romanisation.KNOWN else "its scheme's form, a guess"
+    return Decision(r.target, "TRL003", conf, f"{form!r} is the {source} romanisation of {r.cyrillic}; "
+                    f"{lang_name} writes {r.target!r} ({known})")
+
+
 def build_name_table(texts: list[str], lang: str = "en", names_file: Optional[str] = None,
                      use_gazetteer: bool = True) -> NameTable:
     """A name table over a corpus: canonical forms chosen across all `texts`."""
@@ -880,7 +980,7 @@ def _word_facts(word: str, lang: str) -> tuple[str, bool, bool, bool, bool]:
             return key, True, True, False, False
     elif word in gaz.words:
         return key, True, True, False, False
-    if foreign_signals(word, lang, "strong"):
+    if foreign_signals(word, lang, "strong") or romanised(word, lang) is not None:
         return key, True, True, False, False
     weak = bool(foreign_signals(word, lang, "weak"))
     weak_rare = weak and zipf(strip_marks(word.lower()), lang) < 3.0
