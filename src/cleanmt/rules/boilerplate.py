@@ -29,6 +29,9 @@ from ..types import Hit
 HEAD_LINES = 3  # breadcrumbs and date headers sit in the first few non-blank lines
 MAX_TAIL_LINES = 15  # a "More news" list is short
 MAX_LINK_WORDS = 30  # a related-article link is a headline, not a paragraph
+# page furniture is the same on the sites of every target language (and MT carries it along)
+ALL_TARGETS = ("en", "fr", "es", "de")
+QUOTE_MARKS = "\"“”«»„"  # a line that quotes someone is article text (apostrophes are not quotes)
 
 
 # -- shared helpers -------------------------------------------------------------
@@ -399,6 +402,7 @@ def _may_have_breadcrumb(doc) -> bool:
     "boilerplate",
     "navigation breadcrumb at the head of a document",
     confidence=0.9,
+    langs=ALL_TARGETS,
     bad=[
         ("Home > Europe > Markets\n\nShares fell sharply on Monday.\n",
          "Shares fell sharply on Monday.\n"),
@@ -439,11 +443,22 @@ def _related_anchors() -> list[str]:
             out += ["(" + r["lead_in"]] if r["forms"] == "paren" else [r["lead_in"]]
     return out
 
+def _teaser_like(text: str) -> bool:
+    """A link's headline written as a teaser of one or two short sentences ("Robotaxis are
+    coming to more cities. Here's what to know."): capitalised, no quotation, at most
+    two sentences and 16 words."""
+    t = text.strip()
+    if not t or not (t[0].isupper() or t[0].isdigit()) or any(q in t for q in QUOTE_MARKS):
+        return False
+    return _n_words_upto(t, 17) <= 16 and len(SENTENCE_BREAK.findall(t)) <= 1
+
+
 @rule(
     "BLP002",
     "boilerplate",
     "related-article link on a line of its own ('(Read also: ...)', 'READ MORE: ...')",
     confidence=0.9,
+    langs=ALL_TARGETS,
     bad=[
         ("The talks resumed.\n\n(Read also: Five things to know about the talks)\n\nNo deal was reached.\n",
          "The talks resumed.\n\nNo deal was reached.\n"),
@@ -453,12 +468,17 @@ def _related_anchors() -> list[str]:
          "The summit opened."),
         ("Voters went to the polls.\n\nAlso to listen: Elections: what is at stake? [Podcast]",
          "Voters went to the polls."),
+        ("Voters went to the polls.\n\nRelated: Turnout is up again. Here is why.\n\nThe count began.",
+         "Voters went to the polls.\n\nThe count began."),
+        ("Die Wahl ist vorbei.\n\nLesen Sie auch: Was die Koalition jetzt plant", "Die Wahl ist vorbei."),
+        ("Voters went to the polls.\n\nLiveblog: all the results as they come in", "Voters went to the polls."),
     ],
     good=[
         "Also: the minister resigned on Friday.\n\nOthers followed.",
         "(Also known as the Bridge Law, it passed in 2019.)\n\nIt was repealed.",
         "Read the full statement on the ministry's website.\n\nIt is long.",
         "The minister spoke.\n\n(See also the table below.)\n\nPrices rose.",
+        "Read more: “We will not resign,” the minister said.\n\nShe left.",
         "Related: the two cases share a lawyer, who declined to comment, and both hearings "
         "were postponed until the court could decide whether the evidence gathered by police "
         "in the first raid, which the defence disputes, may be used at all in either trial.\n\nEnd.",
@@ -473,7 +493,7 @@ def related_link(doc):
         m = paren_re.match(text) or line_re.match(text)
         if not m or not _capitalised(m.group("lead")):
             continue
-        if not _headline_like(m.group("rest"), MAX_LINK_WORDS):
+        if not _headline_like(m.group("rest"), MAX_LINK_WORDS) and not _teaser_like(m.group("rest")):
             continue  # a sentence ("(See also the table below.)") is article text
         span = _line_block_span(doc, i, i)
         if span:
@@ -516,6 +536,7 @@ def _may_have_tail(doc) -> bool:
     "boilerplate",
     "'More news' / 'Most read' list of other headlines at the end of a document",
     confidence=0.9,
+    langs=ALL_TARGETS,
     bad=[
         ("The vote is on Sunday.\n\nMore news\n\nStorm closes ports\n\nWhat next for the central bank?",
          "The vote is on Sunday."),
@@ -603,6 +624,7 @@ def _may_have_edge_junk(doc) -> bool:
     "boilerplate",
     "tag slug or stray punctuation line at the head or end of a document",
     confidence=0.85,
+    langs=ALL_TARGETS,
     bad=[
         ("The port reopened on Monday.\n\n.\n\nnews-7-asia", "The port reopened on Monday."),
         ("top_story_world\nThe port reopened on Monday.\n", "The port reopened on Monday.\n"),
@@ -712,6 +734,7 @@ def _meta_start_re():
     "boilerplate",
     "date / byline header ('date 2022-01-07', 'Published: ...', 'By X | date') at the head of a document",
     confidence=0.9,
+    langs=ALL_TARGETS,
     bad=[
         (" date 2021-03-14 The mayor opened the new bridge on Sunday.",
          "The mayor opened the new bridge on Sunday."),
@@ -784,6 +807,7 @@ def _credit_anchors() -> list[str]:
     "boilerplate",
     "photo credit after a caption ('... Photo: AGENCY / NAME')",
     confidence=0.85,
+    langs=ALL_TARGETS,
     bad=[
         ("Rescuers search the rubble in the old town. Photo: AFP / JOHN SMITH\n\nThe quake struck at dawn.",
          "Rescuers search the rubble in the old town.\n\nThe quake struck at dawn."),
@@ -843,6 +867,7 @@ def _may_repeat(doc) -> bool:
     "boilerplate",
     "line repeated verbatim right after itself (doubled headline or caption)",
     confidence=0.9,
+    langs=ALL_TARGETS,
     bad=[
         ("Storm closes the ports\n\nStorm closes the ports\n\nShips waited offshore.",
          "Storm closes the ports\n\nShips waited offshore."),
@@ -868,3 +893,412 @@ def repeated_line(doc):
         a, b = lines[prev].text, lines[cur].text
         if " ".join(a.split()) == " ".join(b.split()) and _n_words(b) >= 3:
             yield Hit(lines[prev].end, lines[cur].end, "line repeats the line before it", "")
+
+
+# -- page furniture lines (BLP008-BLP012): data/boilerplate_furniture.tsv --------------
+
+BYLINE_HEAD_LINES = 6  # a byline sits under the breadcrumb, headline and standfirst
+MAX_META_WORDS = 25
+TAIL_RIGHTS_LINES = 3
+
+
+@lru_cache(maxsize=None)
+def _furniture(kind: str) -> tuple[str, ...]:
+    rows = load_tsv("boilerplate_furniture.tsv", required=("phrase", "kind", "lang", "source", "why"))
+    return tuple(dict.fromkeys(r["phrase"] for r in rows if r["kind"] == kind))
+
+
+def _words_alt(kind: str) -> str:
+    """The phrases of `kind` as an alternation, longest first, each ending at a word edge."""
+    return rf"(?:{_alternation(_furniture(kind))})(?![\p{{L}}\p{{N}}])"
+
+
+def _own_line_span(doc: Document, i: int) -> Optional[tuple[int, int]]:
+    return _line_block_span(doc, i, i)
+
+
+def _line_index(doc: Document, pos: int) -> int:
+    """Index in doc.lines of the line holding `pos` (the lines are in order)."""
+    lines = doc.lines
+    lo, hi = 0, len(lines) - 1
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if lines[mid].start <= pos:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+# -- BLP008 byline / timestamp line ------------------------------------------------------
+
+
+@lru_cache(maxsize=None)
+def _stamp_line_re():
+    """A line that ends in one or more timestamps, each maybe labelled, maybe followed by a
+    reading time: PRE (a byline or desk: no sentence punctuation) + STAMPS, to the line end.
+
+    Dates: ISO, numeric (14/03, 05.11, 12.06.), or day + CLDR month name (with "de", "."),
+    month + day, with an optional year and weekday. Times: 07:42, 21h04, 14.32 Uhr, 4:12 p.m.,
+    with an optional time-zone abbreviation (case-sensitive). A stamp with both a date and a
+    time is captured as `dt`; a label as `label`."""
+    from ..knowledge.cldr_dates import month_names, weekday_names
+
+    mon = rf"(?:{_alternation(month_names())})\.?"
+    wd = rf"(?:{_alternation(weekday_names())})\.?,?[ \t]+"
+    text_date = (rf"(?:{wd})?(?:\d{{1,2}}(?:st|nd|rd|th|er|º|\.)?[ \t]+(?:de[ \t]+)?{mon}(?:,?[ \t]+(?:de[ \t]+)?\d{{4}})?"
+                 rf"|{mon}[ \t]+\d{{1,2}}(?:st|nd|rd|th)?(?:,?[ \t]+\d{{4}})?)(?![\p{{L}}\p{{N}}])")
+    iso = r"\d{4}-\d{2}-\d{2}"
+    num_date = r"\d{1,2}[./-]\d{1,2}(?:[./-](?:\d{4}|\d{2}))?\.?(?![\p{L}\p{N}])"
+    date = rf"(?:{text_date}|{iso}|{num_date})"
+    tz = rf"(?:[ \t]+\(?(?-i:(?:{_alternation(_furniture('tz'))})(?:[+-]\d{{1,2}}(?::?\d{{2}})?)?)\)?(?![\p{{L}}\p{{N}}]))?"
+    time = (r"(?:\d{1,2}(?::\d{2}(?::\d{2})?|h\d{2}|[.h](?=[ \t]*(?:Uhr|h)))(?:[ \t]*[ap]\.?m\.?)?(?:[ \t]*Uhr)?"
+            r"|\d{1,2}(?:\.\d{2})?[ \t]*(?:[ap]\.m\.|[ap]m(?![\p{L}])|Uhr))"
+            r"(?![\p{L}\p{N}])") + tz
+    conn_words = [c for c in _furniture("connect") if c[0].isalpha()]
+    joint = rf"(?:[ \t]*[,•·|–—-][ \t]*|[ \t]+(?:(?:{_alternation(conn_words)})[ \t]+)?)"
+    label = rf"(?P<label>{_words_alt('label')})[ \t]*:?[ \t]*(?:(?:on|at|le|el|am|il|em|op|à)[ \t]+)?"
+    stamp = rf"(?:{label})?(?:(?P<dt>{date}{joint}{time})|{date}{tz}|{time})"
+    read = (rf"(?:(?P<read>{_words_alt('readtime')})[ \t]*:?[ \t]*\d{{1,3}}[ \t]*(?:min(?:ute|uten|utos|uti)?s?|Min)\.?"
+            rf"|\d{{1,3}}[ \t]*min(?:ute)?s?[ \t]+read)")
+    sep = r"(?:[ \t]*[,•·|–—/-][ \t]*|[ \t]+)"
+    pre = r"(?P<pre>(?:[^\n.!?;:\"“”«»„]|(?<=(?<![\p{L}])\p{Lu})\.)*?)"
+    return regex.compile(rf"^[ \t]*{pre}(?:{stamp})(?:{sep}(?:{stamp}))*(?:{sep}{read})?[ \t]*$", regex.I)
+
+
+@lru_cache(maxsize=None)
+def _preps() -> frozenset:
+    return frozenset(w.casefold() for w in _furniture("prep"))
+
+
+@lru_cache(maxsize=None)
+def _byline_re():
+    """'By Jane Doe', 'Par la rédaction', 'Von Anna Keller': a byline word (case-sensitive)
+    and a capitalised name or an article (a desk)."""
+    leads = "|".join(regex.escape(w) for w in _furniture("byline"))
+    return regex.compile(rf"^(?:{leads})[ \t]+(?:\p{{Lu}}|(?i:{_words_alt('article')}))")
+
+
+def _stamp_line(text: str) -> Optional[str]:
+    """Why `text` is a byline / timestamp line, or None: it ends in timestamps (above), it is
+    short, and it says it is metadata by a byline opening, a date label, or a date with its
+    time written as headers do (no word between them but a joint), not after a
+    preposition: 'moved to 12/07 at 10:30' is prose, 'Sports desk 12/07 - 10:37 CET' is not."""
+    if len(text) > 300 or not any(c.isdigit() for c in text):
+        return None
+    if _n_words_upto(text, MAX_META_WORDS + 1) > MAX_META_WORDS:
+        return None
+    m = _stamp_line_re().match(text)
+    if not m:
+        return None
+    pre = m.group("pre").strip()
+    if _n_words(pre) > 12:
+        return None
+    words = pre.split()
+    if words and not m.captures("label") and words[-1].casefold() in _preps():
+        return None  # "arrived at 09:40", "moved to 12/07": the stamp ends a sentence
+    if pre and _byline_re().match(pre):
+        return "byline with date and time"
+    if m.captures("label") and any(_capitalised(c) for c in m.captures("label")) or m.captures("read"):
+        return "date / update / reading-time line"
+    if m.captures("dt"):
+        if not words or pre[-1] in ",•·|–—/-" or len(words) <= 3 or _capitalised(words[-1]):
+            return "desk or agency line with date and time"
+    return None
+
+
+def _may_have_stamp_line(doc) -> bool:
+    """A head line (of the first BYLINE_HEAD_LINES) that is short and holds a digit."""
+    text = doc.text
+    for a, b in _head_spans(text, BYLINE_HEAD_LINES):
+        if b - a <= 300 and any(c.isdigit() for c in text[a:b]):
+            return True
+    return False
+
+
+@rule(
+    "BLP008",
+    "boilerplate",
+    "byline / timestamp line at the head ('By X Updated Nov. 21, 2025 4:12 p.m. ET', 'Von X, dpa 12.06. 14:32 Uhr')",
+    confidence=0.9,
+    langs=ALL_TARGETS,
+    bad=[
+        ("Dam bursts in the valley\n\nBy Lena Ortiz and Sam Hale Updated Feb. 3, 2024 9:40 a.m. ET\n\nWater rose fast.",
+         "Dam bursts in the valley\n\nWater rose fast."),
+        ("Le barrage cède\nPar notre correspondant avec Reuters Publié le 03/02 à 09h40, mis à jour à 11h02\nL’eau a monté.",
+         "Le barrage cède\nL’eau a monté."),
+        ("Rompe la presa\nRedacción / EFE Sevilla - 3 FEB - 09:40 CET\nEl agua subió.", "Rompe la presa\nEl agua subió."),
+        ("Damm gebrochen\nVon Jonas Weber, AFP 03.02. 09:40 Uhr\nDas Wasser stieg.", "Damm gebrochen\nDas Wasser stieg."),
+        ("Dam bursts\nPosted on 3/2 at 9:40 - Reading time 3 min.\nWater rose fast.", "Dam bursts\nWater rose fast."),
+        ("Dam bursts\nNews desk • Saturday 3 February, 09:40 • Modified 11:02\nWater rose fast.",
+         "Dam bursts\nWater rose fast."),
+    ],
+    good=[
+        "Dam bursts\n\nThe meeting was moved to 12/07 at 10:30\n\nWater rose fast.",
+        "Polls close at 18:00 CET\n\nVoters queued.",
+        "By 12:30 the water had reached the square.\n\nIt kept rising.",
+        "PARIS (Reuters) - The dam burst on 3 February at 09:40.",
+        "Dam bursts\n\nBy the time rescuers arrived at 09:40 the village was empty\n\nWater rose.",
+        "Inflation rises to 2.5\n\nPrices rose.",
+    ],
+    gate=_may_have_stamp_line,
+)
+def stamp_line(doc):
+    """What: a line of its own among the first lines of a document that is a byline or desk
+    name followed by the publication and update times ("Par la rédaction avec AFP Publié le
+    16/02 à 18h20, mis à jour à 21h05"), in the shapes news sites print them (CLDR month and
+    weekday names of en, fr, es, de, it, pt, nl). Why: page metadata, not article text.
+    Near misses left alone: a sentence that ends in a date ("moved to 12/07 at 10:30"), a
+    headline with a time only, a dateline ("PARIS (Reuters) -"), anything with sentence
+    punctuation before the stamp. BLP005's headers ("date 2022-01-07 ...") are left to it.
+    Fix: the line and its break go (confidence 0.9)."""
+    lines = doc.lines
+    for i in _nonblank(doc)[:BYLINE_HEAD_LINES]:
+        text = lines[i].text.strip()
+        why = _stamp_line(text)
+        if not why:
+            continue
+        m = _meta_re().match(lines[i].text)
+        if m and regex.search(r"\d", m.group()):
+            continue  # BLP005 reports it
+        span = _own_line_span(doc, i)
+        if span:
+            yield Hit(*span, f"page metadata line ({why})", "")
+
+
+# -- BLP009 advertising label -------------------------------------------------------------
+
+
+@lru_cache(maxsize=None)
+def _ad_line_re():
+    """A line that is only an ad label, maybe in brackets or between dashes."""
+    return regex.compile(
+        rf"^[ \t]*[\[(—–-]*[ \t]*(?P<label>{_words_alt('ad')})[ \t]*[\])—–-]*[ \t]*$", regex.I | regex.M
+    )
+
+
+@rule(
+    "BLP009",
+    "boilerplate",
+    "advertising label on a line of its own ('Advertisement', 'Publicité', 'Anzeige')",
+    confidence=0.9,
+    langs=ALL_TARGETS,
+    bad=[
+        ("The port reopened.\n\nADVERTISEMENT\n\nShips waited offshore.", "The port reopened.\n\nShips waited offshore."),
+        ("Le port a rouvert.\nPublicité\nLes navires attendaient.", "Le port a rouvert.\nLes navires attendaient."),
+        ("Der Hafen ist offen.\n\n- Anzeige -\n\nSchiffe warteten.", "Der Hafen ist offen.\n\nSchiffe warteten."),
+        ("The port reopened.\n\nPubblicità\n\nShips waited.", "The port reopened.\n\nShips waited."),
+    ],
+    good=[
+        "Advertisement for the new law was banned.\n\nIt ran anyway.",
+        "The port reopened.\n\nadvertisement\n\nShips waited.",
+        "Die Anzeige wurde erstattet.\n\nDie Polizei ermittelt.",
+        "Advertisement",
+    ],
+    anchors=lambda: _furniture("ad"),
+)
+def ad_label(doc):
+    """What: a line that says only "Advertisement" (or its equivalent in fr, es, de, it, pt,
+    nl), the label of an ad slot whose ad the scraper dropped. Why: page furniture. Near
+    misses: a sentence that starts with the word ("Advertisement for the new law was
+    banned."), the word in lower case, a document that is nothing but the label. Fix: the
+    line and its break go (0.9)."""
+    for m in _ad_line_re().finditer(doc.text):
+        if not _capitalised(m.group("label")):
+            continue
+        span = _own_line_span(doc, _line_index(doc, m.start("label")))
+        if span:
+            yield Hit(*span, "advertising label line", "")
+
+
+# -- BLP010 share / follow buttons ----------------------------------------------------------
+
+
+@lru_cache(maxsize=None)
+def _share_line_re():
+    """A line made only of share/follow button labels, network names and the words that
+    join them, opening with a button label. Network names keep their case ("X")."""
+    net = rf"(?-i:{_alternation(_furniture('network'))})(?![\p{{L}}\p{{N}}])"
+    item = rf"(?:(?P<share>{_words_alt('share')})|(?P<net>{net})|{_words_alt('glue')})"
+    sep = r"(?:[ \t]*[|•·,/–—-][ \t]*|[ \t]+)"
+    return regex.compile(rf"^[ \t]*(?P<first>{_words_alt('share')})(?:{sep}{item})*[ \t]*$", regex.I)
+
+
+@lru_cache(maxsize=None)
+def _share_first_words():
+    return _first_words(_furniture("share"))
+
+
+@rule(
+    "BLP010",
+    "boilerplate",
+    "share / follow buttons on a line of their own ('Share on Facebook Share on X Copy link')",
+    confidence=0.9,
+    langs=ALL_TARGETS,
+    bad=[
+        ("The port reopened.\n\nShare on WhatsApp | Share on LinkedIn | Print", "The port reopened."),
+        ("The port reopened.\n\nFollow us on Instagram and Threads\n", "The port reopened.\n"),
+        ("El puerto reabrió.\n\nSíguenos en Facebook, Instagram y X", "El puerto reabrió."),
+        ("Le port a rouvert.\nPartager sur Facebook Partager sur X Copier le lien\nLa suite.", "Le port a rouvert.\nLa suite."),
+        ("Der Hafen ist offen.\n\nFolgen Sie uns auf Facebook und Instagram", "Der Hafen ist offen."),
+    ],
+    good=[
+        "Follow the money.\n\nIt leads to the port.",
+        "Share prices fell on Facebook news.\n\nThey recovered.",
+        "Follow us on Facebook for live updates on the storm.\n\nThe port reopened.",
+        "Shares\n\nThe port reopened.",
+        "The port reopened.\n\nShare this article Print",
+    ],
+    anchors=lambda: _furniture("share"),
+)
+def share_line(doc):
+    """What: a line of button labels: "Share on Facebook Share on X Copy link", "Follow us on
+    Facebook and X", "Síguenos en ...". Every word must be a button label, a network name or a
+    joining word, and it names a network. Why: the page's share widget, not text. Near misses:
+    "Follow the money", "Share prices fell", a follow line that goes on as a sentence ("...
+    for live updates on the storm"). Fix: the line goes (0.9)."""
+    text = doc.text
+    words, width = _share_first_words()
+    for i in _nonblank(doc):
+        line = doc.lines[i]
+        if line.end - line.start > 200 or not _opens_with_word(text, (line.start, line.end), words, width, ""):
+            continue
+        m = _share_line_re().match(line.text)
+        if not m or not _capitalised(m.group("first")) or not m.captures("net"):
+            continue
+        span = _own_line_span(doc, i)
+        if span:
+            yield Hit(*span, "share / follow buttons", "")
+
+
+# -- BLP011 newsletter / subscription call ---------------------------------------------------
+
+
+@lru_cache(maxsize=None)
+def _cta_res():
+    cta = regex.compile(rf"^[ \t]*(?P<cta>{_words_alt('cta')})", regex.I)
+    news = regex.compile(rf"(?<![\p{{L}}])(?:{_alternation(_furniture('newsletter'))})(?![\p{{L}}])", regex.I)
+    return cta, news
+
+
+@lru_cache(maxsize=None)
+def _cta_first_words():
+    return _first_words(_furniture("cta"))
+
+
+
+
+def _is_cta_line(text: str) -> bool:
+    """Opens with a subscription imperative, names a newsletter, is short, holds no
+    quotation, and each of its sentences is short (a call-to-action, not a paragraph)."""
+    cta_re, news_re = _cta_res()
+    m = cta_re.match(text)
+    if not m or not _capitalised(m.group("cta")) or not news_re.search(text):
+        return False
+    if any(q in text for q in QUOTE_MARKS) or _n_words_upto(text, 31) > 30:
+        return False
+    sentences = [s for s in regex.split(r"[.!?]+[ \t]+", text) if s.strip()]
+    return len(sentences) <= 3 and all(_n_words(s) <= 15 for s in sentences)
+
+
+@rule(
+    "BLP011",
+    "boilerplate",
+    "newsletter / subscription call on a line of its own ('Sign up for our ... newsletter')",
+    confidence=0.85,
+    langs=ALL_TARGETS,
+    bad=[
+        ("The port reopened.\n\nGet our free Evening Digest newsletter every weekday\n", "The port reopened.\n"),
+        ("The port reopened.\n\nSubscribe to the Climate newsletter. It is free.\n\nShips waited.",
+         "The port reopened.\n\nShips waited."),
+        ("Le port a rouvert.\n\nInscrivez-vous à notre newsletter Planète", "Le port a rouvert."),
+        ("El puerto reabrió.\n\nSuscríbete al boletín de Economía y recíbelo en tu correo", "El puerto reabrió."),
+        ("Der Hafen ist offen.\n\nAbonnieren Sie unseren Newsletter Wirtschaft", "Der Hafen ist offen."),
+    ],
+    good=[
+        "The newsletter, which has two million readers, was sold.\n\nIt closed.",
+        "“Sign up for our newsletter,” the banner read.\n\nFew did.",
+        "Subscribers to the newsletter fell by a third last year.\n\nIt closed.",
+        "Get ready for the storm.\n\nShips waited.",
+    ],
+    anchors=lambda: _furniture("newsletter"),
+)
+def newsletter_call(doc):
+    """What: a short line that opens with a subscription imperative (Sign up, Subscribe,
+    Inscrivez-vous, Suscríbete, Abonnieren Sie, and the it/pt/nl ones that MT leaves) and
+    names a newsletter. Why: a sign-up box of the page. Near misses: a sentence about a
+    newsletter that does not open with the imperative, a quoted call, a long paragraph.
+    Fix: the line goes (0.85)."""
+    text = doc.text
+    words, width = _cta_first_words()
+    for i in _nonblank(doc):
+        line = doc.lines[i]
+        if line.end - line.start > 400 or not _opens_with_prefix(text, (line.start, line.end), words, width):
+            continue
+        if _is_cta_line(line.text.strip()):
+            span = _own_line_span(doc, i)
+            if span:
+                yield Hit(*span, "newsletter / subscription call", "")
+
+
+# -- BLP012 rights notice at the end -----------------------------------------------------------
+
+
+@lru_cache(maxsize=None)
+def _rights_re():
+    phrases = [p for p in _furniture("rights") if p.casefold() != "copyright"]
+    return regex.compile(
+        rf"©|\([cC]\)[ \t]|(?i:{_alternation(phrases)})(?![\p{{L}}])|Copyright(?=[ \t]*(?:©|\d{{4}}|\p{{Lu}}{{2}}))|COPYRIGHT"
+    )
+
+
+def _is_rights_line(text: str) -> bool:
+    """A short line with ©, '(c) ', a rights phrase ("All rights reserved", "Riproduzione
+    riservata") or "Copyright" before ©, a year or an upper-case name; no quotation, and
+    not a long sentence."""
+    if len(text) > 250 or any(q in text for q in QUOTE_MARKS):
+        return False
+    marks = [m for m in _rights_re().finditer(text) if _capitalised(m.group()) or not m.group()[0].isalpha()]
+    if not marks:
+        return False  # "all rights reserved" inside a sentence
+    n = _n_words_upto(text, 21)
+    if n > 20 or (n > 10 and text.rstrip().endswith((".", "!", "?"))):
+        return False
+    return any(m.group() != "©" or m.start() == 0 for m in marks) or n <= 8
+
+
+def _may_have_rights(doc) -> bool:
+    return any(_is_rights_line(line.strip()) for line in _tail_lines(doc.text, TAIL_RIGHTS_LINES))
+
+
+@rule(
+    "BLP012",
+    "boilerplate",
+    "copyright / rights notice at the end of a document ('© dpa', 'All rights reserved')",
+    confidence=0.9,
+    langs=ALL_TARGETS,
+    bad=[
+        ("The port reopened.\n\n© 2024 Reuters. All rights reserved.", "The port reopened."),
+        ("The port reopened.\n\nRiproduzione riservata © Copyright Agenzia Nova\n", "The port reopened.\n"),
+        ("El puerto reabrió.\n\nEFE. Todos los derechos reservados", "El puerto reabrió."),
+        ("Der Hafen ist offen.\n\n© AFP\n", "Der Hafen ist offen.\n"),
+    ],
+    good=[
+        "The port reopened.\n\nCopyright law was changed in 2019.",
+        "The port reopened.\n\nThe singer said all rights reserved by the label had lapsed.",
+        "© 2024 Reuters",
+        "The port reopened.\n\nThe logo, marked ©, was on every crate the inspectors opened that week at the port.",
+    ],
+    gate=_may_have_rights,
+)
+def rights_notice(doc):
+    """What: one of the last lines of a document that is a rights notice: "© dpa",
+    "Reproduction reserved © Copyright ANSA", "Tous droits réservés". Why: the page footer.
+    Near misses: "Copyright law ...", a sentence that mentions rights, a © inside a long
+    sentence, a document that is only the notice. Fix: the line goes (0.9)."""
+    rows = _nonblank(doc)
+    for i in rows[-TAIL_RIGHTS_LINES:]:
+        if _is_rights_line(doc.lines[i].text.strip()):
+            span = _own_line_span(doc, i)
+            if span:
+                yield Hit(*span, "rights notice", "")
