@@ -1015,13 +1015,16 @@ def _stamp_line(text: str) -> Optional[str]:
     return None
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def _may_have_stamp_line(doc) -> bool:
     """A head line (of the first BYLINE_HEAD_LINES) that is short and holds a digit."""
     text = doc.text
-    for a, b in _head_spans(text, BYLINE_HEAD_LINES):
-        if b - a <= 300 and any(c.isdigit() for c in text[a:b]):
-            return True
-    return False
+    if "\n" not in text:
+        return len(text) <= 300 and _DIGIT.search(text) is not None  # one line: the text
+    search = _DIGIT.search
+    return any(b - a <= 300 and search(text, a, b) for a, b in _head_spans(text, BYLINE_HEAD_LINES))
 
 
 @rule(
@@ -1275,8 +1278,16 @@ def _is_rights_line(text: str) -> bool:
     return any(m.group() != "©" or m.start() == 0 for m in marks) or n <= 8
 
 
+def _rights_anchors() -> list[str]:
+    """A rights line holds ©, "(c) ", "copyright" or a rights phrase."""
+    return ["©", "(c) ", "copyright"] + [p for p in _furniture("rights") if p.casefold() != "copyright"]
+
+
 def _may_have_rights(doc) -> bool:
-    return any(_is_rights_line(line.strip()) for line in _tail_lines(doc.text, TAIL_RIGHTS_LINES))
+    """One of the last lines is a rights notice; the text has a line break (the notice is
+    not all of it)."""
+    text = doc.text
+    return "\n" in text and any(_is_rights_line(line.strip()) for line in _tail_lines(text, TAIL_RIGHTS_LINES))
 
 
 @rule(
@@ -1297,6 +1308,7 @@ def _may_have_rights(doc) -> bool:
         "© 2024 Reuters",
         "The port reopened.\n\nThe logo, marked ©, was on every crate the inspectors opened that week at the port.",
     ],
+    anchors=_rights_anchors,
     gate=_may_have_rights,
 )
 def rights_notice(doc):
