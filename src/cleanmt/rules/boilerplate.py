@@ -966,7 +966,10 @@ def _stamp_line_re():
     conn_words = [c for c in _furniture("connect") if c[0].isalpha()]
     joint = rf"(?:[ \t]*[,•·|–—-][ \t]*|[ \t]+(?:(?:{_alternation(conn_words)})[ \t]+)?)"
     label = rf"(?P<label>{_words_alt('label')})[ \t]*:?[ \t]*(?:(?:on|at|le|el|am|il|em|op|à)[ \t]+)?"
-    stamp = rf"(?:{label})?(?:(?P<dt>{date}{joint}{time})|{date}{tz}|{time})"
+    units = rf"(?:{_alternation(_furniture('rel_unit'))})\.?(?![\p{{L}}])"
+    rel = (rf"(?P<rel>(?:{_alternation(_furniture('rel_before'))})[ \t]+\d{{1,3}}[ \t]*{units}"
+           rf"|\d{{1,3}}[ \t]*{units}[ \t]+(?:{_alternation(_furniture('rel_after'))})(?![\p{{L}}]))")
+    stamp = rf"(?:{label})?(?:(?P<dt>{date}{joint}{time})|(?P<date>{date}){tz}|{time}|{rel})"
     read = (rf"(?:(?P<read>{_words_alt('readtime')})[ \t]*:?[ \t]*\d{{1,3}}[ \t]*(?:min(?:ute|uten|utos|uti)?s?|Min)\.?"
             rf"|\d{{1,3}}[ \t]*min(?:ute)?s?[ \t]+read)")
     sep = r"(?:[ \t]*[,•·|–—/-][ \t]*|[ \t]+)"
@@ -1009,22 +1012,58 @@ def _stamp_line(text: str) -> Optional[str]:
         return "byline with date and time"
     if m.captures("label") and any(_capitalised(c) for c in m.captures("label")) or m.captures("read"):
         return "date / update / reading-time line"
+    if m.captures("rel"):
+        return None  # "2 hours ago" says it is a header only after a label or a byline
     if m.captures("dt"):
         if not words or pre[-1] in ",•·|–—/-" or len(words) <= 3 or _capitalised(words[-1]):
             return "desk or agency line with date and time"
+    if not pre and any(regex.search(r"\p{L}|\d{4}", d) for d in m.captures("date")):
+        return "date line"  # "Thursday, 19 March 2026", "9 février 2026": a date and nothing else
     return None
+
+
+@lru_cache(maxsize=None)
+def _byline_only_re():
+    """'By Ana de la Cruz and Tom Lee, Reuters', 'Von Anna Keller, dpa': a byline word and
+    names (capitalised words, particles), joined by "," or "and", maybe an agency after a
+    separator. Case-sensitive."""
+    leads = "|".join(regex.escape(w) for w in _furniture("byline"))
+    particle = _alternation(_furniture("particle"))
+    word = r"(?:\p{Lu}[\p{L}'’-]*\.?|\p{Lu}\.)"
+    name = rf"{word}(?:[ \t]+(?:(?:{particle})[ \t]+)?{word}){{0,3}}"
+    join = rf"(?:[ \t]*,[ \t]*|[ \t]+(?:{_alternation(_furniture('agency_join'))})[ \t]+)"
+    agency = r"(?:[ \t]*[,|/–—-][ \t]*[\p{L}][\p{L}\p{N}.&-]{0,15}(?:[ \t]+\p{Lu}[\p{L}\p{N}.&-]{0,15})?)?"
+    return regex.compile(rf"^(?:{leads})[ \t]+{name}(?:{join}{name}){{0,3}}{agency}$")
+
+
+def _byline_only(text: str) -> bool:
+    """A byline and nothing else; none of its words is a month or weekday ("By Monday")."""
+    if len(text) > 120 or not _byline_only_re().match(text):
+        return False
+    from ..knowledge.cldr_dates import month_names, weekday_names
+
+    names = {w.casefold() for w in month_names() | weekday_names()}
+    return not any(w.strip(",.").casefold() in names for w in text.split()[1:])
 
 
 _DIGIT = re.compile(r"\d")
 
 
+@lru_cache(maxsize=None)
+def _byline_start_re():
+    """A line that opens (after its indent) with a byline word and a space."""
+    return re.compile(r"[ \t]*(?:" + "|".join(re.escape(w) for w in _furniture("byline")) + r")[ \t]")
+
+
 def _may_have_stamp_line(doc) -> bool:
-    """A head line (of the first BYLINE_HEAD_LINES) that is short and holds a digit."""
+    """A head line (of the first BYLINE_HEAD_LINES) that is short and holds a digit, or
+    opens with a byline word; the text has another line (it is not all header)."""
     text = doc.text
     if "\n" not in text:
-        return len(text) <= 300 and _DIGIT.search(text) is not None  # one line: the text
-    search = _DIGIT.search
-    return any(b - a <= 300 and search(text, a, b) for a, b in _head_spans(text, BYLINE_HEAD_LINES))
+        return False
+    search, byline = _DIGIT.search, _byline_start_re().match
+    return any(b - a <= 300 and (search(text, a, b) or byline(text, a, b))
+               for a, b in _head_spans(text, BYLINE_HEAD_LINES))
 
 
 @rule(
@@ -1043,6 +1082,9 @@ def _may_have_stamp_line(doc) -> bool:
         ("Dam bursts\nPosted on 3/2 at 9:40 - Reading time 3 min.\nWater rose fast.", "Dam bursts\nWater rose fast."),
         ("Dam bursts\nNews desk • Saturday 3 February, 09:40 • Modified 11:02\nWater rose fast.",
          "Dam bursts\nWater rose fast."),
+        ("Dam bursts\n\nBy Ana de la Cruz and Tom Lee, Reuters\n\nWater rose fast.", "Dam bursts\n\nWater rose fast."),
+        ("Rompe la presa\nActualizado hace 2 horas\nEl agua subió.", "Rompe la presa\nEl agua subió."),
+        ("Damm gebrochen\n\nSamstag, 3. Februar 2024\n\nDas Wasser stieg.", "Damm gebrochen\n\nDas Wasser stieg."),
     ],
     good=[
         "Dam bursts\n\nThe meeting was moved to 12/07 at 10:30\n\nWater rose fast.",
@@ -1051,6 +1093,12 @@ def _may_have_stamp_line(doc) -> bool:
         "PARIS (Reuters) - The dam burst on 3 February at 09:40.",
         "Dam bursts\n\nBy the time rescuers arrived at 09:40 the village was empty\n\nWater rose.",
         "Inflation rises to 2.5\n\nPrices rose.",
+        "Dam bursts\n\nBy Monday and Tuesday\n\nWater rose fast.",
+        "Dam bursts\n\nBy Road, Rail and Sea: the long way home\n\nWater rose fast.",
+        "Dam bursts\n\n2 hours ago\n\nWater rose fast.",
+        "Von Berlin nach Hamburg\n\nDie Bahn fährt wieder.",
+        "By Invitation Only\n\nThe club reopened.",
+        "Dam bursts\n\n2024\n\nWater rose fast.",
     ],
     gate=_may_have_stamp_line,
 )
@@ -1064,9 +1112,10 @@ def stamp_line(doc):
     punctuation before the stamp. BLP005's headers ("date 2022-01-07 ...") are left to it.
     Fix: the line and its break go (confidence 0.9)."""
     lines = doc.lines
-    for i in _nonblank(doc)[:BYLINE_HEAD_LINES]:
+    for n, i in enumerate(_nonblank(doc)[:BYLINE_HEAD_LINES]):
         text = lines[i].text.strip()
-        why = _stamp_line(text)
+        # a bare byline is never the first line: that is the headline ("By Invitation Only")
+        why = _stamp_line(text) or (n > 0 and _byline_only(text) and "byline")
         if not why:
             continue
         m = _meta_re().match(lines[i].text)
@@ -1084,14 +1133,15 @@ def stamp_line(doc):
 def _ad_line_re():
     """A line that is only an ad label, maybe in brackets or between dashes."""
     return regex.compile(
-        rf"^[ \t]*[\[(—–-]*[ \t]*(?P<label>{_words_alt('ad')})[ \t]*[\])—–-]*[ \t]*$", regex.I | regex.M
+        rf"^[ \t]*[\[(—–-]*[ \t]*(?P<label>(?P<ad>{_words_alt('ad')})|{_words_alt('button')})[ \t]*[\])—–-]*[ \t]*$",
+        regex.I | regex.M,
     )
 
 
 @rule(
     "BLP009",
     "boilerplate",
-    "advertising label on a line of its own ('Advertisement', 'Publicité', 'Anzeige')",
+    "advertising label or 'continue reading' line on a line of its own ('Advertisement', 'Publicité', 'Anzeige')",
     confidence=0.9,
     langs=ALL_TARGETS,
     bad=[
@@ -1099,6 +1149,7 @@ def _ad_line_re():
         ("Le port a rouvert.\nPublicité\nLes navires attendaient.", "Le port a rouvert.\nLes navires attendaient."),
         ("Der Hafen ist offen.\n\n- Anzeige -\n\nSchiffe warteten.", "Der Hafen ist offen.\n\nSchiffe warteten."),
         ("The port reopened.\n\nPubblicità\n\nShips waited.", "The port reopened.\n\nShips waited."),
+        ("The port reopened.\n\nStory continues below advertisement\n\nShips waited.", "The port reopened.\n\nShips waited."),
     ],
     good=[
         "Advertisement for the new law was banned.\n\nIt ran anyway.",
@@ -1106,7 +1157,7 @@ def _ad_line_re():
         "Die Anzeige wurde erstattet.\n\nDie Polizei ermittelt.",
         "Advertisement",
     ],
-    anchors=lambda: _furniture("ad"),
+    anchors=lambda: _furniture("ad") + _furniture("button"),
 )
 def ad_label(doc):
     """What: a line that says only "Advertisement" (or its equivalent in fr, es, de, it, pt,
@@ -1119,7 +1170,7 @@ def ad_label(doc):
             continue
         span = _own_line_span(doc, _line_index(doc, m.start("label")))
         if span:
-            yield Hit(*span, "advertising label line", "")
+            yield Hit(*span, "advertising label line" if m.group("ad") else "'continue reading' / paywall line", "")
 
 
 # -- BLP010 share / follow buttons ----------------------------------------------------------
@@ -1194,14 +1245,26 @@ def _cta_res():
 
 @lru_cache(maxsize=None)
 def _cta_first_words():
-    return _first_words(_furniture("cta"))
+    return _first_words(_furniture("cta") + _furniture("cta_alone"))
 
 
+
+
+@lru_cache(maxsize=None)
+def _cta_alone_re():
+    """A subscription button alone: 'Subscribe now', 'Abonnez-vous gratuitement'."""
+    return regex.compile(
+        rf"^(?P<cta>{_words_alt('cta_alone')})(?:[ \t]+{_words_alt('cta_rest')})?[ \t]*[.!»›>→]*$", regex.I
+    )
 
 
 def _is_cta_line(text: str) -> bool:
-    """Opens with a subscription imperative, names a newsletter, is short, holds no
-    quotation, and each of its sentences is short (a call-to-action, not a paragraph)."""
+    """A subscription button alone, or a line that opens with a subscription imperative,
+    names a newsletter, is short, holds no quotation, and each of whose sentences is short
+    (a call-to-action, not a paragraph)."""
+    alone = _cta_alone_re().match(text)
+    if alone:
+        return _capitalised(alone.group("cta"))
     cta_re, news_re = _cta_res()
     m = cta_re.match(text)
     if not m or not _capitalised(m.group("cta")) or not news_re.search(text):
@@ -1225,14 +1288,17 @@ def _is_cta_line(text: str) -> bool:
         ("Le port a rouvert.\n\nInscrivez-vous à notre newsletter Planète", "Le port a rouvert."),
         ("El puerto reabrió.\n\nSuscríbete al boletín de Economía y recíbelo en tu correo", "El puerto reabrió."),
         ("Der Hafen ist offen.\n\nAbonnieren Sie unseren Newsletter Wirtschaft", "Der Hafen ist offen."),
+        ("Le port a rouvert.\n\nAbonnez-vous gratuitement\n\nLa suite.", "Le port a rouvert.\n\nLa suite."),
     ],
     good=[
         "The newsletter, which has two million readers, was sold.\n\nIt closed.",
         "“Sign up for our newsletter,” the banner read.\n\nFew did.",
         "Subscribers to the newsletter fell by a third last year.\n\nIt closed.",
         "Get ready for the storm.\n\nShips waited.",
+        "Subscribe now, pay later: the new model.\n\nIt failed.",
+        "The port reopened.\n\nsubscribe",
     ],
-    anchors=lambda: _furniture("newsletter"),
+    anchors=lambda: _furniture("newsletter") + _furniture("cta_alone"),
 )
 def newsletter_call(doc):
     """What: a short line that opens with a subscription imperative (Sign up, Subscribe,
@@ -1322,3 +1388,60 @@ def rights_notice(doc):
             span = _own_line_span(doc, i)
             if span:
                 yield Hit(*span, "rights notice", "")
+
+
+# -- BLP013 labelled topic-tag list at the end --------------------------------------------------
+
+MAX_TAG_WORDS = 4  # a tag is a name or a short topic ("Local elections")
+
+
+@lru_cache(maxsize=None)
+def _tags_re():
+    return regex.compile(rf"^(?P<label>{_words_alt('tags')})[ \t]*:[ \t]*(?P<rest>\S.*)$", regex.I)
+
+
+def _is_tag_line(text: str) -> bool:
+    """'Tags: Floods, Valencia, Climate': a tag label, a colon, then two or more short items
+    separated by , ; | • · / (or one item), none of them a sentence."""
+    m = _tags_re().match(text)
+    if not m or not _capitalised(m.group("label")) or any(q in text for q in QUOTE_MARKS):
+        return False
+    items = [t.strip() for t in regex.split(r"[,;|•·/]", m.group("rest"))]
+    return all(1 <= _n_words(t) <= MAX_TAG_WORDS and not regex.search(r"[.!?:]$", t) for t in items)
+
+
+def _may_have_tags(doc) -> bool:
+    return "\n" in doc.text and any(_is_tag_line(t.strip()) for t in _tail_lines(doc.text, TAIL_RIGHTS_LINES))
+
+
+@rule(
+    "BLP013",
+    "boilerplate",
+    "labelled topic-tag list at the end of a document ('Tags: Floods, Valencia, Climate')",
+    confidence=0.85,
+    langs=ALL_TARGETS,
+    bad=[
+        ("The river fell overnight.\n\nTopics: Floods, Weather, Zaragoza", "The river fell overnight."),
+        ("Le fleuve a baissé.\n\nMots-clés : Crues • Météo • Seine\n", "Le fleuve a baissé.\n"),
+        ("Der Pegel sank.\n\nThemen: Hochwasser | Rhein | Köln", "Der Pegel sank."),
+    ],
+    good=[
+        "The river fell overnight.\n\nTopics: the minister did not say which ones she meant.",
+        "Topics: Floods, Weather",
+        "The river fell overnight.\n\nTags: these are the words readers search for most, she said",
+    ],
+    anchors=lambda: [a for t in _furniture("tags") for a in (t + ":", t + " :")],
+    gate=_may_have_tags,
+)
+def tag_list(doc):
+    """What: one of the last lines of a document that is a labelled list of topic tags
+    ("Topics: Floods, Weather", "Themen: Hochwasser | Rhein", "Mots-clés : ..."). Why: the
+    page's keyword links, not article text. Near misses: the label followed by a sentence,
+    an item longer than MAX_TAG_WORDS words, a document that is only the list. An unlabelled
+    tag line ("Municipal elections 2026 Utrecht Local parties") has no signal that tells it
+    from a last headline-like line, and is left alone. Fix: the line goes (0.85)."""
+    for i in _nonblank(doc)[-TAIL_RIGHTS_LINES:]:
+        if _is_tag_line(doc.lines[i].text.strip()):
+            span = _own_line_span(doc, i)
+            if span:
+                yield Hit(*span, "topic-tag list", "")
