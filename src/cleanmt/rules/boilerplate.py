@@ -921,6 +921,11 @@ def _words_alt(kind: str) -> str:
     return rf"(?:{_alternation(_furniture(kind))})(?![\p{{L}}\p{{N}}])"
 
 
+def _has_line_break(doc) -> bool:
+    """A line of its own can only go where the text has another line to keep."""
+    return "\n" in doc.text
+
+
 def _own_line_span(doc: Document, i: int) -> Optional[tuple[int, int]]:
     return _line_block_span(doc, i, i)
 
@@ -960,21 +965,22 @@ def _stamp_line_re():
     num_date = r"\d{1,2}[./-]\d{1,2}(?:[./-](?:\d{4}|\d{2}))?\.?(?![\p{L}\p{N}])"
     date = rf"(?:{text_date}|{iso}|{num_date})"
     tz = rf"(?:[ \t]+\(?(?-i:(?:{_alternation(_furniture('tz'))})(?:[+-]\d{{1,2}}(?::?\d{{2}})?)?)\)?(?![\p{{L}}\p{{N}}]))?"
-    time = (r"(?:\d{1,2}(?::\d{2}(?::\d{2})?|h\d{2}|[.h](?=[ \t]*(?:Uhr|h)))(?:[ \t]*[ap]\.?m\.?)?(?:[ \t]*Uhr)?"
+    time = (r"(?:\d{1,2}(?::\d{2}(?::\d{2})?|h\d{2}|[.h](?=[ \t]*(?:Uhr|h)))(?:[ \t]*[ap]\.?m\.?)?(?:[ \t]*(?:Uhr|hs?|hrs))?"
             r"|\d{1,2}(?:\.\d{2})?[ \t]*(?:[ap]\.m\.|[ap]m(?![\p{L}])|Uhr))"
             r"(?![\p{L}\p{N}])") + tz
     conn_words = [c for c in _furniture("connect") if c[0].isalpha()]
-    joint = rf"(?:[ \t]*[,•·|–—-][ \t]*|[ \t]+(?:(?:{_alternation(conn_words)})[ \t]+)?)"
+    conn = rf"(?:(?:{_alternation(conn_words)})[ \t]+)?"
+    joint = rf"(?:[ \t]*[,•·|–—-][ \t]*{conn}|[ \t]+/[ \t]+|[ \t]+{conn})"
     label = rf"(?P<label>{_words_alt('label')})[ \t]*:?[ \t]*(?:(?:on|at|le|el|am|il|em|op|à)[ \t]+)?"
     units = rf"(?:{_alternation(_furniture('rel_unit'))})\.?(?![\p{{L}}])"
     rel = (rf"(?P<rel>(?:{_alternation(_furniture('rel_before'))})[ \t]+\d{{1,3}}[ \t]*{units}"
            rf"|\d{{1,3}}[ \t]*{units}[ \t]+(?:{_alternation(_furniture('rel_after'))})(?![\p{{L}}]))")
     stamp = rf"(?:{label})?(?:(?P<dt>{date}{joint}{time})|(?P<date>{date}){tz}|{time}|{rel})"
-    read = (rf"(?:(?P<read>{_words_alt('readtime')})[ \t]*:?[ \t]*\d{{1,3}}[ \t]*(?:min(?:ute|uten|utos|uti)?s?|Min)\.?"
+    read = (rf"(?P<read>(?:{_words_alt('readtime')})[ \t]*:?[ \t]*\d{{1,3}}[ \t]*(?:min(?:ute|uten|utos|uti)?s?|Min)\.?"
             rf"|\d{{1,3}}[ \t]*min(?:ute)?s?[ \t]+read)")
     sep = r"(?:[ \t]*[,•·|–—/-][ \t]*|[ \t]+)"
     pre = r"(?P<pre>(?:[^\n.!?;:\"“”«»„]|(?<=(?<![\p{L}])\p{Lu})\.)*?)"
-    return regex.compile(rf"^[ \t]*{pre}(?:{stamp})(?:{sep}(?:{stamp}))*(?:{sep}{read})?[ \t]*$", regex.I)
+    return regex.compile(rf"^[ \t]*{pre}(?:(?:{stamp})(?:{sep}(?:{stamp}))*(?:{sep}{read})?|{read})[ \t]*$", regex.I)
 
 
 @lru_cache(maxsize=None)
@@ -1017,8 +1023,8 @@ def _stamp_line(text: str) -> Optional[str]:
     if m.captures("dt"):
         if not words or pre[-1] in ",•·|–—/-" or len(words) <= 3 or _capitalised(words[-1]):
             return "desk or agency line with date and time"
-    if not pre and any(regex.search(r"\p{L}|\d{4}", d) for d in m.captures("date")):
-        return "date line"  # "Thursday, 19 March 2026", "9 février 2026": a date and nothing else
+    if (not pre or pre[-1] in "|•·") and any(regex.search(r"\p{L}|\d{4}", d) for d in m.captures("date")):
+        return "date line"  # "Thursday, 19 March 2026", "Jane Doe | Reuters | 9 March 2026"
     return None
 
 
@@ -1158,6 +1164,7 @@ def _ad_line_re():
         "Advertisement",
     ],
     anchors=lambda: _furniture("ad") + _furniture("button"),
+    gate=_has_line_break,
 )
 def ad_label(doc):
     """What: a line that says only "Advertisement" (or its equivalent in fr, es, de, it, pt,
@@ -1182,7 +1189,7 @@ def _share_line_re():
     join them, opening with a button label. Network names keep their case ("X")."""
     net = rf"(?-i:{_alternation(_furniture('network'))})(?![\p{{L}}\p{{N}}])"
     item = rf"(?:(?P<share>{_words_alt('share')})|(?P<net>{net})|{_words_alt('glue')})"
-    sep = r"(?:[ \t]*[|•·,/–—-][ \t]*|[ \t]+)"
+    sep = r"(?:[ \t]*[|•·,/:–—-][ \t]*|[ \t]+)"
     return regex.compile(rf"^[ \t]*(?P<first>{_words_alt('share')})(?:{sep}{item})*[ \t]*$", regex.I)
 
 
@@ -1203,6 +1210,7 @@ def _share_first_words():
         ("El puerto reabrió.\n\nSíguenos en Facebook, Instagram y X", "El puerto reabrió."),
         ("Le port a rouvert.\nPartager sur Facebook Partager sur X Copier le lien\nLa suite.", "Le port a rouvert.\nLa suite."),
         ("Der Hafen ist offen.\n\nFolgen Sie uns auf Facebook und Instagram", "Der Hafen ist offen."),
+        ("The port reopened.\n\nShare this article: Facebook, X, WhatsApp, Email", "The port reopened."),
     ],
     good=[
         "Follow the money.\n\nIt leads to the port.",
@@ -1212,6 +1220,7 @@ def _share_first_words():
         "The port reopened.\n\nShare this article Print",
     ],
     anchors=lambda: _furniture("share"),
+    gate=_has_line_break,
 )
 def share_line(doc):
     """What: a line of button labels: "Share on Facebook Share on X Copy link", "Follow us on
@@ -1299,6 +1308,7 @@ def _is_cta_line(text: str) -> bool:
         "The port reopened.\n\nsubscribe",
     ],
     anchors=lambda: _furniture("newsletter") + _furniture("cta_alone"),
+    gate=_has_line_break,
 )
 def newsletter_call(doc):
     """What: a short line that opens with a subscription imperative (Sign up, Subscribe,
