@@ -948,8 +948,8 @@ def _line_index(doc: Document, pos: int) -> int:
 
 @lru_cache(maxsize=None)
 def _stamp_line_re():
-    """A line that ends in one or more timestamps, each maybe labelled, maybe followed by a
-    reading time: PRE (a byline or desk: no sentence punctuation) + STAMPS, to the line end.
+    """One or more timestamps to the end of the line, each maybe labelled, maybe followed by
+    a reading time (a header line is PRE, a byline or desk, then these: `_match_stamps`).
 
     Dates: ISO, numeric (14/03, 05.11, 12.06.), or day + CLDR month name (with "de", "."),
     month + day, with an optional year and weekday. Times: 07:42, 21h04, 14.32 Uhr, 4:12 p.m.,
@@ -979,8 +979,63 @@ def _stamp_line_re():
     read = (rf"(?P<read>(?:{_words_alt('readtime')})[ \t]*:?[ \t]*\d{{1,3}}[ \t]*(?:min(?:ute|uten|utos|uti)?s?|Min)\.?"
             rf"|\d{{1,3}}[ \t]*min(?:ute)?s?[ \t]+read)")
     sep = r"(?:[ \t]*[,•·|–—/-][ \t]*|[ \t]+)"
-    pre = r"(?P<pre>(?:[^\n.!?;:\"“”«»„]|(?<=(?<![\p{L}])\p{Lu})\.)*?)"
-    return regex.compile(rf"^[ \t]*{pre}(?:(?:{stamp})(?:{sep}(?:{stamp}))*(?:{sep}{read})?|{read})[ \t]*$", regex.I)
+    return regex.compile(rf"(?:(?:{stamp})(?:{sep}(?:{stamp}))*(?:{sep}{read})?|{read})[ \t]*$", regex.I)
+
+
+# what may come before the stamps: no sentence punctuation but the point of an initial ("J. Doe")
+_PRE_OK = regex.compile(r"(?:[^\n.!?;:\"“”«»„]|(?<=(?<![\p{L}])\p{Lu})\.)*")
+
+
+@lru_cache(maxsize=None)
+def _stamp_start_words() -> frozenset:
+    """Words a run of stamps can open with (besides a number): a label, a month or weekday
+    name, a reading-time label, the word before a relative time."""
+    from ..knowledge.cldr_dates import month_names, weekday_names
+
+    words = {p.split()[0] for k in ("label", "readtime", "rel_before") for p in _furniture(k)}
+    return frozenset(w.casefold() for w in words | month_names() | weekday_names())
+
+
+@lru_cache(maxsize=None)
+def _stamp_end_words() -> frozenset:
+    """Words a run of stamps can end with (besides a number): a time-zone abbreviation, a
+    time or duration unit, "ago", a month or weekday name (case-folded, without a final ".")."""
+    from ..knowledge.cldr_dates import month_names, weekday_names
+
+    words = set(_furniture("tz")) | set(_furniture("rel_unit")) | set(_furniture("rel_after"))
+    words |= {"uhr", "h", "hs", "hrs", "am", "pm", "a.m", "p.m", "min", "mins", "minutes", "minuten", "minutos",
+              "minuti", "read"}
+    return frozenset(w.casefold() for w in words | month_names() | weekday_names())
+
+
+def _may_end_in_stamp(text: str) -> bool:
+    """The line's last word ends a stamp: a cheap test that turns away nearly every line."""
+    last = text.rstrip().rsplit(None, 1)[-1].rstrip(").") if text.strip() else ""
+    return bool(last) and (last[-1].isdigit() or last.casefold() in _stamp_end_words())
+
+
+_WORD_START = regex.compile(r"(?<![\p{L}\p{N}])[\p{L}\p{N}]")
+
+
+def _match_stamps(text: str):
+    """The stamps that run to the end of `text` from the earliest word where they can, as
+    (pre, match), or None. Stamps are tried only at a number or a word of
+    `_stamp_start_words`, each try anchored there (a pattern that scanned the line would
+    try every position)."""
+    stamps, starts = _stamp_line_re(), _stamp_start_words()
+    for w in _WORD_START.finditer(text):
+        pos = w.start()
+        if not text[pos].isdigit():
+            end = pos
+            while end < len(text) and (text[end].isalpha() or text[end] == "-"):
+                end += 1
+            if text[pos:end].casefold() not in starts:
+                continue
+        m = stamps.match(text, pos)
+        if m:
+            pre = text[:pos]
+            return (pre, m) if _PRE_OK.fullmatch(pre) else None
+    return None
 
 
 @lru_cache(maxsize=None)
@@ -1001,14 +1056,15 @@ def _stamp_line(text: str) -> Optional[str]:
     short, and it says it is metadata by a byline opening, a date label, or a date with its
     time written as headers do (no word between them but a joint), not after a
     preposition: 'moved to 12/07 at 10:30' is prose, 'Sports desk 12/07 - 10:37 CET' is not."""
-    if len(text) > 300 or not any(c.isdigit() for c in text):
+    if len(text) > 300 or not _may_end_in_stamp(text) or not _DIGIT.search(text):
         return None
     if _n_words_upto(text, MAX_META_WORDS + 1) > MAX_META_WORDS:
         return None
-    m = _stamp_line_re().match(text)
-    if not m:
+    found = _match_stamps(text)
+    if not found:
         return None
-    pre = m.group("pre").strip()
+    pre, m = found
+    pre = pre.strip()
     if _n_words(pre) > 12:
         return None
     words = pre.split()
@@ -1124,7 +1180,7 @@ def stamp_line(doc):
         why = _stamp_line(text) or (n > 0 and _byline_only(text) and "byline")
         if not why:
             continue
-        m = _meta_re().match(lines[i].text)
+        m = _meta_re().match(lines[i].text) if n < HEAD_LINES else None
         if m and regex.search(r"\d", m.group()):
             continue  # BLP005 reports it
         span = _own_line_span(doc, i)
