@@ -224,6 +224,32 @@ def _alternation(entries) -> str:
     return "|".join(r"[ \t]+".join(regex.escape(w) for w in p.split()) for p in phrases)
 
 
+def _trie_alternation(entries) -> str:
+    """The same language as `_alternation` (spaces match any run of spaces or tabs), written
+    as a trie of lower-cased characters for a case-insensitive pattern: the `regex` module
+    tries the alternatives of a flat alternation one by one, and a trie fails after the
+    first character or two. The longest entry is tried first at every branch."""
+    trie: dict = {}
+    for e in {" ".join(e.split()).lower() for e in entries if e.strip()}:
+        node = trie
+        for c in e:
+            node = node.setdefault(c, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        alts = []
+        for c, child in sorted(node.items(), key=lambda kv: kv[0] == ""):  # the end last
+            if c == "":
+                alts.append("")
+            else:
+                alts.append((r"[ \t]+" if c == " " else regex.escape(c)) + emit(child))
+        if len(alts) == 1:
+            return alts[0]
+        return "(?:" + "|".join(alts) + ")"
+
+    return emit(trie)
+
+
 SENTENCE_BREAK = regex.compile(r"\.[\"”’)]*[ \t]+[\"“‘(]*\p{Lu}")
 
 
@@ -917,8 +943,8 @@ def _furniture(kind: str) -> tuple[str, ...]:
 
 
 def _words_alt(kind: str) -> str:
-    """The phrases of `kind` as an alternation, longest first, each ending at a word edge."""
-    return rf"(?:{_alternation(_furniture(kind))})(?![\p{{L}}\p{{N}}])"
+    """The phrases of `kind` as a case-insensitive trie alternation, each ending at a word edge."""
+    return rf"(?:{_trie_alternation(_furniture(kind))})(?![\p{{L}}\p{{N}}])"
 
 
 def _has_line_break(doc) -> bool:
@@ -957,8 +983,8 @@ def _stamp_line_re():
     time is captured as `dt`; a label as `label`."""
     from ..knowledge.cldr_dates import month_names, weekday_names
 
-    mon = rf"(?:{_alternation(month_names())})\.?"
-    wd = rf"(?:{_alternation(weekday_names())})\.?,?[ \t]+"
+    mon = rf"(?:{_trie_alternation(month_names())})\.?"
+    wd = rf"(?:{_trie_alternation(weekday_names())})\.?,?[ \t]+"
     text_date = (rf"(?:{wd})?(?:\d{{1,2}}(?:st|nd|rd|th|er|º|\.)?[ \t]+(?:de[ \t]+)?{mon}(?:,?[ \t]+(?:de[ \t]+)?\d{{4}})?"
                  rf"|{mon}[ \t]+\d{{1,2}}(?:st|nd|rd|th)?(?:,?[ \t]+\d{{4}})?)(?![\p{{L}}\p{{N}}])")
     iso = r"\d{4}-\d{2}-\d{2}"
@@ -969,12 +995,12 @@ def _stamp_line_re():
             r"|\d{1,2}(?:\.\d{2})?[ \t]*(?:[ap]\.m\.|[ap]m(?![\p{L}])|Uhr))"
             r"(?![\p{L}\p{N}])") + tz
     conn_words = [c for c in _furniture("connect") if c[0].isalpha()]
-    conn = rf"(?:(?:{_alternation(conn_words)})[ \t]+)?"
+    conn = rf"(?:(?:{_trie_alternation(conn_words)})[ \t]+)?"
     joint = rf"(?:[ \t]*[,•·|–—-][ \t]*{conn}|[ \t]+/[ \t]+|[ \t]+{conn})"
     label = rf"(?P<label>{_words_alt('label')})[ \t]*:?[ \t]*(?:(?:on|at|le|el|am|il|em|op|à)[ \t]+)?"
-    units = rf"(?:{_alternation(_furniture('rel_unit'))})\.?(?![\p{{L}}])"
-    rel = (rf"(?P<rel>(?:{_alternation(_furniture('rel_before'))})[ \t]+\d{{1,3}}[ \t]*{units}"
-           rf"|\d{{1,3}}[ \t]*{units}[ \t]+(?:{_alternation(_furniture('rel_after'))})(?![\p{{L}}]))")
+    units = rf"(?:{_trie_alternation(_furniture('rel_unit'))})\.?(?![\p{{L}}])"
+    rel = (rf"(?P<rel>(?:{_trie_alternation(_furniture('rel_before'))})[ \t]+\d{{1,3}}[ \t]*{units}"
+           rf"|\d{{1,3}}[ \t]*{units}[ \t]+(?:{_trie_alternation(_furniture('rel_after'))})(?![\p{{L}}]))")
     stamp = rf"(?:{label})?(?:(?P<dt>{date}{joint}{time})|(?P<date>{date}){tz}|{time}|{rel})"
     read = (rf"(?P<read>(?:{_words_alt('readtime')})[ \t]*:?[ \t]*\d{{1,3}}[ \t]*(?:min(?:ute|uten|utos|uti)?s?|Min)\.?"
             rf"|\d{{1,3}}[ \t]*min(?:ute)?s?[ \t]+read)")
@@ -1008,9 +1034,19 @@ def _stamp_end_words() -> frozenset:
     return frozenset(w.casefold() for w in words | month_names() | weekday_names())
 
 
+_DOT_ENDS = regex.compile(r"(?:\d\.|(?i:min|mins|[ap]\.m)\.)$")
+
+
 def _may_end_in_stamp(text: str) -> bool:
-    """The line's last word ends a stamp: a cheap test that turns away nearly every line."""
-    last = text.rstrip().rsplit(None, 1)[-1].rstrip(").") if text.strip() else ""
+    """The line's last word ends a stamp: a cheap test that turns away nearly every line.
+    A final "." only ends a stamp after a number ("12.06."), "min." or "a.m."/"p.m.", so
+    a sentence ending in a date ("... on Monday.") goes at once."""
+    if not text.strip():
+        return False
+    last = text.rstrip().rsplit(None, 1)[-1]
+    if last.endswith(".") and not _DOT_ENDS.search(last):
+        return False
+    last = last.rstrip(").")
     return bool(last) and (last[-1].isdigit() or last.casefold() in _stamp_end_words())
 
 
@@ -1173,8 +1209,11 @@ def stamp_line(doc):
     headline with a time only, a dateline ("PARIS (Reuters) -"), anything with sentence
     punctuation before the stamp. BLP005's headers ("date 2022-01-07 ...") are left to it.
     Fix: the line and its break go (confidence 0.9)."""
-    lines = doc.lines
-    for n, i in enumerate(_nonblank(doc)[:BYLINE_HEAD_LINES]):
+    lines, full = doc.lines, doc.text
+    for n, (a, b) in enumerate(_head_spans(full, BYLINE_HEAD_LINES)):
+        if b - a > 300:
+            continue  # a paragraph
+        i = _line_index(doc, a)
         text = lines[i].text.strip()
         # a bare byline is never the first line: that is the headline ("By Invitation Only")
         why = _stamp_line(text) or (n > 0 and _byline_only(text) and "byline")
@@ -1304,7 +1343,7 @@ def share_line(doc):
 @lru_cache(maxsize=None)
 def _cta_res():
     cta = regex.compile(rf"^[ \t]*(?P<cta>{_words_alt('cta')})", regex.I)
-    news = regex.compile(rf"(?<![\p{{L}}])(?:{_alternation(_furniture('newsletter'))})(?![\p{{L}}])", regex.I)
+    news = regex.compile(rf"(?<![\p{{L}}])(?:{_trie_alternation(_furniture('newsletter'))})(?![\p{{L}}])", regex.I)
     return cta, news
 
 
@@ -1391,7 +1430,7 @@ def newsletter_call(doc):
 def _rights_re():
     phrases = [p for p in _furniture("rights") if p.casefold() != "copyright"]
     return regex.compile(
-        rf"©|\([cC]\)[ \t]|(?i:{_alternation(phrases)})(?![\p{{L}}])|Copyright(?=[ \t]*(?:©|\d{{4}}|\p{{Lu}}{{2}}))|COPYRIGHT"
+        rf"©|\([cC]\)[ \t]|(?i:{_trie_alternation(phrases)})(?![\p{{L}}])|Copyright(?=[ \t]*(?:©|\d{{4}}|\p{{Lu}}{{2}}))|COPYRIGHT"
     )
 
 
