@@ -1130,7 +1130,7 @@ def _byline_only_re():
     word = r"(?:\p{Lu}[\p{L}'’-]*\.?|\p{Lu}\.)"
     name = rf"{word}(?:[ \t]+(?:(?:{particle})[ \t]+)?{word}){{0,3}}"
     join = rf"(?:[ \t]*,[ \t]*|[ \t]+(?:{_alternation(_furniture('agency_join'))})[ \t]+)"
-    agency = r"(?:[ \t]*[,|/–—-][ \t]*[\p{L}][\p{L}\p{N}.&-]{0,15}(?:[ \t]+\p{Lu}[\p{L}\p{N}.&-]{0,15})?)?"
+    agency = r"(?:[ \t]*[,|/–—-][ \t]*[\p{L}][\p{L}\p{N}.&-]{0,15}(?:[ \t]+\p{Lu}[\p{L}\p{N}.&-]{0,15}){0,2})?"
     return regex.compile(rf"^(?:{leads})[ \t]+{name}(?:{join}{name}){{0,3}}{agency}$")
 
 
@@ -1234,7 +1234,8 @@ def stamp_line(doc):
 def _ad_line_re():
     """A line that is only an ad label, maybe in brackets or between dashes."""
     return regex.compile(
-        rf"^[ \t]*[\[(—–-]*[ \t]*(?P<label>(?P<ad>{_words_alt('ad')})|{_words_alt('button')})[ \t]*[\])—–-]*[ \t]*$",
+        rf"^[ \t]*[\[(—–-]*[ \t]*(?P<label>(?P<ad>{_words_alt('ad')})|{_words_alt('button')}"
+        rf"(?:[ \t]*[·•|–—-]?[ \t]*\d{{1,3}}[ \t]*min(?:utes?|utos|uten|uti)?\.?)?)[ \t]*[\])—–-]*[ \t]*$",
         regex.I | regex.M,
     )
 
@@ -1251,6 +1252,7 @@ def _ad_line_re():
         ("Der Hafen ist offen.\n\n- Anzeige -\n\nSchiffe warteten.", "Der Hafen ist offen.\n\nSchiffe warteten."),
         ("The port reopened.\n\nPubblicità\n\nShips waited.", "The port reopened.\n\nShips waited."),
         ("The port reopened.\n\nStory continues below advertisement\n\nShips waited.", "The port reopened.\n\nShips waited."),
+        ("Storm hits port\n\nListen to this article · 4 min\n\nShips waited.", "Storm hits port\n\nShips waited."),
     ],
     good=[
         "Advertisement for the new law was banned.\n\nIt ran anyway.",
@@ -1272,7 +1274,7 @@ def ad_label(doc):
             continue
         span = _own_line_span(doc, _line_index(doc, m.start("label")))
         if span:
-            yield Hit(*span, "advertising label line" if m.group("ad") else "'continue reading' / paywall line", "")
+            yield Hit(*span, "advertising label line" if m.group("ad") else "page button line ('continue reading', 'listen')", "")
 
 
 # -- BLP010 share / follow buttons ----------------------------------------------------------
@@ -1306,13 +1308,14 @@ def _share_first_words():
         ("Le port a rouvert.\nPartager sur Facebook Partager sur X Copier le lien\nLa suite.", "Le port a rouvert.\nLa suite."),
         ("Der Hafen ist offen.\n\nFolgen Sie uns auf Facebook und Instagram", "Der Hafen ist offen."),
         ("The port reopened.\n\nShare this article: Facebook, X, WhatsApp, Email", "The port reopened."),
+        ("The port reopened.\n\nFollow us on social media\n", "The port reopened.\n"),
     ],
     good=[
         "Follow the money.\n\nIt leads to the port.",
         "Share prices fell on Facebook news.\n\nThey recovered.",
         "Follow us on Facebook for live updates on the storm.\n\nThe port reopened.",
         "Shares\n\nThe port reopened.",
-        "The port reopened.\n\nShare this article Print",
+        "The port reopened.\n\nPrint",
     ],
     anchors=lambda: _furniture("share"),
     gate=_has_line_break,
@@ -1320,7 +1323,8 @@ def _share_first_words():
 def share_line(doc):
     """What: a line of button labels: "Share on Facebook Share on X Copy link", "Follow us on
     Facebook and X", "Síguenos en ...". Every word must be a button label, a network name or a
-    joining word, and it names a network. Why: the page's share widget, not text. Near misses:
+    joining word, and it names a network or has two labels or a label of two words ("Share
+    this article", "Follow us on social media"). Why: the page's share widget, not text. Near misses:
     "Follow the money", "Share prices fell", a follow line that goes on as a sentence ("...
     for live updates on the storm"). Fix: the line goes (0.9)."""
     text = doc.text
@@ -1330,8 +1334,11 @@ def share_line(doc):
         if line.end - line.start > 200 or not _opens_with_word(text, (line.start, line.end), words, width, ""):
             continue
         m = _share_line_re().match(line.text)
-        if not m or not _capitalised(m.group("first")) or not m.captures("net"):
+        if not m or not _capitalised(m.group("first")):
             continue
+        shares = [m.group("first")] + m.captures("share")
+        if not m.captures("net") and len(shares) < 2 and len(shares[0].split()) < 2:
+            continue  # one one-word label ("Share", "Print") and no network: maybe a heading
         span = _own_line_span(doc, i)
         if span:
             yield Hit(*span, "share / follow buttons", "")
