@@ -1557,3 +1557,82 @@ def tag_list(doc):
             span = _own_line_span(doc, i)
             if span:
                 yield Hit(*span, "topic-tag list", "")
+
+
+# -- BLP014 unlabelled topic-tag line at the end (reported, not fixed) ---------------------------
+
+TAG_LINE_CONFIDENCE = 0.6  # no label says what the line is: reported for a person, not deleted
+_TAG_LINE_PUNCT = regex.compile(r"[^\p{L}\p{N}\s'’-]")
+
+
+@lru_cache(maxsize=None)
+def _function_words() -> frozenset:
+    """Articles, prepositions, conjunctions and auxiliaries of the target languages (the
+    furniture lexicon's prep, article and agency_join rows): a headline or a sentence has
+    them, a list of topic tags has none."""
+    return frozenset(w.casefold() for k in ("prep", "article", "agency_join") for p in _furniture(k) for w in p.split())
+
+
+def _tag_line_like(text: str) -> bool:
+    """4 to 10 words, no punctuation, no function word, opening with a capital and with two
+    or more capitalised words: 'Municipal elections 2026 Utrecht Local parties'."""
+    if len(text) > 120 or _TAG_LINE_PUNCT.search(text):
+        return False
+    words = text.split()
+    if not 4 <= len(words) <= 10 or not words[0][0].isupper() or text.isupper():
+        return False
+    fw = _function_words()
+    if any(w.casefold() in fw for w in words):
+        return False
+    return sum(w[0].isupper() for w in words) >= 2
+
+
+def _may_end_in_tag_line(doc) -> bool:
+    text = doc.text
+    if "\n" not in text:
+        return False
+    tail = _tail_lines(text, 2)
+    return len(tail) == 2 and _tag_line_like(tail[0].strip())
+
+
+@rule(
+    "BLP014",
+    "boilerplate",
+    "line of topic tags at the end of a document, without a label (reported, not fixed)",
+    confidence=TAG_LINE_CONFIDENCE,
+    langs=ALL_TARGETS,
+    bad=[
+        ("The dikes held overnight despite record water levels, the water board said.\n\nFloods 2026 Limburg Water boards",
+         "The dikes held overnight despite record water levels, the water board said."),
+        ("Die Deiche hielten in der Nacht, teilte der Wasserverband mit.\n\nHochwasser 2026 Rheinland Deiche Pegel",
+         "Die Deiche hielten in der Nacht, teilte der Wasserverband mit."),
+    ],
+    good=[
+        "The dikes held overnight.\n\nStorm closes the ports in the north",
+        "The dikes held overnight.\n\nAFP AND EFE REPORTING",
+        "The dikes held overnight.\n\nJane Doe Amsterdam",
+        "Floods hit Limburg\n\nMore Floods 2026 Limburg Water",
+        "The dikes held overnight.\n\nFloods, Limburg, Water boards, 2026.",
+    ],
+    gate=_may_end_in_tag_line,
+)
+def unlabelled_tag_line(doc):
+    """What: the last line of a document, after a paragraph of prose, that is a run of topic
+    tags with no label ("Municipal elections 2026 Utrecht Local parties"): short, no
+    punctuation, no article, preposition or conjunction in any target language, several
+    capitalised words. Why: the page's tag links, flattened. Near misses: a last headline
+    or sentence (it has function words or punctuation), a signature of two or three words,
+    an all-capitals credit line, a document whose line before it is not prose. Fix: none
+    applied by default (TAG_LINE_CONFIDENCE < 0.8): a headline made only of nouns and
+    names ("Rutte wins Utrecht landslide") has the same shape; `detect` reports it and
+    a person (or --min-confidence) decides."""
+    rows = _nonblank(doc)
+    if len(rows) < 2:
+        return
+    prev = doc.lines[rows[-2]].text.strip()
+    if not (prev.endswith((".", "!", "?", "\"", "”", "»", ")")) or _n_words_upto(prev, 13) > 12):
+        return  # the line before is not a paragraph: maybe this is a list of headlines
+    if _tag_line_like(doc.lines[rows[-1]].text.strip()):
+        span = _own_line_span(doc, rows[-1])
+        if span:
+            yield Hit(*span, "topic tags after the article", "")
