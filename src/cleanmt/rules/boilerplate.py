@@ -932,6 +932,7 @@ def repeated_line(doc):
 # -- page furniture lines (BLP008-BLP012): data/boilerplate_furniture.tsv --------------
 
 BYLINE_HEAD_LINES = 6  # a byline sits under the breadcrumb, headline and standfirst
+MAX_STAMP_LINE = 160  # characters: a byline with its times is short (a paragraph is not)
 MAX_META_WORDS = 25
 TAIL_RIGHTS_LINES = 3
 
@@ -1034,20 +1035,32 @@ def _stamp_end_words() -> frozenset:
     return frozenset(w.casefold() for w in words | month_names() | weekday_names())
 
 
-_DOT_ENDS = regex.compile(r"(?:\d\.|(?i:min|mins|[ap]\.m)\.)$")
+_DOT_WORDS = frozenset({"min.", "mins.", "a.m.", "p.m."})
 
 
-def _may_end_in_stamp(text: str) -> bool:
-    """The line's last word ends a stamp: a cheap test that turns away nearly every line.
-    A final "." only ends a stamp after a number ("12.06."), "min." or "a.m."/"p.m.", so
-    a sentence ending in a date ("... on Monday.") goes at once."""
-    if not text.strip():
+def _may_end_in_stamp(text: str, start: int = 0, end: Optional[int] = None) -> bool:
+    """Does text[start:end] end like a stamp? Its last word must: a cheap test (string
+    operations on the line's last word only) that turns away nearly every line. A final
+    "." only ends a stamp after a day number ("12.06."), "min." or "a.m."/"p.m.", so a
+    sentence ending in a date ("... on Monday.") goes at once; so does a line ending in
+    other punctuation."""
+    end = len(text) if end is None else end
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end <= start:
         return False
-    last = text.rstrip().rsplit(None, 1)[-1]
-    if last.endswith(".") and not _DOT_ENDS.search(last):
+    c = text[end - 1]
+    if c.isdigit():
+        return True
+    if not (c.isalpha() or c == "." or c == ")"):
         return False
-    last = last.rstrip(").")
-    return bool(last) and (last[-1].isdigit() or last.casefold() in _stamp_end_words())
+    cut = max(text.rfind(" ", start, end), text.rfind("\t", start, end), start - 1) + 1
+    word = text[cut:end]
+    if c == ".":
+        return word.casefold() in _DOT_WORDS or (
+            len(word) <= 6 and word[0].isdigit() and word[:-1].replace(".", "").isdigit())
+    word = word.strip("()")
+    return bool(word) and (word[-1].isdigit() or word.casefold() in _stamp_end_words())
 
 
 _WORD_START = regex.compile(r"(?<![\p{L}\p{N}])[\p{L}\p{N}]")
@@ -1092,7 +1105,7 @@ def _stamp_line(text: str) -> Optional[str]:
     short, and it says it is metadata by a byline opening, a date label, or a date with its
     time written as headers do (no word between them but a joint), not after a
     preposition: 'moved to 12/07 at 10:30' is prose, 'Sports desk 12/07 - 10:37 CET' is not."""
-    if len(text) > 300 or not _may_end_in_stamp(text) or not _DIGIT.search(text):
+    if len(text) > MAX_STAMP_LINE or not _may_end_in_stamp(text) or not _DIGIT.search(text):
         return None
     if _n_words_upto(text, MAX_META_WORDS + 1) > MAX_META_WORDS:
         return None
@@ -1153,15 +1166,30 @@ def _byline_start_re():
     return re.compile(r"[ \t]*(?:" + "|".join(re.escape(w) for w in _furniture("byline")) + r")[ \t]")
 
 
-def _may_have_stamp_line(doc) -> bool:
-    """A head line (of the first BYLINE_HEAD_LINES) that is short and holds a digit, or
-    opens with a byline word; the text has another line (it is not all header)."""
+_STAMP_KEY = "_blp_stamp_candidates"
+
+
+def _stamp_candidates(doc) -> list[tuple[int, int, int]]:
+    """(n, start, end) of the head lines (n-th non-blank line) that may be a byline or
+    timestamp line: short, and ending like a stamp with a digit in them, or opening with a
+    byline word. Kept on the document: the gate and the check share it."""
     text = doc.text
     if "\n" not in text:
-        return False
+        return []  # one line: nothing would be left
     search, byline = _DIGIT.search, _byline_start_re().match
-    return any(b - a <= 300 and (search(text, a, b) or byline(text, a, b))
-               for a, b in _head_spans(text, BYLINE_HEAD_LINES))
+    out = []
+    for n, (a, b) in enumerate(_head_spans(text, BYLINE_HEAD_LINES)):
+        if b - a > MAX_STAMP_LINE:
+            continue  # a paragraph
+        if byline(text, a, b) or (_may_end_in_stamp(text, a, b) and search(text, a, b)):
+            out.append((n, a, b))
+    return out
+
+
+def _may_have_stamp_line(doc) -> bool:
+    """A head line (of the first BYLINE_HEAD_LINES) that is short and ends like a stamp and
+    holds a digit, or opens with a byline word; the text has another line."""
+    return bool(doc.shared(_STAMP_KEY, _stamp_candidates))
 
 
 @rule(
@@ -1209,17 +1237,16 @@ def stamp_line(doc):
     headline with a time only, a dateline ("PARIS (Reuters) -"), anything with sentence
     punctuation before the stamp. BLP005's headers ("date 2022-01-07 ...") are left to it.
     Fix: the line and its break go (confidence 0.9)."""
-    lines, full = doc.lines, doc.text
-    for n, (a, b) in enumerate(_head_spans(full, BYLINE_HEAD_LINES)):
-        if b - a > 300:
-            continue  # a paragraph
-        i = _line_index(doc, a)
-        text = lines[i].text.strip()
+    full = doc.text
+    for n, a, b in doc.shared(_STAMP_KEY, _stamp_candidates):
+        line = full[a:b]
+        text = line.strip()
         # a bare byline is never the first line: that is the headline ("By Invitation Only")
         why = _stamp_line(text) or (n > 0 and _byline_only(text) and "byline")
         if not why:
             continue
-        m = _meta_re().match(lines[i].text) if n < HEAD_LINES else None
+        i = _line_index(doc, a)
+        m = _meta_re().match(line) if n < HEAD_LINES else None
         if m and regex.search(r"\d", m.group()):
             continue  # BLP005 reports it
         span = _own_line_span(doc, i)
