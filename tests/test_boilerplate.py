@@ -231,6 +231,21 @@ def _rule(rule_id):
     ("BLP007", "Storm  closes the\tports\n\n Storm closes the ports \n\nShips waited.", True),
     ("BLP007", "Storm closes ports\n\nShips waited offshore.", False),
     ("BLP007", "Storm closes the ports", False),
+    ("BLP008", "Dam bursts\n\nVon Jonas Weber, AFP 03.02. 09:40 Uhr\n\nDas Wasser stieg.", True),
+    ("BLP008", "Dam bursts\n\nBy Ana Ruiz\n\nWater rose.", True),
+    ("BLP008", "Dam bursts on Monday.\n\nWater rose 2 metres on 3 March.\n\nIt fell.", False),
+    ("BLP008", "By 09:40 the water had risen, officials said on 3/2 at 10:00", False),  # one line
+    ("BLP009", "The port reopened.\n\nAdvertisement\n\nShips waited.", True),
+    ("BLP009", "Advertisement", False),
+    ("BLP010", "The port reopened.\n\nShare on X\n", True),
+    ("BLP011", "The port reopened.\n\nSign up for our newsletter", True),
+    ("BLP012", "The port reopened.\n\n© AFP", True),
+    ("BLP012", "© AFP 2024 The port reopened.", False),
+    ("BLP012", "The port reopened, all rights reserved.\n\nShips waited.", False),
+    ("BLP013", "The port reopened.\n\nTags: Ports, Shipping", True),
+    ("BLP013", "Tags: Ports, Shipping\n\nThe port reopened.\n\nShips waited.\n\nMore.", False),
+    ("BLP014", "The port reopened today.\n\nPorts 2026 Rotterdam Shipping lanes", True),
+    ("BLP014", "The port reopened today.\n\nShips waited for the tide.", False),
 ])
 def test_boilerplate_gates(rule_id, text, may):
     assert _rule(rule_id).may_fire(Document(text)) is may
