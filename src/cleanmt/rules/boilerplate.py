@@ -1615,9 +1615,15 @@ def _tag_line_like(text: str) -> bool:
 
 
 def _may_end_in_tag_line(doc) -> bool:
+    """The last non-blank line is tag-like and another line comes before it. Its length is
+    told from the last line break first, so that a closing paragraph is not copied."""
     text = doc.text
-    if "\n" not in text:
-        return False
+    end = len(text)
+    while end and text[end - 1].isspace():
+        end -= 1
+    cut = text.rfind("\n", 0, end)
+    if cut < 0 or end - cut > 121:
+        return False  # one line, or a last line longer than a tag line
     tail = _tail_lines(text, 2)
     return len(tail) == 2 and _tag_line_like(tail[0].strip())
 
