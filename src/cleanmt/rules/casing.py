@@ -384,3 +384,165 @@ def capitalised_particle(doc):
             particles.lower(),
             confidence,
         )
+
+
+# --------------------------------------------------------------------------- CAS004, CAS005
+# Dictionary evidence (knowledge/dictionary.py: the Hunspell word list of the target
+# language, which writes each word the way it is spelled: "Italian", "Wednesday",
+# "Arizona" only capitalised; "restructuring", "employees" only lower-case).
+
+# Characters next to a word that make it part of an address, a handle, a file name or code.
+_CODE_NEIGHBOURS = frozenset("@#/\\_.:=<>[]{}|~*^`+&%$0123456789")
+_POSSESSIVE = ("'s", "’s", "s'", "s’")
+
+# US spellings whose British form en_GB lists (en_GB drops the American one, and may
+# keep a capitalised homograph: "Center", "Neighbors"). Each pair: US ending, UK ending.
+_US_UK = (("or", "our"), ("ors", "ours"), ("center", "centre"), ("ter", "tre"), ("ters", "tres"),
+          ("ize", "ise"), ("izes", "ises"), ("ized", "ised"), ("izing", "ising"), ("yze", "yse"),
+          ("og", "ogue"), ("ense", "ence"), ("eled", "elled"), ("eling", "elling"), ("or's", "our's"),
+          ("orhood", "ourhood"), ("orhoods", "ourhoods"), ("ors'", "ours'"))
+
+
+def _british_variant_known(word: str) -> bool:
+    """Is `word` an American spelling of a lower-case en_GB word ("neighbors")?"""
+    from ..knowledge.dictionary import LOWER, case_class
+
+    for us, uk in _US_UK:
+        if word.endswith(us) and case_class(word[: len(word) - len(us)] + uk, "en") & LOWER:
+            return True
+    return False
+
+
+def _misspelled_common_word(word: str, lang: str) -> bool:
+    """Is `word` a lower-case dictionary word with a letter doubled ("marshall" for
+    "marshal")? Then the capital is not the likely fix."""
+    from ..knowledge.dictionary import LOWER, case_class
+
+    for i in range(1, len(word)):
+        if word[i] == word[i - 1] and case_class(word[:i] + word[i + 1 :], lang) & LOWER:
+            return True
+    return False
+
+
+@lru_cache(maxsize=None)
+def _capitalised_only(lang: str) -> frozenset:
+    """Case-folded words that the dictionary of `lang` only has with a capital initial
+    (no lower-case and no other spelling): "italian", "wednesday", "arizona"; not
+    "march", "may", "polish", "china", "bill" (also lower-case), nor "nato" (NATO)."""
+    from ..knowledge import dictionary
+
+    lower, title, other = dictionary._index(lang)
+    return frozenset(title - lower - other.keys())
+
+
+def _lowercase_proper_candidates(doc) -> list:
+    """The document's lower-case words (possessive 's stripped) that the dictionary
+    lists only capitalised, three letters or more."""
+    only = _capitalised_only(doc.lang)
+    found = []
+    for w in doc.word_counts:
+        if not w[:1].islower():
+            continue
+        key = w[:-2] if w.endswith(_POSSESSIVE) else w
+        if len(key) >= 3 and key in only:
+            found.append(w)
+    return found
+
+
+@lru_cache(maxsize=None)
+def _month_date(lang: str):
+    """A lower-case month name that is also a common word ("may", "march") next to a
+    day number: "2 may", "march 15, 2021", "may 2021"."""
+    from ..knowledge.calendar import months
+    from ..knowledge.dictionary import LOWER, case_class
+
+    names = [m.lower() for m in months(lang) if case_class(m, lang) & LOWER]
+    if not names:
+        return None
+    alt = "|".join(sorted(names, key=len, reverse=True))
+    return regex.compile(
+        rf"(?<=\b\d{{1,2}}(?:st|nd|rd|th)?\ )({alt})\b(?![-’'])"
+        rf"|(?<![\p{{L}}-])({alt})(?=\ \d{{1,2}}(?:st|nd|rd|th)?,\ \d{{4}}\b|\ \d{{4}}\b)"
+    )
+
+
+def _may_have_lowercase_proper(doc) -> bool:
+    """Cheap necessary condition of CAS004: a lower-case word the dictionary only lists
+    capitalised, or a lower-case month name right after a day number."""
+    text = doc.text
+    if text.islower() or not text.strip():
+        return False  # a text written lower-case through: a style, not an artifact
+    if _lowercase_proper_candidates(doc):
+        return True
+    pattern = _month_date(doc.lang)
+    return pattern is not None and pattern.search(text) is not None
+
+
+def _code_like(text: str, start: int, end: int) -> bool:
+    before = text[start - 1] if start else " "
+    after = text[end] if end < len(text) else " "
+    if before in _CODE_NEIGHBOURS or after in "@#/\\_=<>[]{}|~*^`+&%$0123456789":
+        return True
+    return after == "." and end + 1 < len(text) and text[end + 1].isalnum()  # "arizona.edu"
+
+
+@rule(
+    "CAS004",
+    "casing",
+    "proper noun or proper adjective written lower-case (the dictionary lists it only capitalised)",
+    confidence=0.85,
+    bad=[
+        ("Ministers met on wednesday to discuss the budget.", "Ministers met on Wednesday to discuss the budget."),
+        ("Volunteers of the italian Red Cross handed out blankets.",
+         "Volunteers of the Italian Red Cross handed out blankets."),
+        ("The vote is due on 2 may, after the summer recess was cut.",
+         "The vote is due on 2 May, after the summer recess was cut."),
+        ("Prices rose in ohio's largest cities last year.", "Prices rose in Ohio's largest cities last year."),
+    ],
+    good=[
+        "Ministers may meet on Wednesday; the march was peaceful.",
+        "The polish on the china was worn, and the turkey was cold.",
+        "See www.arizona.edu/news or mail press@ohio.gov for details.",
+        "It is the 5th time this year; neighbors met at the center.",
+        "He was a race marshall at the track.",
+        "all lower-case text like this one about wednesday is a style.",
+    ],
+    gate=_may_have_lowercase_proper,
+)
+def lowercase_proper_noun(doc):
+    from ..knowledge.dictionary import forms
+
+    text = doc.text
+    words = set(_lowercase_proper_candidates(doc))
+    counts = doc.word_counts
+    hits = []
+    if words:
+        for m in doc.words:
+            w = m.group()
+            if w not in words:
+                continue
+            key = w[:-2] if w.endswith(_POSSESSIVE) else w
+            if _code_like(text, m.start(), m.end()) or _misspelled_common_word(key, doc.lang):
+                continue
+            if doc.lang == "en" and _british_variant_known(key):
+                continue
+            line = doc.line_of(m.start()).text
+            if line.islower():
+                continue  # a line without a capital: a handle, a tag line, a lower-case style
+            name = _capitalise(key)
+            if name not in forms(key, doc.lang):
+                continue
+            lower_uses = counts[w]
+            capital_uses = counts[_capitalise(w)]
+            confidence = 0.9 if capital_uses else (0.7 if lower_uses >= 3 else 0.85)
+            why = "the document writes it capitalised elsewhere" if capital_uses else "the dictionary lists it only capitalised"
+            hits.append(Hit(m.start(), m.start() + len(key), f"proper noun written lower-case: {name!r} ({why})",
+                            name, confidence))
+    pattern = _month_date(doc.lang)
+    if pattern is not None:
+        for m in pattern.finditer(text):
+            g = 1 if m.group(1) else 2
+            word = m.group(g)
+            hits.append(Hit(m.start(g), m.end(g), f"month name written lower-case in a date: {_capitalise(word)!r}",
+                            _capitalise(word), 0.85))
+    yield from sorted(hits, key=lambda h: h.start)

@@ -1,0 +1,1 @@
+"""Reference data from PyPI packages, loaded lazily, one module per resource."""
