@@ -425,6 +425,13 @@ def _misspelled_common_word(word: str, lang: str) -> bool:
 
 
 @lru_cache(maxsize=None)
+def _lowercase_phrases() -> frozenset:
+    """("french", "fries"): set phrases style guides write lower-case (data/lowercase_proper_phrases.tsv)."""
+    rows = load_tsv("lowercase_proper_phrases.tsv", required=("phrase", "source", "why"))
+    return frozenset(tuple(r["phrase"].split(" ", 1)) for r in rows)
+
+
+@lru_cache(maxsize=None)
 def _capitalised_only(lang: str) -> frozenset:
     """Case-folded words that the dictionary of `lang` only has with a capital initial
     (no lower-case and no other spelling): "italian", "wednesday", "arizona"; not
@@ -505,6 +512,7 @@ def _code_like(text: str, start: int, end: int) -> bool:
         "See www.arizona.edu/news or mail press@ohio.gov for details.",
         "It is the 5th time this year; neighbors met at the center.",
         "He was a race marshall at the track.",
+        "He ate french fries; the clock had roman numerals.",
         "all lower-case text like this one about wednesday is a style.",
     ],
     gate=_may_have_lowercase_proper,
@@ -526,6 +534,9 @@ def lowercase_proper_noun(doc):
                 continue
             if doc.lang == "en" and _british_variant_known(key):
                 continue
+            after = regex.match(r"[ \t]+(\p{Ll}+)", text[m.end() : m.end() + 30])
+            if doc.lang == "en" and after and (key, after.group(1)) in _lowercase_phrases():
+                continue  # "french fries", "roman numerals": the style guides' lower case
             line = doc.line_of(m.start()).text
             if line.islower():
                 continue  # a line without a capital: a handle, a tag line, a lower-case style
@@ -546,3 +557,132 @@ def lowercase_proper_noun(doc):
             hits.append(Hit(m.start(g), m.end(g), f"month name written lower-case in a date: {_capitalise(word)!r}",
                             _capitalise(word), 0.85))
     yield from sorted(hits, key=lambda h: h.start)
+
+
+@lru_cache(maxsize=None)
+def _lowercase_only(lang: str) -> frozenset:
+    """Words the dictionary of `lang` lists only lower-case ("restructuring", "employees";
+    not "government"? yes, it is lower-case only; not "president", also "President")."""
+    from ..knowledge import dictionary
+
+    lower, title, other = dictionary._index(lang)
+    return frozenset(lower - title - other.keys())
+
+
+# From this wordfreq value a word is a function word or auxiliary ("is" 7.2, "was" 7.0,
+# "will" 6.3, "to" 7.4); content words fall below it ("study" 5.2, "budget" 4.9).
+FUNCTION_WORD_ZIPF = 5.8
+
+
+def _common_words() -> frozenset:
+    from ..knowledge.dictionary import lower_words
+
+    return lower_words("en")
+
+
+# A capitalised word followed by one of these and a capital is part of a name:
+# "Ministry of Transport", "Minister for Foreign Affairs", "Geophysics and Volcanology".
+_NAME_LINKS = frozenset({"of", "for", "and", "&", "de", "du", "la", "del", "von"})
+_QUOTE_OPENERS = "“\"‘«„"
+
+
+def _german_style_candidates(doc) -> list:
+    """Capitalised words of the document that the dictionary lists only lower-case, and
+    that have evidence of being a common noun: the document also writes them lower-case,
+    or they are a verbal noun in -ing."""
+    only = _lowercase_only("en")
+    counts = doc.word_counts
+    found = []
+    for w in counts:
+        if len(w) < 4 or not ("A" <= w[0] <= "Z") or not w[1:].islower() or not w.isalpha():
+            continue
+        low = w.lower()
+        if low in only and (low in counts or w.endswith("ing")):
+            found.append(w)
+    return found
+
+
+def _in_open_quote(text: str, start: int, pos: int) -> bool:
+    seg = text[start:pos]
+    opens = sum(seg.count(q) for q in "“‘«„") + seg.count('"') // 2 * 0
+    closes = sum(seg.count(q) for q in "”’»")
+    return opens > closes or seg.count('"') % 2 == 1
+
+
+def _title_case_line(line: str) -> bool:
+    words = [w for w in line.split() if w[:1].isalpha()]
+    caps = sum(1 for w in words if w[0].isupper())
+    return len(words) >= 2 and caps * 2 > len(words)
+
+
+def _verb_stem_known(noun: str) -> bool:
+    """"restructuring" <- "restructure"; "planning" <- "plan"; "meeting" <- "meet"."""
+    from ..knowledge.dictionary import LOWER, case_class
+
+    base = noun[:-3]
+    options = (base, base + "e", base[:-1] if len(base) > 2 and base[-1] == base[-2] else None)
+    return any(o and case_class(o, "en") & LOWER for o in options)
+
+
+@rule(
+    "CAS005",
+    "casing",
+    "common noun capitalised mid-sentence, German-style (the dictionary lists it only lower-case)",
+    confidence=0.8,
+    bad=[
+        ("Many employees were angry. Management informed the Employees by letter.",
+         "Many employees were angry. Management informed the employees by letter."),
+        ("The board met on Monday. The Restructuring is meant to save money.",
+         "The board met on Monday. The restructuring is meant to save money."),
+    ],
+    good=[
+        "The board met on Monday. The Government said the government of the day would act.",
+        "Shares fell. The Restructuring Committee met, and restructuring began.",
+        "Workers marched to the Ministry of Labour; the ministry said nothing.",
+        "Economy Minister Sets Out Plans For Spending\n\nThe minister spoke.",
+        "The motto was “Building Trust”, and building trust took time.",
+        "Shares fell. The Building Trust plan is scheduled for May.",
+        "An International study found that international trade grew.",
+        "Help came from Australian Search and Rescue, a rescue team.",
+    ],
+    gate=lambda doc: bool(_german_style_candidates(doc)),
+)
+def german_style_capital(doc):
+    text, words, counts = doc.text, doc.words, doc.word_counts
+    wanted = set(_german_style_candidates(doc))
+    for k in range(1, len(words) - 1):
+        w = words[k].group()
+        if w not in wanted or counts[w] != 1:
+            continue
+        start = words[k].start()
+        if _sentence_initial(text, start) or text[words[k - 1].end() : start] != " ":
+            continue
+        prev, nxt = words[k - 1].group(), words[k + 1].group()
+        if not prev.islower():
+            # a capitalised neighbour makes a name, unless it is the sentence's first word
+            # and a common word itself ("The Restructuring")
+            if not (_sentence_initial(text, words[k - 1].start()) and prev.lower() in _common_words()):
+                continue
+        if prev.lower() in _NAME_LINKS and k >= 2 and words[k - 2].group()[:1].isupper():
+            continue  # "Commissioner for Refugees", "Search and Rescue"
+        gap = text[words[k].end() : words[k + 1].start()]
+        if gap == " " and not nxt.islower():
+            continue  # "the Restructuring Committee"
+        if gap == " " and _zipf(nxt, "en") < FUNCTION_WORD_ZIPF:
+            continue  # "an International study": a modifier before a noun, not a German-style noun
+        if gap == " " and nxt in _NAME_LINKS and k + 2 < len(words) and words[k + 2].group()[:1].isupper():
+            continue  # "the Ministry of Transport"
+        line = doc.line_of(start)
+        if _title_case_line(line.text):
+            continue  # a headline in title case
+        sent = max(text.rfind(c, line.start, start) for c in ".!?") + 1
+        if _in_open_quote(text, max(sent, line.start), start):
+            continue  # a title or slogan in quotes
+        low = w.lower()
+        if low in counts:
+            if prev.lower() == "the" and not low.endswith("s"):
+                continue  # "the Government", "the Council": an institution's short name
+            yield Hit(start, words[k].end(), f"common noun capitalised mid-sentence; the document writes {low!r} elsewhere",
+                      low, 0.8)
+        elif w.endswith("ing") and prev.lower() == "the" and nxt.islower() and _verb_stem_known(low):
+            yield Hit(start, words[k].end(), f"verbal noun capitalised mid-sentence (German-style): {low!r}", low, 0.7)
