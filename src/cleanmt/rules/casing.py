@@ -686,3 +686,150 @@ def german_style_capital(doc):
                       low, 0.8)
         elif w.endswith("ing") and prev.lower() == "the" and nxt.islower() and _verb_stem_known(low):
             yield Hit(start, words[k].end(), f"verbal noun capitalised mid-sentence (German-style): {low!r}", low, 0.7)
+
+
+# --------------------------------------------------------------------------- CAS103, CAS104
+# German capitalises every noun (amtliches Regelwerk 2006/2018, § 55) and writes
+# adjectives lower-case, nationality adjectives included (§ 63: "die deutsche Sprache";
+# capitals only inside a name: "die Deutsche Bank"). The de_DE dictionary lists nouns
+# capitalised ("Fund", "Forscher") and adjectives lower-case ("deutsche", "forsch").
+
+# The German determiners (articles, demonstratives, possessives, "kein", and the
+# preposition-article contractions), every inflected form: a word after one of them
+# heads a noun phrase. Source: Duden, Die Grammatik (9th ed.), §§ 356-420 (Artikelwörter).
+_DE_DETERMINERS = frozenset(
+    """der die das den dem des ein eine einen einem einer eines kein keine keinen keinem keiner keines
+    dieser diese dieses diesem diesen jener jene jenes jenem jenen jeder jede jedes jedem jeden
+    mein meine meinen meinem meiner meines dein deine deinen deinem deiner deines
+    sein seine seinen seinem seiner seines ihr ihre ihren ihrem ihrer ihres
+    unser unsere unseren unserem unserer unseres euer eure euren eurem eurer eures
+    im am zum zur vom beim ins ans aufs durchs fürs ums""".split()
+)
+# Finite forms of the auxiliaries and modal verbs (sein, haben, werden, können, müssen,
+# sollen, wollen, dürfen, mögen; present and preterite, indicative and subjunctive). In a
+# main clause the finite verb stands second: "Das X wurde ..." makes "Das X" one phrase,
+# so X is a noun. Source: Duden, Die Grammatik (9th ed.), §§ 640-660 (Konjugationstabellen).
+_DE_FINITE_AUX = frozenset(
+    """bin bist ist sind seid war warst waren wart sei seiest seien wäre wärst wären
+    habe hast hat haben habt hatte hattest hatten hattet hätte hättest hätten
+    werde wirst wird werden werdet wurde wurdest wurden wurdet würde würdest würden
+    kann kannst können könnt konnte konnten könnte könnten muss musst müssen müsst musste mussten müsste müssten
+    soll sollst sollen sollt sollte sollten will willst wollen wollt wollte wollten
+    darf darfst dürfen dürft durfte durften dürfte dürften mag magst mögen mögt mochte mochten möchte möchten""".split()
+)
+
+
+def _de_lowercase_noun_candidates(doc) -> list:
+    """Lower-case words of the document that the German dictionary has capitalised."""
+    from ..knowledge.dictionary import capitalised_words
+
+    nouns = capitalised_words("de")
+    return [w for w in doc.word_counts if w[:1].islower() and len(w) >= 3 and w in nouns]
+
+
+@rule(
+    "CAS103",
+    "casing",
+    "German noun written lower-case after an article (German capitalises every noun)",
+    confidence=0.85,
+    langs=("de",),
+    bad=[
+        ("Die Forscher stellten den fund am Mittwoch vor.", "Die Forscher stellten den Fund am Mittwoch vor."),
+        ("Das fossil wurde 2021 geborgen.", "Das Fossil wurde 2021 geborgen."),
+        ("Die Forscher sind zufrieden. Die forscher der Universität jubeln.",
+         "Die Forscher sind zufrieden. Die Forscher der Universität jubeln."),
+    ],
+    good=[
+        "Die Kinder, die essen, sind still. Das essen wir nicht.",
+        "Der erste kam spät, die meisten blieben, das gleiche gilt für die beiden.",
+        "Die forscher auftretende Partei gewann.",
+        "Das Essen war gut; die Gäste, die spielen wollten, blieben.",
+    ],
+    gate=lambda doc: bool(_de_lowercase_noun_candidates(doc)),
+)
+def german_lowercase_noun(doc):
+    from ..knowledge.dictionary import LOWER, case_class
+
+    text, words, counts = doc.text, doc.words, doc.word_counts
+    wanted = set(_de_lowercase_noun_candidates(doc))
+    for k in range(1, len(words)):
+        w = words[k].group()
+        if w not in wanted:
+            continue
+        det = words[k - 1]
+        if det.group().lower() not in _DE_DETERMINERS or text[det.end() : words[k].start()] != " ":
+            continue
+        before = text[: det.start()].rstrip(" ")
+        if before.endswith((",", "(", "–", "-")) and det.group().islower():
+            continue  # ", die essen": a relative pronoun before a verb
+        nxt = words[k + 1] if k + 1 < len(words) else None
+        if nxt is not None and text[words[k].end() : nxt.start()] == " " and nxt.group()[:1].isupper():
+            continue  # "die forscher auftretende Partei": an adjective before its noun
+        noun = _capitalise(w)
+        if not case_class(w, "de") & LOWER:
+            confidence, why = 0.85, "the dictionary has it only as a noun"
+        elif counts[noun] > 0:
+            confidence, why = 0.85, f"the document writes {noun!r} elsewhere"
+        elif (_sentence_initial(text, det.start()) and nxt is not None
+              and text[words[k].end() : nxt.start()] == " " and nxt.group() in _DE_FINITE_AUX):
+            confidence, why = 0.75, "a noun phrase before the finite verb"
+        else:
+            continue
+        yield Hit(words[k].start(), words[k].end(), f"German writes nouns capitalised: {noun!r} ({why})", noun,
+                  confidence)
+
+
+# A coordination of attributive adjectives before a noun: "deutsche, österreichische und
+# amerikanische Forscher". Members: words of letters; separators: a comma, "und", "oder", "sowie".
+_DE_ADJ_LIST = regex.compile(
+    r"(?<![\p{L}\p{M}])(\p{L}+)((?:,\ \p{L}+)*)\ (?:und|oder|sowie)\ (\p{L}+)\ (?=\p{Lu}\p{Ll})"
+)
+_DE_ADJ_ENDINGS = ("e", "en", "er", "es", "em")
+
+
+@rule(
+    "CAS104",
+    "casing",
+    "German adjective capitalised in a list of adjectives the document writes lower-case "
+    "(deutsche, österreichische und Amerikanische Forscher)",
+    confidence=0.85,
+    langs=("de",),
+    bad=[
+        ("Daran waren Deutsche, österreichische und Amerikanische Forscher beteiligt.",
+         "Daran waren deutsche, österreichische und amerikanische Forscher beteiligt."),
+    ],
+    good=[
+        "Daran waren deutsche, österreichische und amerikanische Forscher beteiligt.",
+        "Die Deutsche Bank und die Commerzbank verhandeln.",
+        "Deutsche und Österreicher feierten, Franzosen und Italiener auch.",
+    ],
+    trigger=r"(?:,|\bund|\boder|\bsowie)\ \p{Ll}\p{L}*(?:e|en|er|es|em)\ ",
+)
+def german_capitalised_adjective(doc):
+    from ..knowledge.dictionary import TITLE, case_class
+
+    for m in _DE_ADJ_LIST.finditer(doc.text):
+        members = [(m.start(1), m.group(1))]
+        pos = m.start(2)
+        for part in m.group(2).split(", ")[1:]:
+            i = doc.text.index(part, pos)
+            members.append((i, part))
+            pos = i + len(part)
+        members.append((m.start(3), m.group(3)))
+        ending = None
+        for _, w in members:
+            e = next((x for x in ("en", "er", "es", "em", "e") if w.endswith(x)), None)
+            if e is None or (ending is not None and e != ending):
+                ending = False
+                break
+            ending = e
+        if not ending:
+            continue  # not one inflection throughout: no list of attributive adjectives
+        lower = [w for _, w in members if w[:1].islower()]
+        if not lower:
+            continue  # all capitalised: a name or a list of nouns decides
+        if not all(case_class(w, "de") and not case_class(w, "de") & TITLE for _, w in members):
+            continue  # a member the dictionary has as a noun ("Deutsche und Österreicher")
+        for start, w in members:
+            if w[:1].isupper() and not _sentence_initial(doc.text, start):
+                yield Hit(start, start + len(w), f"German writes adjectives lower-case: {w.lower()!r}", w.lower())
