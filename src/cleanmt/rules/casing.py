@@ -833,3 +833,201 @@ def german_capitalised_adjective(doc):
         for start, w in members:
             if w[:1].isupper() and not _sentence_initial(doc.text, start):
                 yield Hit(start, start + len(w), f"German writes adjectives lower-case: {w.lower()!r}", w.lower())
+
+
+# --------------------------------------------------------------------------- CAS105-CAS107
+# French and Spanish write month and day names, demonyms and titles of office lower-case
+# (Imprimerie nationale, Lexique des règles typographiques; RAE, Ortografía 2010, § 4.2.4):
+# "dimanche", "los valencianos", "la consejera de Emergencias, Laura Ferrer".
+
+_ROMANCE_DETERMINERS = frozenset(
+    "le la les l un une des du au aux ce cet cette ces el los las lo uno una unos unas del al este esta estos estas ese esa"
+    .split()
+)
+_ROMANCE_LINKS = frozenset("de du des del d la le l y et e".split())
+
+
+def _name_before(words, k: int, text: str) -> bool:
+    """Is words[k] inside a multi-word name: a capitalised word before it, directly or
+    across linking words ("Journal du Dimanche", "Plaza de Mayo")?"""
+    j = k - 1
+    while j >= 0 and words[j].group().lower().split("’")[-1].split("'")[-1] in _ROMANCE_LINKS and words[j].group()[:1].islower():
+        j -= 1
+    if j < 0:
+        return False
+    w = words[j]
+    return w.group()[:1].isupper() and not _sentence_initial(text, w.start())
+
+
+@lru_cache(maxsize=None)
+def _calendar_titles(lang: str) -> frozenset:
+    """Capitalised CLDR month and day names of a language that writes them lower-case,
+    but those the language's dictionary also has capitalised: French "Mars" (the planet),
+    Spanish "Domingo" (a first name), if listed."""
+    from ..knowledge.calendar import days, lowercase_names, months
+    from ..knowledge.dictionary import TITLE, case_class
+
+    if not lowercase_names(lang):
+        return frozenset()
+    return frozenset(_capitalise(n) for n in months(lang) + days(lang) if not case_class(n, lang) & TITLE)
+
+
+@rule(
+    "CAS105",
+    "casing",
+    "month or day name capitalised mid-sentence in French or Spanish (CLDR writes them lower-case)",
+    confidence=0.8,
+    langs=("fr", "es"),
+    bad=[
+        ("Les dirigeants ont appelé Dimanche à une refonte du système.",
+         "Les dirigeants ont appelé dimanche à une refonte du système."),
+        ("Le sommet, prévu pour Juin, a été reporté.", "Le sommet, prévu pour juin, a été reporté."),
+    ],
+    good=[
+        "Le Journal du Dimanche a publié l’entretien. Dimanche, il pleuvait.",
+        "La sonde a photographié Mars, puis la mission Mars Express a suivi.",
+        "Le Vendredi saint tombe tôt, et Mardi gras aussi.",
+        "Les événements de Mai 68 ont marqué la France.",
+    ],
+    gate=lambda doc: not _calendar_titles(doc.lang).isdisjoint(doc.word_counts),
+)
+def calendar_name_mid_sentence(doc):
+    from .conventions import _calendar_re
+
+    text, words = doc.text, doc.words
+    names = _calendar_titles(doc.lang)
+    covered = {m.start() for m in _calendar_re(doc.lang).finditer(text)}  # CAS101's contexts
+    for k, m in enumerate(words):
+        w = m.group()
+        if w not in names or m.start() in covered or k == 0 or _sentence_initial(text, m.start()):
+            continue
+        prev = words[k - 1]
+        if not prev.group()[:1].islower() or _name_before(words, k, text):
+            continue
+        nxt = words[k + 1] if k + 1 < len(words) else None
+        if nxt is not None and text[m.end() : nxt.start()] == " " and (
+            nxt.group()[:1].isupper() or nxt.group() in ("saint", "sainte", "gras", "santo", "santa")
+        ):
+            continue  # "Domingo Pérez", "Vendredi saint", "Mardi gras"
+        if regex.match(r"\ \d\d\b", text[m.end() : m.end() + 4]):
+            continue  # "Mai 68": an event's name
+        yield Hit(m.start(), m.end(), f"{doc.profile.name} writes {w.lower()!r} lower-case", w.lower())
+
+
+def _person_noun(word: str, lang: str) -> bool:
+    """Does the dictionary have the other gender of `word` (consejera/consejero,
+    presidente/presidenta, director/directora, président/présidente, directeur/directrice)?
+    Titles of office name people; institutions (ministerio, universidad) have no pair."""
+    from ..knowledge.dictionary import LOWER, case_class
+
+    w = word.lower()
+    if lang == "es":
+        pairs = {"a": (w[:-1] + "o", w[:-1] + "e", w[:-1]), "o": (w[:-1] + "a",), "e": (w[:-1] + "a", w + "sa"),
+                 "r": (w + "a",), "l": (w + "a",)}.get(w[-1:], ())
+    elif lang == "fr":
+        if w.endswith("rice"):
+            pairs = (w[:-4] + "eur",)
+        elif w.endswith("euse"):
+            pairs = (w[:-4] + "eur",)
+        elif w.endswith("eur"):
+            pairs = (w[:-3] + "rice", w[:-3] + "euse")
+        elif w.endswith("e"):
+            pairs = (w[:-1],)
+        else:
+            pairs = (w + "e",)
+    else:
+        return False
+    return any(p != w and case_class(p, lang) & LOWER for p in pairs)
+
+
+_OFFICE_BEFORE_NAME = regex.compile(
+    r"(?<![\p{L}\p{M}’'-])(?i:el|la|los|las|le|les|un|una|une)\ (\p{Lu}\p{Ll}+)"
+    r"((?:\ (?:de|del|de\ la|des|du|d’|d')\ ?(?:l’|l')?\p{Lu}[\p{L}\p{M}’'-]*(?:\ \p{Lu}[\p{L}\p{M}’'-]*)*)?)"
+    r",\ \p{Lu}\p{Ll}+\ (?:(?:de|del|da|van|von|le|la)\ )?\p{Lu}\p{L}"
+)
+
+
+@rule(
+    "CAS106",
+    "casing",
+    "title of office capitalised before the office-holder's name in French or Spanish "
+    "(la consejera de Emergencias, Laura Ferrer)",
+    confidence=0.8,
+    langs=("fr", "es"),
+    bad=[
+        ("« Nous agirons », a déclaré la Présidente de la Région, Carole Delga, lundi.",
+         "« Nous agirons », a déclaré la présidente de la Région, Carole Delga, lundi."),
+    ],
+    good=[
+        "« Nous agirons », a déclaré la présidente de la Région, Carole Delga, lundi.",
+        "Il a visité la Bibliothèque nationale, Paris Musées et le Louvre.",
+        "Le Ministère de la Santé, Santé publique France et les hôpitaux coopèrent.",
+    ],
+    trigger=r",\ \p{Lu}\p{Ll}+\ \p{Lu}",
+)
+def office_title_capitalised(doc):
+    from ..knowledge.dictionary import case_class, LOWER, TITLE
+
+    lang = doc.lang
+    for m in _OFFICE_BEFORE_NAME.finditer(doc.text):
+        word = m.group(1)
+        cls = case_class(word, lang)
+        if not cls & LOWER or cls & TITLE or not _person_noun(word, lang):
+            continue
+        yield Hit(m.start(1), m.end(1),
+                  f"{doc.profile.name} writes titles of office lower-case before a name: {word.lower()!r}", word.lower())
+
+
+@rule(
+    "CAS107",
+    "casing",
+    "demonym capitalised mid-sentence in Spanish, or as an adjective in French "
+    "(los valencianos, les élus marocains): a place's name plus a demonym suffix",
+    confidence=0.8,
+    langs=("es", "fr"),
+    bad=[
+        ("Los Valencianos de la comarca recuerdan la riada.", "Los valencianos de la comarca recuerdan la riada."),
+        ("Miles de turistas Sevillanos llegaron el sábado.", "Miles de turistas sevillanos llegaron el sábado."),
+    ],
+    good=[
+        "Los valencianos de la comarca recuerdan la riada.",
+        "Llegaron a Los Ángeles y a la Comunidad Valenciana.",
+        "Los Hermanos Marx y los hermanos de Juan llegaron.",
+    ],
+    trigger=r"\p{Ll}\ \p{Lu}\p{Ll}{4,}",
+)
+def demonym_capitalised(doc):
+    from ..knowledge.demonyms import place_for
+    from ..knowledge.dictionary import LOWER, TITLE, case_class
+    from .conventions import FR_NOUN_CONTEXT, _nationalities
+
+    lang, text, words = doc.lang, doc.text, doc.words
+    listed = _nationalities(lang)  # CAS102's forms: it flags them after a lower-case word
+    for k in range(1, len(words)):
+        m = words[k]
+        w = m.group()
+        if len(w) < 6 or not w[0].isupper() or not w[1:].islower() or not w.isalpha():
+            continue
+        if _sentence_initial(text, m.start()) or text[words[k - 1].end() : m.start()] != " ":
+            continue
+        prev = words[k - 1].group()
+        before = regex.split(r"[’']", prev)[-1]
+        if prev[:1].isupper():
+            if not (lang == "es" and _sentence_initial(text, words[k - 1].start())
+                    and prev.lower() in _ROMANCE_DETERMINERS):
+                continue  # "Los Ángeles", "Comunidad Valenciana": part of a name
+        elif w.lower() in listed:
+            continue  # CAS102's
+        if lang == "fr" and (before.lower() in FR_NOUN_CONTEXT or prev[:1].isupper()):
+            continue  # "les Marocains": French capitalises the noun for people
+        nxt = words[k + 1] if k + 1 < len(words) else None
+        if nxt is not None and text[m.end() : nxt.start()] == " " and nxt.group()[:1].isupper():
+            continue  # "los Hermanos Marx"
+        cls = case_class(w, lang)
+        if not cls & LOWER or cls & TITLE:
+            continue
+        place = place_for(w, lang)
+        if place is None:
+            continue
+        yield Hit(m.start(), m.end(),
+                  f"{doc.profile.name} writes demonyms lower-case: {w.lower()!r} (from {place.title()})", w.lower())
