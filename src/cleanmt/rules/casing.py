@@ -1031,3 +1031,60 @@ def demonym_capitalised(doc):
             continue
         yield Hit(m.start(), m.end(),
                   f"{doc.profile.name} writes demonyms lower-case: {w.lower()!r} (from {place.title()})", w.lower())
+
+
+# --------------------------------------------------------------------------- CAS006
+# Dutch (Netherlands) usage: a surname's particle is lower-case after a first name or
+# initials ("Sanne van der Linden", "Pieter de Graaf") and capitalised when the surname
+# stands alone ("Van der Linden said"). Source: Taalunie, Woordenlijst / Taaladvies
+# "Achternamen met voorvoegsels" (the Netherlands; Belgian names keep their capitals).
+_DUTCH_PARTICLES = frozenset({"van", "de", "der", "den", "ter", "ten", "het", "te"})
+_DUTCH_NAME_LOWER = regex.compile(
+    r"(?<![\p{L}\p{M}])(?!(?i:van|de|der|den|ter|ten|het|te)\ )\p{Lu}\p{Ll}+\ ((?:(?:van|de|der|den|ter|ten|het|te)\ )+)\p{Lu}\p{Ll}"
+)
+
+
+@rule(
+    "CAS006",
+    "casing",
+    "Dutch name particle capitalised after a first name, where the document writes other "
+    "Dutch names the Netherlands' way (Pieter de Graaf)",
+    confidence=0.75,
+    bad=[
+        ("Alderman Pieter de Graaf lost. Lead candidate Sanne Van der Linden won.",
+         "Alderman Pieter de Graaf lost. Lead candidate Sanne van der Linden won."),
+    ],
+    good=[
+        "Alderman Pieter de Graaf lost. Van der Linden won, as Sanne van der Linden said.",
+        "Herman Van Rompuy met Pieter de Graaf.",
+        "Lead candidate Sanne Van der Linden won.",
+        "Vincent van Gogh inspired Danny De Vito.",
+    ],
+    exact_anchors=lambda: [f" {p} " for p in ("Van", "De", "Der", "Den", "Ter", "Ten", "Het", "Te")],
+)
+def dutch_particle_after_first_name(doc):
+    text = doc.text
+    if _DUTCH_NAME_LOWER.search(text) is None:
+        return  # no name written the Netherlands' way: the document may follow Belgian usage
+    listed = _particle_forms()
+    for m in PARTICLE_NAME.finditer(text):
+        particles = m.group(1)
+        first = particles.split()[0]
+        if particles.islower() or first.lower() not in _DUTCH_PARTICLES or not first[:1].isupper():
+            continue
+        if any(p.lower() not in _DUTCH_PARTICLES for p in particles.split()):
+            continue
+        if len(particles.split()) < 2 and first.lower() in ("de", "te"):
+            continue  # a lone "De" is Romance too ("Danny De Vito"): only "Van", "Ter"... or a run
+        before = text[: m.start(1)].rstrip(" \t")
+        given = regex.search(r"(\p{Lu}\p{Ll}+|\p{Lu}\.)$", before)
+        if not given or _sentence_initial(text, given.start()):
+            continue  # "Van der Linden" alone, or after a sentence's first word
+        if given.group().lower() in _common_words() and not given.group().endswith("."):
+            continue  # "Mayor Van Dam": a title, not a first name
+        lowered = particles.lower() + m.group(2)
+        if lowered.casefold() in listed:
+            continue  # CAS003 knows this name ("Van Rompuy" stays, "van Gogh" is CAS003's)
+        yield Hit(m.start(1), m.end(1),
+                  f"Dutch usage writes the particle lower-case after a first name: {lowered!r}",
+                  particles.lower())
