@@ -442,47 +442,92 @@ def _capitalised_only(lang: str) -> frozenset:
     return frozenset(title - lower - other.keys())
 
 
-def _lowercase_proper_candidates(doc) -> list:
-    """The document's lower-case words (possessive 's stripped) that the dictionary
-    lists only capitalised, three letters or more."""
-    only = _capitalised_only(doc.lang)
-    found = []
-    for w in doc.word_counts:
-        if not w[:1].islower():
-            continue
-        key = w[:-2] if w.endswith(_POSSESSIVE) else w
-        if len(key) >= 3 and key in only:
-            found.append(w)
-    return found
+# Capitalised-only words that running text uses (wordfreq zipf >= 3.0: about 3,800 of
+# the 63,000; "wednesday", "italian", "arizona", "kazakhstan"): CAS004's anchors. The
+# rarest names seldom turn up lower-cased, and all of them would bloat the prescan.
+ANCHOR_ZIPF = 3.0
 
 
 @lru_cache(maxsize=None)
-def _month_date(lang: str):
-    """A lower-case month name that is also a common word ("may", "march") next to a
-    day number: "2 may", "march 15, 2021", "may 2021"."""
+def _proper_anchor_words() -> frozenset:
+    return frozenset(w for w in _capitalised_only("en") if len(w) >= 3 and w.isalpha()
+                     and _zipf(w, "en") >= ANCHOR_ZIPF)
+
+
+@lru_cache(maxsize=None)
+def _date_months() -> frozenset:
+    """English month names that are also lower-case words ("may", "march"): CLDR's
+    names that the dictionary also lists lower-case."""
     from ..knowledge.calendar import months
     from ..knowledge.dictionary import LOWER, case_class
 
-    names = [m.lower() for m in months(lang) if case_class(m, lang) & LOWER]
-    if not names:
-        return None
-    alt = "|".join(sorted(names, key=len, reverse=True))
-    return regex.compile(
-        rf"(?<=\b\d{{1,2}}(?:st|nd|rd|th)?\ )({alt})\b(?![-’'])"
-        rf"|(?<![\p{{L}}-])({alt})(?=\ \d{{1,2}}(?:st|nd|rd|th)?,\ \d{{4}}\b|\ \d{{4}}\b)"
-    )
+    return frozenset(m.lower() for m in months("en") if case_class(m, "en") & LOWER)
+
+
+def _proper_anchors() -> list:
+    """Each anchor word after a space, matched as written (lower-case); a month that
+    is also a common word only in a date: a digit, a space and the month ("2 may"), or
+    the month, a space and a digit ("march 15", "may 2021")."""
+    import bisect
+
+    from ..knowledge.dictionary import lower_words
+
+    lower = sorted(lower_words("en"))
+    words = []
+    for w in sorted(_proper_anchor_words()):
+        i = bisect.bisect_right(lower, w)
+        if i < len(lower) and lower[i].startswith(w):  # "tim" begins "time": anchor "tim" and an end
+            words.extend(w + end for end in _WORD_ENDS)
+        else:
+            words.append(w)
+    months = sorted(_date_months())
+    return ([" " + w for w in words]
+            + [f"{d} {m}" for m in months for d in "0123456789"]
+            + [f" {m} {d}" for m in months for d in "0123456789"])
+
+
+# What may follow a whole word in running text (CAS004's anchors for a name that begins a
+# longer lower-case word: " tim " but not " time").
+_WORD_ENDS = tuple(" \n.,;:!?)'’\"”-/")
+_DAY_BEFORE = re.compile(r"(?<![\w.,])\d{1,2}(?:st|nd|rd|th)? $")
+_DAY_AFTER = re.compile(r" \d{1,2}(?:st|nd|rd|th)?, \d{4}\b| \d{4}\b")
+
+
+def _proper_sites(doc) -> list:
+    """(start, end, kind) of each lower-case word after a space that CAS004 may flag:
+    kind "name" for a capitalised-only dictionary word, "date" for "may" or "march" in
+    a date ("2 may", "march 15, 2021"). Read at the prescan's hits only."""
+    hits = doc.anchor_hits[1].get("CAS004")
+    if not hits:
+        return []
+    text = doc.text
+    if text.islower():
+        return []  # a text written lower-case through: a style, not an artifact
+    if not text.isascii():  # the anchors' UTF-8 offsets, as character offsets
+        data = text.encode("utf-8")
+        hits = [len(data[:p].decode("utf-8", "ignore")) for p in hits]
+    names, months = _proper_anchor_words(), _date_months()
+    sites = []
+    n = len(text)
+    for p in hits:
+        if text[p] != " ":  # "2 may": the month starts after the digit and the space
+            p = text.index(" ", p)
+        start = end = p + 1
+        while end < n and text[end].isalpha():
+            end += 1
+        word = text[start:end]
+        if word in names:
+            sites.append((start, end, "name"))
+        elif word in months and (_DAY_BEFORE.search(text, max(0, start - 8), start)
+                                 or _DAY_AFTER.match(text, end)):
+            sites.append((start, end, "date"))
+    return sites
 
 
 def _may_have_lowercase_proper(doc) -> bool:
-    """Cheap necessary condition of CAS004: a lower-case word the dictionary only lists
-    capitalised, or a lower-case month name right after a day number."""
-    text = doc.text
-    if text.islower() or not text.strip():
-        return False  # a text written lower-case through: a style, not an artifact
-    if _lowercase_proper_candidates(doc):
-        return True
-    pattern = _month_date(doc.lang)
-    return pattern is not None and pattern.search(text) is not None
+    """Cheap necessary condition of CAS004: at one of its anchors, a whole word the
+    dictionary only lists capitalised, or a month name in a date."""
+    return bool(doc.shared("CAS004", _proper_sites))
 
 
 def _code_like(text: str, start: int, end: int) -> bool:
@@ -515,58 +560,35 @@ def _code_like(text: str, start: int, end: int) -> bool:
         "He ate french fries; the clock had roman numerals.",
         "all lower-case text like this one about wednesday is a style.",
     ],
+    exact_anchors=_proper_anchors,
     gate=_may_have_lowercase_proper,
 )
 def lowercase_proper_noun(doc):
     from ..knowledge.dictionary import forms
 
     text = doc.text
-    words = set(_lowercase_proper_candidates(doc))
-    counts = doc.word_counts
     hits = []
-    if words:
-        for m in doc.words:
-            w = m.group()
-            if w not in words:
-                continue
-            key = w[:-2] if w.endswith(_POSSESSIVE) else w
-            if _code_like(text, m.start(), m.end()) or _misspelled_common_word(key, doc.lang):
-                continue
-            if doc.lang == "en" and _british_variant_known(key):
-                continue
-            after = regex.match(r"[ \t]+(\p{Ll}+)", text[m.end() : m.end() + 30])
-            if doc.lang == "en" and after and (key, after.group(1)) in _lowercase_phrases():
-                continue  # "french fries", "roman numerals": the style guides' lower case
-            line = doc.line_of(m.start()).text
-            if line.islower():
-                continue  # a line without a capital: a handle, a tag line, a lower-case style
-            name = _capitalise(key)
-            if name not in forms(key, doc.lang):
-                continue
-            lower_uses = counts[w]
-            capital_uses = counts[_capitalise(w)]
-            confidence = 0.9 if capital_uses else (0.7 if lower_uses >= 3 else 0.85)
-            why = "the document writes it capitalised elsewhere" if capital_uses else "the dictionary lists it only capitalised"
-            hits.append(Hit(m.start(), m.start() + len(key), f"proper noun written lower-case: {name!r} ({why})",
-                            name, confidence))
-    pattern = _month_date(doc.lang)
-    if pattern is not None:
-        for m in pattern.finditer(text):
-            g = 1 if m.group(1) else 2
-            word = m.group(g)
-            hits.append(Hit(m.start(g), m.end(g), f"month name written lower-case in a date: {_capitalise(word)!r}",
-                            _capitalise(word), 0.85))
-    yield from sorted(hits, key=lambda h: h.start)
-
-
-@lru_cache(maxsize=None)
-def _lowercase_only(lang: str) -> frozenset:
-    """Words the dictionary of `lang` lists only lower-case ("restructuring", "employees";
-    not "government"? yes, it is lower-case only; not "president", also "President")."""
-    from ..knowledge import dictionary
-
-    lower, title, other = dictionary._index(lang)
-    return frozenset(lower - title - other.keys())
+    for start, end, kind in doc.shared("CAS004", _proper_sites):
+        key = text[start:end]
+        name = _capitalise(key)
+        if kind == "date":
+            hits.append(Hit(start, end, f"month name written lower-case in a date: {name!r}", name, 0.85))
+            continue
+        if _code_like(text, start, end) or _misspelled_common_word(key, "en") or _british_variant_known(key):
+            continue
+        after = regex.match(r"[ \t]+(\p{Ll}+)", text[end : end + 30])
+        if after and (key, after.group(1)) in _lowercase_phrases():
+            continue  # "french fries", "roman numerals": the style guides' lower case
+        if doc.line_of(start).text.islower():
+            continue  # a line without a capital: a handle, a tag line, a lower-case style
+        if name not in forms(key, "en"):
+            continue
+        capital_uses = len(regex.findall(rf"(?<![\p{{L}}\p{{M}}]){name}(?![\p{{L}}\p{{M}}])", text))
+        lower_uses = len(regex.findall(rf"(?<![\p{{L}}\p{{M}}]){key}(?![\p{{L}}\p{{M}}])", text))
+        confidence = 0.9 if capital_uses else (0.7 if lower_uses >= 3 else 0.85)
+        why = "the document writes it capitalised elsewhere" if capital_uses else "the dictionary lists it only capitalised"
+        hits.append(Hit(start, end, f"proper noun written lower-case: {name!r} ({why})", name, confidence))
+    yield from hits
 
 
 # From this wordfreq value a word is a function word or auxiliary ("is" 7.2, "was" 7.0,
@@ -586,20 +608,98 @@ _NAME_LINKS = frozenset({"of", "for", "and", "&", "de", "du", "la", "del", "von"
 _QUOTE_OPENERS = "“\"‘«„"
 
 
+# token-scan string (names.capital_tokens) -> its capitalised word, when the dictionary
+# lists that word only lower-case ("Restructuring", "Employees"); cached across documents
+_GS_WORD: dict = {}
+_GS_KEYS: set = set()  # _GS_WORD's keys as a set (set & set walks the smaller one)
+_GS_SEEN: set = set()  # scan strings already sorted into _GS_WORD or not
+_GS_MAX = 1 << 19  # forget them all past this (memory stays bounded; answers stay exact)
+
+
+def _german_style_site(text: str, i: int, w: str):
+    """Can CAS005 flag `w` at offset i (right after a space)? Its cheap necessary
+    conditions: a whole word after a word; that word lower-case, or the sentence's
+    first word; no capitalised word after it. None if not; else whether the word
+    before is "the" (then a singular noun may be an institution: "the Government")."""
+    end = i + len(w)
+    if end < len(text) and (text[end].isalpha() or text[end] in "'’-"):
+        return None
+    j = i - 1  # the space; the word before it ends at j
+    k = j
+    while k > 0 and (text[k - 1].isalpha() or text[k - 1] in "'’-"):
+        k -= 1
+    if k == j:
+        return None  # no word right before the space
+    if text[k].isupper() and not _sentence_initial(text, k):
+        return None  # "Federal Government": a name
+    if text[end : end + 1] == " " and text[end + 1 : end + 2].isupper():
+        return None
+    return text[k:j].lower() == "the"
+
+
+def _has_word(text: str, word: str) -> bool:
+    """Does `word` occur in `text` as a whole word (no letter, apostrophe or hyphen
+    on either side)?"""
+    i = text.find(word)
+    if i < 0:
+        return False
+    n = len(word)
+    while i >= 0:
+        before = text[i - 1] if i else " "
+        after = text[i + n] if i + n < len(text) else " "
+        if not (before.isalpha() or before in "'’-") and not (after.isalpha() or after in "'’-"):
+            return True
+        i = text.find(word, i + 1)
+    return False
+
+
 def _german_style_candidates(doc) -> list:
-    """Capitalised words of the document that the dictionary lists only lower-case, and
-    that have evidence of being a common noun: the document also writes them lower-case,
-    or they are a verbal noun in -ing."""
-    only = _lowercase_only("en")
-    counts = doc.word_counts
-    found = []
-    for w in counts:
-        if len(w) < 4 or not ("A" <= w[0] <= "Z") or not w[1:].islower() or not w.isalpha():
+    """Capitalised words of the document that the dictionary lists only lower-case, with
+    a place where CAS005 may flag them (_german_style_site): found through the token
+    scan the names gate and CAS001 also read, so most documents cost a set lookup."""
+    strings = capital_tokens(doc.text)
+    if not _GS_SEEN.issuperset(strings):
+        new = strings - _GS_SEEN
+        if len(_GS_SEEN) > _GS_MAX:
+            _GS_SEEN.clear()
+            _GS_WORD.clear()
+            _GS_KEYS.clear()
+            new = strings
+        from ..knowledge import dictionary
+
+        lower, title, other = dictionary._index("en")
+        for st in new:
+            tok, _, follower = st.partition(" ")
+            if follower and _zipf(follower, "en") < FUNCTION_WORD_ZIPF:
+                continue  # "International study": the check wants a function word after it
+            if len(tok) >= 4 and tok.isalpha() and "A" <= tok[0] <= "Z" and tok[1:].islower():
+                low = tok.lower()
+                if low in lower and low not in title and low not in other:
+                    _GS_WORD[st] = tok
+                    _GS_KEYS.add(st)
+        _GS_SEEN.update(new)
+    found = strings & _GS_KEYS
+    if not found:
+        return []
+    text = doc.text
+    out = []
+    for w in {_GS_WORD[st] for st in found}:
+        sites = set()
+        i = text.find(" " + w)
+        while i >= 0:
+            site = _german_style_site(text, i + 1, w)
+            if site is not None:
+                sites.add(site)
+            i = text.find(" " + w, i + 1)
+        if not sites:
             continue
-        low = w.lower()
-        if low in only and (low in counts or w.endswith("ing")):
-            found.append(w)
-    return found
+        # the check's evidence: the word also written lower-case (but for a singular
+        # after "the"), or a verbal noun in -ing after "the"
+        if (False in sites or w.endswith("s")) and _has_word(text, w.lower()):
+            out.append(w)
+        elif True in sites and w.endswith("ing") and not _has_word(text, w.lower()):
+            out.append(w)
+    return out
 
 
 def _in_open_quote(text: str, start: int, pos: int) -> bool:
