@@ -38,6 +38,7 @@ SUFFIXES = {
 }
 MIN_STEM = 4
 TAILS = ("", "a", "o", "e", "ia", "ie", "ía", "que", "al")
+_FOLDED_TAILS = tuple(dict.fromkeys(unicodedata.normalize("NFD", t).replace("\u0301", "") for t in TAILS))
 # Official languages as geonames writes them ("es-AR", "fr-CA").
 _CITY_POPULATION = 15000
 _BIG_CITY_POPULATION = 500000
@@ -111,24 +112,29 @@ def places(lang: str) -> tuple:
     return tuple(found)
 
 
+@lru_cache(maxsize=1 << 16)
 def place_for(word: str, lang: str):
     """The folded place name that `word` is a regular demonym of, or None."""
-    suffixes = SUFFIXES.get(lang)
+    suffixes = _folded_suffixes(lang)
     if not suffixes:
         return None
     w = _fold(word)
     table = _place_set(lang)
     if w in table:
         return None  # the word is a place's name itself ("Campana"): no demonym
-    for suffix in suffixes:
-        s = _fold(suffix)
+    for s in suffixes:
         if not w.endswith(s) or len(w) - len(s) < MIN_STEM:
             continue
         stem = w[: len(w) - len(s)]
-        for tail in TAILS:
-            if stem + _fold(tail) in table:
-                return stem + _fold(tail)
+        for tail in _FOLDED_TAILS:
+            if stem + tail in table:
+                return stem + tail
     return None
+
+
+@lru_cache(maxsize=None)
+def _folded_suffixes(lang: str) -> tuple:
+    return tuple(dict.fromkeys(_fold(s) for s in SUFFIXES.get(lang, ())))
 
 
 @lru_cache(maxsize=None)

@@ -819,12 +819,37 @@ _DE_FINITE_AUX = frozenset(
 )
 
 
-def _de_lowercase_noun_candidates(doc) -> list:
-    """Lower-case words of the document that the German dictionary has capitalised."""
+_DE_PUNCT = ".,;:!?)“”„\"»«"
+_DE_DET_BEFORE = regex.compile(r"(?<![\p{L}\p{M}’'-])([\p{L}]+)\ $")
+_NEXT_WORD = regex.compile(r"\ ([\p{L}\p{M}]+)")
+
+
+def _de_noun_sites(doc) -> list:
+    """(determiner match, word start, word) for each lower-case word after a determiner
+    that the German dictionary has capitalised. The candidates come from one set
+    intersection of the text's space-separated tokens (punctuation read as a space)
+    with the dictionary's nouns, at C speed."""
     from ..knowledge.dictionary import capitalised_words
 
-    nouns = capitalised_words("de")
-    return [w for w in doc.word_counts if w[:1].islower() and len(w) >= 3 and w in nouns]
+    text = doc.text
+    spaced = text
+    for c in _DE_PUNCT:  # str.replace runs at C speed: punctuation read as spaces
+        if c in spaced:
+            spaced = spaced.replace(c, " ")
+    found = set(spaced.split()) & capitalised_words("de")
+    sites = []
+    for w in found:
+        if not w[:1].islower() or len(w) < 3:
+            continue
+        i = text.find(" " + w)
+        while i >= 0:
+            end = i + 1 + len(w)
+            if end >= len(text) or not (text[end].isalpha() or text[end] in "'’-"):
+                det = _DE_DET_BEFORE.search(text, max(0, i - 12), i + 1)
+                if det is not None and det.group(1).lower() in _DE_DETERMINERS:
+                    sites.append((det, i + 1, w))
+            i = text.find(" " + w, i + 1)
+    return sorted(sites, key=lambda x: x[1])
 
 
 @rule(
@@ -845,46 +870,52 @@ def _de_lowercase_noun_candidates(doc) -> list:
         "Die forscher auftretende Partei gewann.",
         "Das Essen war gut; die Gäste, die spielen wollten, blieben.",
     ],
-    gate=lambda doc: bool(_de_lowercase_noun_candidates(doc)),
+    gate=lambda doc: bool(doc.shared("CAS103", _de_noun_sites)),
 )
 def german_lowercase_noun(doc):
     from ..knowledge.dictionary import LOWER, case_class
 
-    text, words, counts = doc.text, doc.words, doc.word_counts
-    wanted = set(_de_lowercase_noun_candidates(doc))
-    for k in range(1, len(words)):
-        w = words[k].group()
-        if w not in wanted:
-            continue
-        det = words[k - 1]
-        if det.group().lower() not in _DE_DETERMINERS or text[det.end() : words[k].start()] != " ":
-            continue
-        before = text[: det.start()].rstrip(" ")
-        if before.endswith((",", "(", "–", "-")) and det.group().islower():
+    text = doc.text
+    for m, start, w in doc.shared("CAS103", _de_noun_sites):
+        det = m.group(1)
+        before = text[: m.start(1)].rstrip(" ")
+        if before.endswith((",", "(", "–", "-")) and det.islower():
             continue  # ", die essen": a relative pronoun before a verb
-        nxt = words[k + 1] if k + 1 < len(words) else None
-        if nxt is not None and text[words[k].end() : nxt.start()] == " " and nxt.group()[:1].isupper():
+        nxt = _NEXT_WORD.match(text, start + len(w))
+        if nxt is not None and nxt.group(1)[:1].isupper():
             continue  # "die forscher auftretende Partei": an adjective before its noun
         noun = _capitalise(w)
         if not case_class(w, "de") & LOWER:
             confidence, why = 0.85, "the dictionary has it only as a noun"
-        elif counts[noun] > 0:
+        elif _has_word(text, noun):
             confidence, why = 0.85, f"the document writes {noun!r} elsewhere"
-        elif (_sentence_initial(text, det.start()) and nxt is not None
-              and text[words[k].end() : nxt.start()] == " " and nxt.group() in _DE_FINITE_AUX):
+        elif _sentence_initial(text, m.start(1)) and nxt is not None and nxt.group(1) in _DE_FINITE_AUX:
             confidence, why = 0.75, "a noun phrase before the finite verb"
         else:
             continue
-        yield Hit(words[k].start(), words[k].end(), f"German writes nouns capitalised: {noun!r} ({why})", noun,
-                  confidence)
+        yield Hit(start, start + len(w), f"German writes nouns capitalised: {noun!r} ({why})", noun, confidence)
 
 
 # A coordination of attributive adjectives before a noun: "deutsche, österreichische und
-# amerikanische Forscher". Members: words of letters; separators: a comma, "und", "oder", "sowie".
-_DE_ADJ_LIST = regex.compile(
-    r"(?<![\p{L}\p{M}])(\p{L}+)((?:,\ \p{L}+)*)\ (?:und|oder|sowie)\ (\p{L}+)\ (?=\p{Lu}\p{Ll})"
-)
-_DE_ADJ_ENDINGS = ("e", "en", "er", "es", "em")
+# amerikanische Forscher". Found from its conjunction ("und", "oder", "sowie"), whose
+# last member stands before a capitalised noun; the members before it are read leftwards.
+_DE_CONJ_LAST = regex.compile(r"(?<=\p{L})\ (?:und|oder|sowie)\ (\p{L}+)\ (?=\p{Lu}\p{Ll})")
+_DE_MEMBER_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])(\p{L}+)$")
+
+
+def _adjective_list(text: str, m) -> list:
+    """(start, word) of each member of the list whose conjunction `m` matched."""
+    members = [(m.start(1), m.group(1))]
+    end = m.start()
+    while True:
+        prev = _DE_MEMBER_BEFORE.search(text, max(0, end - 40), end)
+        if prev is None:
+            break
+        members.insert(0, (prev.start(1), prev.group(1)))
+        if text[prev.start(1) - 2 : prev.start(1)] != ", ":
+            break
+        end = prev.start(1) - 2
+    return members
 
 
 @rule(
@@ -903,19 +934,15 @@ _DE_ADJ_ENDINGS = ("e", "en", "er", "es", "em")
         "Die Deutsche Bank und die Commerzbank verhandeln.",
         "Deutsche und Österreicher feierten, Franzosen und Italiener auch.",
     ],
-    trigger=r"(?:,|\bund|\boder|\bsowie)\ \p{Ll}\p{L}*(?:e|en|er|es|em)\ ",
+    trigger=r"(?:e|en|er|es|em)\ (?:und|oder|sowie)\ \p{L}+(?:e|en|er|es|em)\ \p{Lu}",
 )
 def german_capitalised_adjective(doc):
     from ..knowledge.dictionary import TITLE, case_class
 
-    for m in _DE_ADJ_LIST.finditer(doc.text):
-        members = [(m.start(1), m.group(1))]
-        pos = m.start(2)
-        for part in m.group(2).split(", ")[1:]:
-            i = doc.text.index(part, pos)
-            members.append((i, part))
-            pos = i + len(part)
-        members.append((m.start(3), m.group(3)))
+    for m in _DE_CONJ_LAST.finditer(doc.text):
+        members = _adjective_list(doc.text, m)
+        if len(members) < 2:
+            continue
         ending = None
         for _, w in members:
             e = next((x for x in ("en", "er", "es", "em", "e") if w.endswith(x)), None)
@@ -947,18 +974,6 @@ _ROMANCE_DETERMINERS = frozenset(
 _ROMANCE_LINKS = frozenset("de du des del d la le l y et e".split())
 
 
-def _name_before(words, k: int, text: str) -> bool:
-    """Is words[k] inside a multi-word name: a capitalised word before it, directly or
-    across linking words ("Journal du Dimanche", "Plaza de Mayo")?"""
-    j = k - 1
-    while j >= 0 and words[j].group().lower().split("’")[-1].split("'")[-1] in _ROMANCE_LINKS and words[j].group()[:1].islower():
-        j -= 1
-    if j < 0:
-        return False
-    w = words[j]
-    return w.group()[:1].isupper() and not _sentence_initial(text, w.start())
-
-
 @lru_cache(maxsize=None)
 def _calendar_titles(lang: str) -> frozenset:
     """Capitalised CLDR month and day names of a language that writes them lower-case,
@@ -970,6 +985,34 @@ def _calendar_titles(lang: str) -> frozenset:
     if not lowercase_names(lang):
         return frozenset()
     return frozenset(_capitalise(n) for n in months(lang) + days(lang) if not case_class(n, lang) & TITLE)
+
+
+def _calendar_anchors() -> list:
+    """" Dimanche", " Lunes": each French and Spanish CLDR month and day name,
+    capitalised, after a space (no dictionary is read for them)."""
+    from ..knowledge.calendar import days, months
+
+    return sorted({" " + _capitalise(n) for lang in ("fr", "es") for n in months(lang) + days(lang)})
+
+
+def _anchored_words(doc, rule_id: str) -> set:
+    """The words that start right after the space of each of a rule's exact anchors."""
+    hits = doc.anchor_hits[1].get(rule_id)
+    if not hits:
+        return set()
+    text = doc.text
+    if not text.isascii():
+        data = text.encode("utf-8")
+        hits = [len(data[:p].decode("utf-8", "ignore")) for p in hits]
+    out = set()
+    for p in hits:
+        m = _WORD_AT.match(text, p + 1)
+        if m:
+            out.add(m.group())
+    return out
+
+
+_WORD_AT = regex.compile(r"[\p{L}\p{M}]+")
 
 
 @rule(
@@ -989,29 +1032,51 @@ def _calendar_titles(lang: str) -> frozenset:
         "Le Vendredi saint tombe tôt, et Mardi gras aussi.",
         "Les événements de Mai 68 ont marqué la France.",
     ],
-    gate=lambda doc: not _calendar_titles(doc.lang).isdisjoint(doc.word_counts),
+    exact_anchors=lambda: _calendar_anchors(),
+    gate=lambda doc: not _calendar_titles(doc.lang).isdisjoint(_anchored_words(doc, "CAS105")),
 )
 def calendar_name_mid_sentence(doc):
     from .conventions import _calendar_re
 
-    text, words = doc.text, doc.words
+    text = doc.text
     names = _calendar_titles(doc.lang)
-    covered = {m.start() for m in _calendar_re(doc.lang).finditer(text)}  # CAS101's contexts
-    for k, m in enumerate(words):
+    cas101 = _calendar_re(doc.lang)
+    hits = doc.anchor_hits[1].get("CAS105", ())
+    if not text.isascii():
+        data = text.encode("utf-8")
+        hits = [len(data[:p].decode("utf-8", "ignore")) for p in hits]
+    for p in sorted(set(hits)):
+        m = _WORD_AT.match(text, p + 1)
+        if m is None or m.group() not in names or _sentence_initial(text, m.start()):
+            continue
         w = m.group()
-        if w not in names or m.start() in covered or k == 0 or _sentence_initial(text, m.start()):
+        if cas101.match(text, m.start()):
+            continue  # CAS101's context ("le Dimanche", "en Mars")
+        prev = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        if prev is None or not prev.group(1)[:1].islower() or _name_before_text(text, prev.start(1)):
             continue
-        prev = words[k - 1]
-        if not prev.group()[:1].islower() or _name_before(words, k, text):
-            continue
-        nxt = words[k + 1] if k + 1 < len(words) else None
-        if nxt is not None and text[m.end() : nxt.start()] == " " and (
-            nxt.group()[:1].isupper() or nxt.group() in ("saint", "sainte", "gras", "santo", "santa")
-        ):
+        nxt = _NEXT_WORD.match(text, m.end())
+        if nxt is not None and (nxt.group(1)[:1].isupper() or nxt.group(1) in ("saint", "sainte", "gras", "santo", "santa")):
             continue  # "Domingo Pérez", "Vendredi saint", "Mardi gras"
         if regex.match(r"\ \d\d\b", text[m.end() : m.end() + 4]):
             continue  # "Mai 68": an event's name
         yield Hit(m.start(), m.end(), f"{doc.profile.name} writes {w.lower()!r} lower-case", w.lower())
+
+
+def _name_before_text(text: str, pos: int) -> bool:
+    """Is the lower-case word at `pos` a link inside a name: "du" in "Journal du
+    Dimanche", "de" in "Plaza de Mayo" (a capitalised word before it, across links)?"""
+    while True:
+        m = _WORD_AT.match(text, pos)
+        word = m.group() if m else ""
+        if regex.split(r"[’']", word.lower())[-1] not in _ROMANCE_LINKS or not word[:1].islower():
+            return False
+        before = _WORD_BEFORE.search(text, max(0, pos - 40), pos)
+        if before is None:
+            return False
+        if before.group(1)[:1].isupper():
+            return not _sentence_initial(text, before.start(1))
+        pos = before.start(1)
 
 
 def _person_noun(word: str, lang: str) -> bool:
@@ -1040,6 +1105,7 @@ def _person_noun(word: str, lang: str) -> bool:
     return any(p != w and case_class(p, lang) & LOWER for p in pairs)
 
 
+_APPOSED_NAME = regex.compile(r",\ \p{Lu}\p{Ll}+\ \p{Lu}")
 _OFFICE_BEFORE_NAME = regex.compile(
     r"(?<![\p{L}\p{M}’'-])(?i:el|la|los|las|le|les|un|una|une)\ (\p{Lu}\p{Ll}+)"
     r"((?:\ (?:de|del|de\ la|des|du|d’|d')\ ?(?:l’|l')?\p{Lu}[\p{L}\p{M}’'-]*(?:\ \p{Lu}[\p{L}\p{M}’'-]*)*)?)"
@@ -1066,16 +1132,24 @@ _OFFICE_BEFORE_NAME = regex.compile(
     trigger=r",\ \p{Lu}\p{Ll}+\ \p{Lu}",
 )
 def office_title_capitalised(doc):
-    from ..knowledge.dictionary import case_class, LOWER, TITLE
+    from ..knowledge.dictionary import LOWER, TITLE, case_class
 
-    lang = doc.lang
-    for m in _OFFICE_BEFORE_NAME.finditer(doc.text):
-        word = m.group(1)
-        cls = case_class(word, lang)
-        if not cls & LOWER or cls & TITLE or not _person_noun(word, lang):
-            continue
-        yield Hit(m.start(1), m.end(1),
-                  f"{doc.profile.name} writes titles of office lower-case before a name: {word.lower()!r}", word.lower())
+    lang, text = doc.lang, doc.text
+    seen = set()
+    found = []
+    for t in _APPOSED_NAME.finditer(text):  # ", Laura Ferrer": look for the title before it
+        for m in _OFFICE_BEFORE_NAME.finditer(text, max(0, t.start() - 160), t.end() + 2):
+            word = m.group(1)
+            if m.start(1) in seen:
+                continue
+            seen.add(m.start(1))
+            cls = case_class(word, lang)
+            if not cls & LOWER or cls & TITLE or not _person_noun(word, lang):
+                continue
+            found.append(Hit(m.start(1), m.end(1),
+                             f"{doc.profile.name} writes titles of office lower-case before a name: {word.lower()!r}",
+                             word.lower()))
+    yield from sorted(found, key=lambda h: h.start)
 
 
 @rule(
@@ -1097,41 +1171,50 @@ def office_title_capitalised(doc):
     trigger=r"\p{Ll}\ \p{Lu}\p{Ll}{4,}",
 )
 def demonym_capitalised(doc):
-    from ..knowledge.demonyms import place_for
-    from ..knowledge.dictionary import LOWER, TITLE, case_class
     from .conventions import FR_NOUN_CONTEXT, _nationalities
 
-    lang, text, words = doc.lang, doc.text, doc.words
+    lang, text = doc.lang, doc.text
     listed = _nationalities(lang)  # CAS102's forms: it flags them after a lower-case word
-    for k in range(1, len(words)):
-        m = words[k]
+    for m in _CAPITALISED_AFTER_WORD.finditer(text):
         w = m.group()
-        if len(w) < 6 or not w[0].isupper() or not w[1:].islower() or not w.isalpha():
+        place = _demonym_place(w, lang)
+        if place is None or _sentence_initial(text, m.start()):
             continue
-        if _sentence_initial(text, m.start()) or text[words[k - 1].end() : m.start()] != " ":
+        before = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        if before is None:
             continue
-        prev = words[k - 1].group()
-        before = regex.split(r"[’']", prev)[-1]
+        prev = before.group(1)
+        article = regex.split(r"[’']", prev)[-1]
         if prev[:1].isupper():
-            if not (lang == "es" and _sentence_initial(text, words[k - 1].start())
+            if not (lang == "es" and _sentence_initial(text, before.start(1))
                     and prev.lower() in _ROMANCE_DETERMINERS):
                 continue  # "Los Ángeles", "Comunidad Valenciana": part of a name
         elif w.lower() in listed:
             continue  # CAS102's
-        if lang == "fr" and (before.lower() in FR_NOUN_CONTEXT or prev[:1].isupper()):
+        if lang == "fr" and (article.lower() in FR_NOUN_CONTEXT or prev[:1].isupper()):
             continue  # "les Marocains": French capitalises the noun for people
-        nxt = words[k + 1] if k + 1 < len(words) else None
-        if nxt is not None and text[m.end() : nxt.start()] == " " and nxt.group()[:1].isupper():
+        if text[m.end() : m.end() + 1] == " " and text[m.end() + 1 : m.end() + 2].isupper():
             continue  # "los Hermanos Marx"
-        cls = case_class(w, lang)
-        if not cls & LOWER or cls & TITLE:
-            continue
-        place = place_for(w, lang)
-        if place is None:
-            continue
         yield Hit(m.start(), m.end(),
                   f"{doc.profile.name} writes demonyms lower-case: {w.lower()!r} (from {place.title()})", w.lower())
 
+
+# A capitalised word of six letters or more right after a word and a space.
+_CAPITALISED_AFTER_WORD = regex.compile(r"(?<=[\p{L}\p{M}’']\ )\p{Lu}\p{Ll}{5,}(?![\p{L}\p{M}’'-])")
+_WORD_BEFORE = regex.compile(r"([\p{L}\p{M}’'-]+)\ $")
+
+
+@lru_cache(maxsize=1 << 16)
+def _demonym_place(word: str, lang: str):
+    """The place `word` is a demonym of, when the dictionary of `lang` has the word
+    only lower-case (a common word, not a name); else None. Cached per word."""
+    from ..knowledge.demonyms import place_for
+    from ..knowledge.dictionary import LOWER, TITLE, case_class
+
+    cls = case_class(word, lang)
+    if not cls & LOWER or cls & TITLE:
+        return None
+    return place_for(word, lang)
 
 # --------------------------------------------------------------------------- CAS006
 # Dutch (Netherlands) usage: a surname's particle is lower-case after a first name or
