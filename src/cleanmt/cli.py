@@ -95,6 +95,9 @@ def _add_rule_options(p: argparse.ArgumentParser, min_conf_default: float) -> No
         "'cleanmt' key, keep every other field",
     )
     p.add_argument("--field", default="text", metavar="NAME", help="with --jsonl: the field holding the text (default: text)")
+    p.add_argument("--key", default="cleanmt", metavar="NAME",
+                   help="with --jsonl: the key each record's findings go under; a record that "
+                   "already has it is an error of that record (default: cleanmt)")
     p.add_argument(
         "--on-error", choices=["pass", "skip", "fail"], default="pass",
         help="with --jsonl: a malformed line is reported with its line number and then passed "
@@ -519,7 +522,9 @@ def cmd_jsonl(args, cleaner_kwargs: dict) -> int:
     streams = [(p, open_binary(p)) for p in args.paths]  # fail on a bad path before any output
     total = sum(os.path.getsize(p) for p in args.paths if p != "-")
     progress = Progress(total_bytes=total or None, enabled=args.progress)
-    settings = Settings(mode=args.command, field=args.field, on_error=args.on_error, rewrite=rewriting,
+    if args.key == args.field:
+        raise InputError(f"--key and --field are both {args.key!r}")
+    settings = Settings(mode=args.command, field=args.field, on_error=args.on_error, rewrite=rewriting, key=args.key,
                         model=getattr(args, "model", None),
                         min_faithfulness=getattr(args, "min_faithfulness", 0.8))
     output = getattr(args, "output", None)

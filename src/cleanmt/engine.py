@@ -6,7 +6,9 @@ text the user gave us and every byte we do not fix is kept.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
+from dataclasses import replace as _replace
 from typing import Iterable, Optional, Sequence
 
 from .document import Document
@@ -16,6 +18,7 @@ from .types import Edit, Finding, Report
 
 DEFAULT_MIN_CONFIDENCE = 0.8
 MAX_FIX_PASSES = 4
+_SURROGATE = re.compile("[\ud800-\udfff]")  # lone surrogates: a str can hold them, UTF-8 cannot
 
 
 class _CrlfMap:
@@ -104,6 +107,8 @@ class Cleaner:
 
     # -- detection -----------------------------------------------------------
     def detect(self, text: str) -> list[Finding]:
+        if not text.isascii() and _SURROGATE.search(text):
+            return self._detect_around_surrogates(text)
         cmap = _CrlfMap(text)
         lang = self.lang if self._fixed_lang else self.language_of(text).code
         doc = Document(cmap.view, lang=lang, corpus=self.corpus, source=self.source_of(cmap.view, lang))
@@ -132,6 +137,15 @@ class Cleaner:
         if not found:
             return []
         return sorted(found.values(), key=lambda f: (f.start, f.end, f.rule))
+
+    def _detect_around_surrogates(self, text: str) -> list[Finding]:
+        """A text holding lone surrogates (JSON's "\\udc80", an API caller's str): rules see
+        each as U+FFFD (one code point for one, so offsets hold); a finding that covers
+        one is dropped, so neither a report nor a fix ever stands on a character that
+        is not really there."""
+        found = self.detect(_SURROGATE.sub("\ufffd", text))
+        return [_replace(f, text=text[f.start:f.end]) for f in found
+                if not _SURROGATE.search(text, f.start, f.end)]
 
     # -- fixing --------------------------------------------------------------
     def fixable(self, f: Finding) -> bool:
