@@ -8,12 +8,14 @@ import argparse
 import difflib
 import json
 import os
+import signal
 import sys
 from typing import Optional, Sequence
 
 from . import __version__
 from .engine import DEFAULT_MIN_CONFIDENCE, Cleaner
-from .io import InputError, open_binary, read_text, write_atomic, write_stdout
+from .io import (InputError, atomic_output, check_target, open_binary, read_text, remove_temp_files,
+                 write_atomic, write_stdout)
 from .jsonl import JsonlError, Settings, run_jsonl
 from .hints import source_language_hints
 from .names_cli import add_names_parser, cmd_names
@@ -234,7 +236,52 @@ def _default_rewrite_mode(argv: list[str]) -> list[str]:
     return out
 
 
+class _Terminated(BaseException):
+    """SIGTERM or SIGHUP: unwinds like Ctrl-C, so temp files are removed on the way out."""
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _on_signal(signum, frame):
+    raise _Terminated(signum)
+
+
 def main(argv: Optional[Sequence[str]] = None) -> int:
+    handlers = {}
+    for name in ("SIGTERM", "SIGHUP"):
+        sig = getattr(signal, name, None)
+        if sig is not None:
+            try:
+                handlers[sig] = signal.signal(sig, _on_signal)
+            except ValueError:  # not the main thread: leave signals alone
+                pass
+    try:
+        return _main(argv)
+    finally:
+        remove_temp_files()
+        for sig, old in handlers.items():
+            signal.signal(sig, old)
+
+
+def _quiet_stdout() -> None:
+    """After stdout failed (a closed pipe, a full disk), point it at /dev/null so the
+    interpreter's last flush has nothing to complain about."""
+    try:
+        fd = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(fd, sys.stdout.fileno())
+        os.close(fd)
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def _oserror_line(e: OSError) -> str:
+    where = e.filename if e.filename is not None else "<stdout>"
+    return f"{where}: {e.strerror or e}"
+
+
+def _main(argv: Optional[Sequence[str]] = None) -> int:
     parser = build_parser()
     args = parser.parse_args(_default_rewrite_mode(sys.argv[1:] if argv is None else list(argv)))
     if args.command is None:
@@ -271,13 +318,17 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     except KeyboardInterrupt:
         print("cleanmt: interrupted", file=sys.stderr)
         return 130
+    except _Terminated as e:
+        print(f"cleanmt: terminated ({signal.Signals(e.signum).name})", file=sys.stderr)
+        return 128 + e.signum
     except BrokenPipeError:
         # the reader went away (e.g. `| head`): not an error of ours
-        try:
-            sys.stdout = open(os.devnull, "w")
-        except OSError:
-            pass
+        _quiet_stdout()
         return EXIT_OK
+    except OSError as e:  # a full disk, an unwritable directory: one line, never a traceback
+        print(f"cleanmt: error: {_oserror_line(e)}", file=sys.stderr)
+        _quiet_stdout()
+        return EXIT_ERROR
 
 
 def expand_corpus_paths(paths: Sequence[str]) -> list[str]:
@@ -314,7 +365,7 @@ def cmd_detect(args, cleaner: Cleaner) -> int:
     if args.paths.count("-") > 1:
         raise InputError("stdin (-) can be given only once")
     fmt = args.format or ("text" if sys.stdout.isatty() else "jsonl")
-    texts = [(p, read_text(p)) for p in args.paths]  # read all first: bad input fails before output
+    texts, bad = read_inputs(args.paths)  # a bad file is reported and skipped; the others are checked
     detected = ordered_map(_detect_one, texts, args.jobs, initializer=_init_worker, initargs=(cleaner,))
     _init_worker(cleaner)
     results = [
@@ -337,7 +388,34 @@ def cmd_detect(args, cleaner: Cleaner) -> int:
         if total:
             print(f"{total} finding(s) in {sum(1 for r in results if r[2])} file(s)", file=sys.stderr)
     sys.stdout.flush()
+    if bad:
+        return _bad_inputs(bad)
     return EXIT_FOUND if total else EXIT_OK
+
+
+def read_inputs(paths: Sequence[str], in_place: bool = False) -> tuple[list[tuple[str, str]], int]:
+    """(path, text) for every input that can be read; each bad one (missing, empty,
+    binary, not UTF-8, or with `in_place` not a file -i may rewrite) is reported on
+    one line and left out. Returns (texts, number of bad inputs)."""
+    texts, bad = [], 0
+    for p in paths:
+        try:
+            if in_place:
+                check_target(p, in_place=True)
+            texts.append((p, read_text(p)))
+        except InputError as e:
+            _report_bad(e, several=len(paths) > 1)
+            bad += 1
+    return texts, bad
+
+
+def _report_bad(e: InputError, several: bool) -> None:
+    print(f"cleanmt: error: {e}{'; skipped' if several else ''}", file=sys.stderr)
+
+
+def _bad_inputs(bad: int) -> int:
+    """The exit status of a run in which `bad` inputs were reported and skipped."""
+    return EXIT_ERROR
 
 
 _WORKER: dict = {}
@@ -414,9 +492,13 @@ def cmd_fix(args, cleaner: Cleaner) -> int:
         raise InputError("several files need -i (in place) or --diff; use -o only with one file")
     if args.in_place and "-" in paths:
         raise InputError("-i cannot rewrite stdin; use -o OUT or redirect stdout")
-    if args.output and os.path.isdir(args.output):
-        raise InputError(f"{args.output}: output is a directory")
-    texts = [(p, read_text(p)) for p in paths]  # validate every input before writing anything
+    if args.output:
+        check_target(args.output)  # before any work: a device, a FIFO, a missing directory
+    if getattr(args, "report", None):
+        check_target(args.report)
+    texts, bad = read_inputs(paths, in_place=args.in_place)
+    if bad and not (args.in_place or args.diff):  # the one input is bad: nothing to write
+        return EXIT_ERROR
     _init_worker(cleaner)
     reports = ordered_map(_fix_one, texts, args.jobs, initializer=_init_worker, initargs=(cleaner,))
     rewriting = getattr(args, "rewrite", None)
@@ -442,7 +524,7 @@ def cmd_fix(args, cleaner: Cleaner) -> int:
             sys.stdout.write(unified_diff(path, text, fixed))
         elif args.in_place:
             if fixed != text:
-                write_atomic(path, fixed)
+                write_atomic(path, fixed, in_place=True)
             print(f"{path}: {len(report.edits)} fix(es)", file=sys.stderr)
         elif args.output:
             write_atomic(args.output, fixed)
@@ -452,6 +534,8 @@ def cmd_fix(args, cleaner: Cleaner) -> int:
     if getattr(args, "report", None):
         write_atomic(args.report, json.dumps({"version": __version__, "files": reports_out},
                                              ensure_ascii=False, indent=2) + "\n")
+    if bad:
+        return _bad_inputs(bad)
     return EXIT_OK
 
 
@@ -519,8 +603,18 @@ def cmd_jsonl(args, cleaner_kwargs: dict) -> int:
             raise InputError(str(e)) from None
     if args.paths.count("-") > 1:
         raise InputError("stdin (-) can be given only once")
-    streams = [(p, open_binary(p)) for p in args.paths]  # fail on a bad path before any output
-    total = sum(os.path.getsize(p) for p in args.paths if p != "-")
+    if getattr(args, "output", None):
+        check_target(args.output)  # before any input is read
+    streams, bad = [], 0
+    for p in args.paths:  # a bad path is reported and skipped; the other streams are read
+        try:
+            streams.append((p, open_binary(p)))
+        except InputError as e:
+            _report_bad(e, several=len(args.paths) > 1)
+            bad += 1
+    if not streams:
+        return _bad_inputs(bad)
+    total = sum(os.fstat(fh.fileno()).st_size for p, fh in streams if p != "-")
     progress = Progress(total_bytes=total or None, enabled=args.progress)
     if args.key == args.field:
         raise InputError(f"--key and --field are both {args.key!r}")
@@ -528,13 +622,15 @@ def cmd_jsonl(args, cleaner_kwargs: dict) -> int:
                         model=getattr(args, "model", None),
                         min_faithfulness=getattr(args, "min_faithfulness", 0.8))
     output = getattr(args, "output", None)
-    out = open(output + ".cleanmt-tmp", "wb") if output else sys.stdout.buffer
     try:
-        records, findings, errors = run_jsonl(streams, out, cleaner_kwargs, settings, args.jobs, progress)
-    except BaseException as e:
         if output:
-            out.close()
-            os.unlink(output + ".cleanmt-tmp")
+            with atomic_output(output) as out:  # the same safe writer as file mode
+                records, findings, errors = run_jsonl(streams, out, cleaner_kwargs, settings, args.jobs, progress)
+        else:
+            out = sys.stdout.buffer
+            records, findings, errors = run_jsonl(streams, out, cleaner_kwargs, settings, args.jobs, progress)
+            out.flush()
+    except BaseException as e:
         if rewriting:
             from .rewrite.proposer import MissingDependency, ModelNotFound
 
@@ -546,13 +642,10 @@ def cmd_jsonl(args, cleaner_kwargs: dict) -> int:
             if fh is not sys.stdin.buffer:
                 fh.close()
         progress.close()
-    if output:
-        out.close()
-        os.replace(output + ".cleanmt-tmp", output)
-    else:
-        out.flush()
     if errors:
         print(f"cleanmt: {errors} malformed line(s) in {records} record(s)", file=sys.stderr)
+    if bad:
+        return _bad_inputs(bad)
     if args.command == "detect":
         return EXIT_FOUND if findings else EXIT_OK
     return EXIT_OK
