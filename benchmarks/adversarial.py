@@ -33,7 +33,14 @@ def _fill(unit: str, n: int) -> str:
 NEWS = ("The minister said on Monday that the plan would cost 40 million euros, "
         "and the opposition called it \u201ca gift to the banks\u201d. ")
 
+def _seeds() -> str:
+    return "\n\n".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt")))
+
+
 GENERATORS: dict[str, Callable[[int], str]] = {
+    # the five seed articles, full of real artifacts, repeated; and all of it on one line
+    "seeds": lambda n: _fill(_seeds() + "\n\n", n),
+    "seeds_one_line": lambda n: _fill(" ".join(_seeds().split()) + " ", n),
     # ENC001: one long line of mojibake, each word repaired (difflib per line)
     "mojibake_line": lambda n: _fill("caf\u00c3\u00a9 ", n) + "\n",
     # UNT001: honorific-like list markers, one per line
@@ -49,6 +56,8 @@ GENERATORS: dict[str, Callable[[int], str]] = {
     "doubled_punct": lambda n: _fill("It rose. , and fell, , then. . ", n) + "\n",
     # one single line of ordinary news text (no newline at all)
     "single_line": lambda n: _fill(NEWS, n),
+    # a breadcrumb before a long "headline" that nearly recurs (difflib in BLP001)
+    "crumb_headline": lambda n: "Home News " + _fill("word ", n // 2) + "\n\n" + _fill("word ", n // 2) + "x\n",
     # ordinary news in paragraphs (the linear baseline)
     "news_paragraphs": lambda n: _fill(NEWS + "\n\n", n),
     # many very short lines, many blank lines

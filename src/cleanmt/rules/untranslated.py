@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import islice
 from typing import Optional
 
 import regex
@@ -57,15 +58,19 @@ both either neither only even like unlike according said says told during despit
 _LIST_MARKER = regex.compile(r"^[ \t]*(?-i:\p{Lu})\.[ \t]", regex.M)
 
 
-def _is_list_marker(text: str, pos: int) -> bool:
-    """"M." opening a line of a list lettered "L.", "M.", "N." ... is not an honorific."""
+def _is_list_marker(text: str, pos: int, memo: Optional[dict] = None) -> bool:
+    """"M." opening a line of a list lettered "L.", "M.", "N." ... is not an honorific.
+    `memo`: one dict per document, so the whole text is counted once, not once per "M."."""
     line_start = text.rfind("\n", 0, pos) + 1
     if text[line_start:pos].strip():
         return False
-    return sum(1 for _ in _LIST_MARKER.finditer(text)) >= 3
+    memo = {} if memo is None else memo
+    if "lettered" not in memo:
+        memo["lettered"] = sum(1 for _ in islice(_LIST_MARKER.finditer(text), 3)) >= 3
+    return memo["lettered"]
 
 
-def _is_initial(text: str, m: regex.Match) -> bool:
+def _is_initial(text: str, m: regex.Match, memo: Optional[dict] = None) -> bool:
     """Is the form an initial inside a name ("J. M. Coetzee", "Sarah M. Jones",
     "(Lucio M. Tato)", "M. Night Shyamalan") rather than an honorific?"""
     before = text[max(0, m.start() - 60) : m.start()]
@@ -80,7 +85,7 @@ def _is_initial(text: str, m: regex.Match) -> bool:
             sentence_start = raw == word and (ahead == "" or ahead.endswith(("\n",) + _SENTENCE_END))
             if not sentence_start or word.lower() not in _FUNCTION_WORDS:
                 return True  # a capitalised word that is not a function word: a first name
-    if _is_list_marker(text, m.start()):
+    if _is_list_marker(text, m.start(), memo):
         return True
     after = text[m.end("name") : m.end("name") + 40]
     if m.group("form") == "M." and regex.match(r"[ \t]+(?-i:\p{Lu}\p{L}+)", after):
@@ -130,12 +135,15 @@ def _has_evidence(doc, form: str, lang: str, name: str) -> bool:
 )
 def foreign_honorific(doc):
     dotted: Optional[bool] = None
+    memo: dict = {}  # this document's facts, each worked out once (linear time however many names)
     for m in _honorific_re().finditer(doc.text):
         form, name = m.group("form"), m.group("name")
         row = honorifics()[form]
-        if _is_initial(doc.text, m):
+        if _is_initial(doc.text, m, memo):
             continue
-        evidence = row["fix"] in ("evidence", "evidence_only") and _has_evidence(doc, form, row["lang"], name)
+        evidence = row["fix"] in ("evidence", "evidence_only") and (
+            memo[form, name] if (form, name) in memo
+            else memo.setdefault((form, name), _has_evidence(doc, form, row["lang"], name)))
         if row["fix"] == "evidence_only" and not evidence:
             continue  # the form is also English ("Sr." Senior/Sister, "Fr." Father)
         certain = row["fix"] == "always" or evidence
