@@ -4,7 +4,8 @@ Each generator builds a text of about N bytes that is hard for some rule (a long
 of repeated mojibake, thousands of "M. Durand" lines, a caption with a run of spaces,
 photo credits, doubled punctuation, a multi-megabyte single line, ...). The benchmark
 times `Cleaner().detect` (and `fix` with --fix) on each at 10 KB, 100 KB and 1 MB and
-prints the growth ratio per 10x input. Linear work grows ~10x; the target is <= 12x
+prints the growth ratio per 10x input (each time is the fastest of the runs that fit
+in about two seconds, at least one). Linear work grows ~10x; the target is <= 12x
 for every generator. Each measurement runs in its own process with a time limit, so a
 superlinear case reports "> LIMIT" instead of hanging the benchmark.
 
@@ -85,9 +86,16 @@ def _child(name: str, size: int, fix: bool, conn) -> None:
         for text, _ in r.bad:
             cleaner.detect(text)
     text = GENERATORS[name](size)
-    t0 = time.perf_counter()
-    (cleaner.fix if fix else cleaner.detect)(text)
-    conn.send(time.perf_counter() - t0)
+    run = cleaner.fix if fix else cleaner.detect
+    best, spent = float("inf"), 0.0
+    while spent < 2.0 or best == float("inf"):  # the fastest of a few runs: steadier on a busy machine
+        t0 = time.perf_counter()
+        run(text)
+        took = time.perf_counter() - t0
+        best, spent = min(best, took), spent + took
+        if spent + took > 6.0:
+            break
+    conn.send(best)
 
 
 def measure(name: str, size: int, limit: float, fix: bool) -> float | None:
@@ -97,7 +105,7 @@ def measure(name: str, size: int, limit: float, fix: bool) -> float | None:
     p = ctx.Process(target=_child, args=(name, size, fix, child))
     p.start()
     child.close()
-    got = parent.poll(limit + 30)  # the warm-up comes before the clock starts
+    got = parent.poll(limit + 60)  # the warm-up and the repeats come on top of one run
     if got:
         seconds = parent.recv()
         p.join()

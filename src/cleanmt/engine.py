@@ -185,14 +185,36 @@ def choose_edits(findings: Sequence[Finding], pass_no: int = 1) -> list[Edit]:
     Two insertions at one point, or an insertion inside a replaced span, count
     as overlapping too: applying both would be ambiguous.
     """
-    ranked = sorted(findings, key=lambda f: (-f.confidence, -(f.end - f.start), f.start, f.rule))
     taken: list[Finding] = []
-    for f in ranked:
-        if any(_overlaps(f, t) for t in taken):
+    for cluster in _clusters(findings):  # findings of different clusters never overlap
+        if len(cluster) == 1:
+            taken.append(cluster[0])
             continue
-        taken.append(f)
+        chosen: list[Finding] = []
+        for f in sorted(cluster, key=lambda f: (-f.confidence, -(f.end - f.start), f.start, f.rule)):
+            if not any(_overlaps(f, t) for t in chosen):
+                chosen.append(f)
+        taken.extend(chosen)
     taken.sort(key=lambda f: (f.start, f.end))
     return [Edit(f.start, f.end, f.text, f.replacement or "", f.rule, pass_no) for f in taken]
+
+
+def _clusters(findings: Sequence[Finding]) -> list[list[Finding]]:
+    """The findings in runs, by position, such that two findings that overlap are always
+    in one run: the choice is made run by run, so its cost follows the size of the runs
+    (mostly one finding), not the square of the number of findings."""
+    runs: list[list[Finding]] = []
+    end = -1
+    prev = None
+    for f in sorted(findings, key=lambda f: (f.start, f.end)):
+        same_point = prev is not None and f.start == f.end == prev.start == prev.end
+        if runs and (f.start < end or same_point):
+            runs[-1].append(f)
+        else:
+            runs.append([f])
+        end = max(end, f.end)
+        prev = f
+    return runs
 
 
 def _overlaps(a: Finding, b: Finding) -> bool:
