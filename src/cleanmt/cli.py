@@ -175,8 +175,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     f.add_argument("paths", nargs="+", metavar="PATH", help="text files (UTF-8), or - for stdin")
     out = f.add_mutually_exclusive_group()
-    out.add_argument("-o", "--output", metavar="OUT", help="write the repaired text to OUT")
-    out.add_argument("-i", "--in-place", action="store_true", help="rewrite each file in place (atomically)")
+    out.add_argument("-o", "--output", metavar="OUT",
+                     help="write the repaired text to OUT, a regular file (atomically; a symlink is followed)")
+    out.add_argument("-i", "--in-place", action="store_true",
+                     help="rewrite each file in place (atomically, keeping mode and owner; a symlink is followed; "
+                     "read-only and hard-linked files are refused)")
     out.add_argument("--diff", action="store_true", help="print a unified diff instead of the text")
     f.add_argument(
         "--keep-boilerplate", action="store_true", help="do not delete boilerplate (navigation, 'Read also', tags)"
