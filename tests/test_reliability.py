@@ -335,3 +335,10 @@ def test_batch_jsonl_skips_missing_stream(tmp_path, capsys):
     src.write_text('{"text": "once morest"}\n')
     rc, out, err = run(["fix", "--jsonl", str(tmp_path / "missing.jsonl"), str(src)])
     assert rc == 2 and json.loads(out)["text"] == "against" and "no such file; skipped" in err
+
+
+def test_corpus_batch_skips_bad_files(tmp_path, capsys):
+    good1, good2, bad, paths = _batch(tmp_path)
+    rc, _, err = _cli(capsys, "fix", "--corpus", "-i", *paths)
+    assert rc == 2 and good1.read_text() == FIXED and good2.read_text() == FIXED
+    assert err.count("empty.txt") == 1  # reported once

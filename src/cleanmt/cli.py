@@ -356,7 +356,13 @@ def name_table(args):
 
     if args.names and not os.path.isfile(args.names):
         raise InputError(f"{args.names}: names file not found")
-    texts = [read_text(p) for p in args.paths] if (args.corpus and not args.jsonl) else []
+    texts = []
+    if args.corpus and not args.jsonl:
+        for p in args.paths:
+            try:
+                texts.append(read_text(p))
+            except InputError:
+                pass  # reported, and skipped, when the files are checked
     lang = "en" if args.lang == "auto" else args.lang
     return build_name_table(texts, lang=lang, names_file=args.names)
 
