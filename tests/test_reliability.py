@@ -342,3 +342,30 @@ def test_corpus_batch_skips_bad_files(tmp_path, capsys):
     rc, _, err = _cli(capsys, "fix", "--corpus", "-i", *paths)
     assert rc == 2 and good1.read_text() == FIXED and good2.read_text() == FIXED
     assert err.count("empty.txt") == 1  # reported once
+
+
+def test_long_file_name_in_place(tmp_path, capsys):
+    p = tmp_path / ("x" * 250 + ".txt")
+    p.write_text(SPUN)
+    rc, _, err = _cli(capsys, "fix", "-i", str(p))
+    assert rc == 0 and p.read_text() == FIXED, err
+
+
+def test_sigint_with_jobs_no_worker_tracebacks(tmp_path):
+    import signal
+    import time
+
+    src = tmp_path / "in.jsonl"
+    src.write_text('{"text": "once morest the regime, once morest it"}\n' * 20000)
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    p = subprocess.Popen([sys.executable, "-m", "cleanmt", "fix", "--jsonl", "-j", "2", str(src), "-o",
+                          str(tmp_path / "out.jsonl")], stderr=subprocess.PIPE, env=env)
+    deadline = time.time() + 60
+    while not any(".cleanmt-" in n for n in os.listdir(tmp_path)) and time.time() < deadline:
+        time.sleep(0.05)
+    time.sleep(0.5)  # the workers are busy by now
+    p.send_signal(signal.SIGINT)
+    rc = p.wait(60)
+    err = p.stderr.read().decode()
+    assert rc == 130 and "Traceback" not in err, err
+    assert sorted(os.listdir(tmp_path)) == ["in.jsonl"]

@@ -330,7 +330,8 @@ def _main(argv: Optional[Sequence[str]] = None) -> int:
         return EXIT_OK
     except OSError as e:  # a full disk, an unwritable directory: one line, never a traceback
         print(f"cleanmt: error: {_oserror_line(e)}", file=sys.stderr)
-        _quiet_stdout()
+        if e.filename is None:  # stdout failed: its last flush at exit would fail again
+            _quiet_stdout()
         return EXIT_ERROR
 
 

@@ -139,7 +139,7 @@ def atomic_output(path: str, in_place: bool = False) -> Iterator[IO[bytes]]:
     """
     real, st = check_target(path, in_place)
     directory, base = os.path.split(real)
-    tmp = os.path.join(directory, f".{base}.cleanmt-{os.getpid()}-{secrets.token_hex(4)}")
+    tmp = os.path.join(directory, f".{base[:200]}.cleanmt-{os.getpid()}-{secrets.token_hex(4)}")  # < NAME_MAX
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NOFOLLOW", 0)
     try:
         fd = os.open(tmp, flags, 0o666 if st is None else 0o600)

@@ -40,9 +40,11 @@ def ordered_map(
 
 def _worker_start(initializer: Callable | None, initargs: tuple) -> None:
     """A worker dies of SIGTERM (Pool.terminate sends it) whatever handler the parent
-    installed before forking; the parent alone cleans up."""
+    installed before forking, and leaves Ctrl-C to the parent (which stops the pool):
+    the parent alone cleans up and reports, with no traceback per worker."""
     for name in ("SIGTERM", "SIGHUP"):
         if hasattr(signal, name):
             signal.signal(getattr(signal, name), signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     if initializer is not None:
         initializer(*initargs)
