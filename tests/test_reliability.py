@@ -369,3 +369,12 @@ def test_sigint_with_jobs_no_worker_tracebacks(tmp_path):
     err = p.stderr.read().decode()
     assert rc == 130 and "Traceback" not in err, err
     assert sorted(os.listdir(tmp_path)) == ["in.jsonl"]
+
+
+@pytest.mark.timeout(60)
+def test_text_report_of_many_findings_is_linear(tmp_path, capsys):
+    p = tmp_path / "m.txt"
+    p.write_text("caf\u00c3\u00a9 x\n" * 20000)
+    rc, out, _ = _cli(capsys, "detect", "--format", "text", str(p))
+    lines = out.splitlines()
+    assert rc == 1 and len(lines) == 20000 and lines[-1].startswith(f"{p}:20000:1: ENC001")
