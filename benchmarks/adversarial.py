@@ -6,8 +6,8 @@ photo credits, doubled punctuation, a multi-megabyte single line, ...). The benc
 times `Cleaner().detect` (and `fix` with --fix) on each at 10 KB, 100 KB and 1 MB and
 prints the growth ratio per 10x input (each time is the fastest of three runs, or of
 those that fit in ten seconds). Linear work grows ~10x; the target is <= 12x
-for every generator. Each measurement runs in its own process with a time limit, so a
-superlinear case reports "> LIMIT" instead of hanging the benchmark.
+for every generator. Each generator runs in its own process (warmed once) with a time
+limit per size, so a superlinear case reports "> LIMIT" instead of hanging the benchmark.
 
     python benchmarks/adversarial.py [--sizes 10000,100000,1000000] [--limit 60] [--only NAME] [--fix]
 
@@ -81,41 +81,49 @@ GENERATORS: dict[str, Callable[[int], str]] = {
 RUNS = 3
 
 
-def _child(name: str, size: int, fix: bool, conn) -> None:
+def _child(name: str, sizes: list[int], fix: bool, conn) -> None:
     from cleanmt.engine import Cleaner
 
     cleaner = Cleaner()
     for r in cleaner.rules:  # warm: lexicons, word lists, compiled patterns
         for text, _ in r.bad:
             cleaner.detect(text)
-    text = GENERATORS[name](size)
+    conn.send("warm")
     run = cleaner.fix if fix else cleaner.detect
-    best, spent = float("inf"), 0.0
-    for _ in range(RUNS):  # the fastest of a few runs at every size: steadier on a busy machine
-        t0 = time.perf_counter()
-        run(text)
-        took = time.perf_counter() - t0
-        best, spent = min(best, took), spent + took
-        if spent > 10.0:
-            break
-    conn.send(best)
+    for size in sizes:
+        text = GENERATORS[name](size)
+        best, spent = float("inf"), 0.0
+        for _ in range(RUNS):  # the fastest of a few runs at every size: steadier on a busy machine
+            t0 = time.perf_counter()
+            run(text)
+            took = time.perf_counter() - t0
+            best, spent = min(best, took), spent + took
+            if spent > 10.0:
+                break
+        conn.send(best)
 
 
-def measure(name: str, size: int, limit: float, fix: bool) -> float | None:
-    """Seconds for one call, or None when it ran past `limit`."""
+def measure(name: str, sizes: list[int], limit: float, fix: bool) -> list[float | None]:
+    """Seconds for one call at each size (one process, warmed once), None from the
+    first size that ran past `limit`."""
     ctx = multiprocessing.get_context("fork")
     parent, child = ctx.Pipe(duplex=False)
-    p = ctx.Process(target=_child, args=(name, size, fix, child))
+    p = ctx.Process(target=_child, args=(name, sizes, fix, child))
     p.start()
     child.close()
-    got = parent.poll(limit + 60)  # the warm-up and the repeats come on top of one run
-    if got:
-        seconds = parent.recv()
-        p.join()
-        return seconds if seconds <= limit else None
+    times: list[float | None] = []
+    if parent.poll(300):
+        parent.recv()  # warmed up
+        for _ in sizes:
+            if not parent.poll(limit * (RUNS + 1)):
+                break
+            t = parent.recv()
+            if t > limit:
+                break
+            times.append(t)
     p.kill()
     p.join()
-    return None
+    return times + [None] * (len(sizes) - len(times))
 
 
 def main() -> None:
@@ -130,10 +138,7 @@ def main() -> None:
     rows = []
     print(f"{'generator':<18}" + "".join(f"{s // 1000:>9} KB" for s in sizes) + "   growth per 10x")
     for name in names:
-        times: list[float | None] = []
-        for size in sizes:
-            t = None if times and times[-1] is None else measure(name, size, args.limit, args.fix)
-            times.append(t)
+        times = measure(name, sizes, args.limit, args.fix)
         ratios = []
         for (s0, t0), (s1, t1) in zip(zip(sizes, times), zip(sizes[1:], times[1:])):
             if t0 is None or t1 is None:
