@@ -86,22 +86,22 @@ def _process_record(cleaner: Cleaner, settings: Settings, raw: bytes, proposer):
     try:
         line = raw.decode("utf-8")
     except UnicodeDecodeError as e:
-        return _error(f"not valid UTF-8 (byte 0x{raw[e.start]:02x} at offset {e.start})")
+        raise _RecordError(f"not valid UTF-8 (byte 0x{raw[e.start]:02x} at offset {e.start})")
     try:
         record = json.loads(line, parse_constant=_no_constant)
     except json.JSONDecodeError as e:
-        return _error(f"malformed JSON ({e.msg} at column {e.colno})")
+        raise _RecordError(f"malformed JSON ({e.msg} at column {e.colno})")
     except RecursionError:
-        return _error("malformed JSON (nested too deeply to read)")
+        raise _RecordError("malformed JSON (nested too deeply to read)")
     except ValueError as e:  # an integer over Python's digit limit (sys.set_int_max_str_digits)
         if "integer" in str(e):
-            return _error("an integer too long to read (over Python's digit limit)")
-        return _error(f"malformed JSON ({str(e).splitlines()[0] if str(e) else type(e).__name__})")
+            raise _RecordError("an integer too long to read (over Python's digit limit)")
+        raise _RecordError(f"malformed JSON ({str(e).splitlines()[0] if str(e) else type(e).__name__})")
     if not isinstance(record, dict):
-        return _error("not a JSON object")
+        raise _RecordError("not a JSON object")
     key = settings.key
     if key in record:
-        return _error(f"record already has a {key!r} key; name another with --key")
+        raise _RecordError(f"record already has a {key!r} key; name another with --key")
     text = record.get(settings.field)
     if not isinstance(text, str):
         why = "missing" if settings.field not in record else "not a string"
@@ -127,10 +127,6 @@ def _process_record(cleaner: Cleaner, settings: Settings, raw: bytes, proposer):
         **extra,
     }
     return _dump(record), None, len(findings), warning
-
-
-def _error(message: str):
-    raise _RecordError(message)
 
 
 def _rewrite(text: str, cleaner: Cleaner, settings: Settings, proposer) -> tuple[str, list, Optional[str]]:
@@ -224,7 +220,7 @@ def run_jsonl(
         _init_worker(cleaner_kwargs, settings)  # chunks run in this process
     # with the model, share the cores between the workers instead of N x all of them
     threads = max(1, (os.cpu_count() or 1) // jobs) if settings.rewrite else None
-    records = findings = errors = rewrite_failures = blanks = 0
+    records = findings = errors = rewrite_failures = 0
     results = ordered_map(
         _process_chunk, _chunks(streams), jobs,
         initializer=_init_pool_worker, initargs=(cleaner_kwargs, settings, threads),
@@ -236,7 +232,6 @@ def run_jsonl(
                 print(f"cleanmt: warning: {name}:{lineno}: rewrite failed ({warning}); "
                       "kept the rule fixes", file=sys.stderr)
             if error == "blank line":  # not a malformed record, whatever --on-error says
-                blanks += 1
                 print(f"cleanmt: warning: {name}:{lineno}: blank line; "
                       f"{'kept' if line_out is not None else 'skipped'}", file=sys.stderr)
             elif error:
