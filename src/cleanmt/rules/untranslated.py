@@ -61,8 +61,10 @@ _LIST_MARKER = regex.compile(r"^[ \t]*(?-i:\p{Lu})\.[ \t]", regex.M)
 def _is_list_marker(text: str, pos: int, memo: Optional[dict] = None) -> bool:
     """"M." opening a line of a list lettered "L.", "M.", "N." ... is not an honorific.
     `memo`: one dict per document, so the whole text is counted once, not once per "M."."""
-    line_start = text.rfind("\n", 0, pos) + 1
-    if text[line_start:pos].strip():
+    i = pos  # back over the blanks only (rfind to the line's start is quadratic on one long line)
+    while i > 0 and text[i - 1] != "\n" and text[i - 1].isspace():
+        i -= 1
+    if i > 0 and text[i - 1] != "\n":
         return False
     memo = {} if memo is None else memo
     if "lettered" not in memo:
