@@ -186,10 +186,17 @@ def _may_have_label(doc) -> bool:
     at a "[" (_LABEL_END: from the "[" itself, its leading blanks being optional) or at
     the start of the line that holds it (_LABEL_START)."""
     text = doc.text
+    line_start, seen, tried = 0, 0, -1  # the line start found by looking back only to the last "["
     i = text.find("[")
     while i >= 0:
-        if _LABEL_END.match(text, i) or _LABEL_START.match(text, text.rfind("\n", 0, i) + 1):
+        nl = text.rfind("\n", seen, i)
+        line_start, seen = (nl + 1 if nl != -1 else line_start), i
+        if _LABEL_END.match(text, i):
             return True
+        if line_start != tried:  # once per line, not once per "[" of it
+            if _LABEL_START.match(text, line_start):
+                return True
+            tried = line_start
         i = text.find("[", i + 1)
     return False
 
