@@ -151,8 +151,11 @@ def atomic_output(path: str, in_place: bool = False) -> Iterator[IO[bytes]]:
             if st is not None:
                 try:
                     os.fchown(fh.fileno(), st.st_uid, st.st_gid)
-                except OSError:
-                    pass  # not ours to give away: the caller becomes the owner, as with any editor
+                except OSError:  # not ours to give away: the caller becomes the owner, as with
+                    try:  # any editor, and the group stays where the caller may keep it
+                        os.fchown(fh.fileno(), -1, st.st_gid)
+                    except OSError:
+                        pass
                 os.fchmod(fh.fileno(), stat.S_IMODE(st.st_mode))
             yield fh
             fh.flush()
