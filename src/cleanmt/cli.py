@@ -8,12 +8,15 @@ import argparse
 import difflib
 import json
 import os
+import signal
 import sys
+from bisect import bisect_right
 from typing import Optional, Sequence
 
 from . import __version__
 from .engine import DEFAULT_MIN_CONFIDENCE, Cleaner
-from .io import InputError, open_binary, read_text, write_atomic, write_stdout
+from .io import (InputError, atomic_output, check_target, open_binary, read_text, remove_temp_files,
+                 write_atomic, write_stdout)
 from .jsonl import JsonlError, Settings, run_jsonl
 from .hints import source_language_hints
 from .names_cli import add_names_parser, cmd_names
@@ -95,6 +98,9 @@ def _add_rule_options(p: argparse.ArgumentParser, min_conf_default: float) -> No
         "'cleanmt' key, keep every other field",
     )
     p.add_argument("--field", default="text", metavar="NAME", help="with --jsonl: the field holding the text (default: text)")
+    p.add_argument("--key", default="cleanmt", metavar="NAME",
+                   help="with --jsonl: the key each record's findings go under; a record that "
+                   "already has it is an error of that record (default: cleanmt)")
     p.add_argument(
         "--on-error", choices=["pass", "skip", "fail"], default="pass",
         help="with --jsonl: a malformed line is reported with its line number and then passed "
@@ -170,8 +176,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     f.add_argument("paths", nargs="+", metavar="PATH", help="text files (UTF-8), or - for stdin")
     out = f.add_mutually_exclusive_group()
-    out.add_argument("-o", "--output", metavar="OUT", help="write the repaired text to OUT")
-    out.add_argument("-i", "--in-place", action="store_true", help="rewrite each file in place (atomically)")
+    out.add_argument("-o", "--output", metavar="OUT",
+                     help="write the repaired text to OUT, a regular file (atomically; a symlink is followed)")
+    out.add_argument("-i", "--in-place", action="store_true",
+                     help="rewrite each file in place (atomically, keeping mode and owner; a symlink is followed; "
+                     "read-only and hard-linked files are refused)")
     out.add_argument("--diff", action="store_true", help="print a unified diff instead of the text")
     f.add_argument(
         "--keep-boilerplate", action="store_true", help="do not delete boilerplate (navigation, 'Read also', tags)"
@@ -231,7 +240,52 @@ def _default_rewrite_mode(argv: list[str]) -> list[str]:
     return out
 
 
+class _Terminated(BaseException):
+    """SIGTERM or SIGHUP: unwinds like Ctrl-C, so temp files are removed on the way out."""
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _on_signal(signum, frame):
+    raise _Terminated(signum)
+
+
 def main(argv: Optional[Sequence[str]] = None) -> int:
+    handlers = {}
+    for name in ("SIGTERM", "SIGHUP"):
+        sig = getattr(signal, name, None)
+        if sig is not None:
+            try:
+                handlers[sig] = signal.signal(sig, _on_signal)
+            except ValueError:  # not the main thread: leave signals alone
+                pass
+    try:
+        return _main(argv)
+    finally:
+        remove_temp_files()
+        for sig, old in handlers.items():
+            signal.signal(sig, old)
+
+
+def _quiet_stdout() -> None:
+    """After stdout failed (a closed pipe, a full disk), point it at /dev/null so the
+    interpreter's last flush has nothing to complain about."""
+    try:
+        fd = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(fd, sys.stdout.fileno())
+        os.close(fd)
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def _oserror_line(e: OSError) -> str:
+    where = e.filename if e.filename is not None else "<stdout>"
+    return f"{where}: {e.strerror or e}"
+
+
+def _main(argv: Optional[Sequence[str]] = None) -> int:
     parser = build_parser()
     args = parser.parse_args(_default_rewrite_mode(sys.argv[1:] if argv is None else list(argv)))
     if args.command is None:
@@ -268,13 +322,18 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     except KeyboardInterrupt:
         print("cleanmt: interrupted", file=sys.stderr)
         return 130
+    except _Terminated as e:
+        print(f"cleanmt: terminated ({signal.Signals(e.signum).name})", file=sys.stderr)
+        return 128 + e.signum
     except BrokenPipeError:
         # the reader went away (e.g. `| head`): not an error of ours
-        try:
-            sys.stdout = open(os.devnull, "w")
-        except OSError:
-            pass
+        _quiet_stdout()
         return EXIT_OK
+    except OSError as e:  # a full disk, an unwritable directory: one line, never a traceback
+        print(f"cleanmt: error: {_oserror_line(e)}", file=sys.stderr)
+        if e.filename is None:  # stdout failed: its last flush at exit would fail again
+            _quiet_stdout()
+        return EXIT_ERROR
 
 
 def expand_corpus_paths(paths: Sequence[str]) -> list[str]:
@@ -299,7 +358,13 @@ def name_table(args):
 
     if args.names and not os.path.isfile(args.names):
         raise InputError(f"{args.names}: names file not found")
-    texts = [read_text(p) for p in args.paths] if (args.corpus and not args.jsonl) else []
+    texts = []
+    if args.corpus and not args.jsonl:
+        for p in args.paths:
+            try:
+                texts.append(read_text(p))
+            except InputError:
+                pass  # reported, and skipped, when the files are checked
     lang = "en" if args.lang == "auto" else args.lang
     return build_name_table(texts, lang=lang, names_file=args.names)
 
@@ -311,7 +376,7 @@ def cmd_detect(args, cleaner: Cleaner) -> int:
     if args.paths.count("-") > 1:
         raise InputError("stdin (-) can be given only once")
     fmt = args.format or ("text" if sys.stdout.isatty() else "jsonl")
-    texts = [(p, read_text(p)) for p in args.paths]  # read all first: bad input fails before output
+    texts, bad = read_inputs(args.paths)  # a bad file is reported and skipped; the others are checked
     detected = ordered_map(_detect_one, texts, args.jobs, initializer=_init_worker, initargs=(cleaner,))
     _init_worker(cleaner)
     results = [
@@ -329,12 +394,40 @@ def cmd_detect(args, cleaner: Cleaner) -> int:
     else:
         color = sys.stdout.isatty() and os.environ.get("NO_COLOR") is None
         for path, text, findings in results:
+            starts = line_starts(text) if findings else []
             for f in findings:
-                sys.stdout.write(format_text(path, text, f, color) + "\n")
+                sys.stdout.write(format_text(path, text, f, color, starts) + "\n")
         if total:
             print(f"{total} finding(s) in {sum(1 for r in results if r[2])} file(s)", file=sys.stderr)
     sys.stdout.flush()
+    if bad:
+        return _bad_inputs(bad)
     return EXIT_FOUND if total else EXIT_OK
+
+
+def read_inputs(paths: Sequence[str], in_place: bool = False) -> tuple[list[tuple[str, str]], int]:
+    """(path, text) for every input that can be read; each bad one (missing, empty,
+    binary, not UTF-8, or with `in_place` not a file -i may rewrite) is reported on
+    one line and left out. Returns (texts, number of bad inputs)."""
+    texts, bad = [], 0
+    for p in paths:
+        try:
+            if in_place:
+                check_target(p, in_place=True)
+            texts.append((p, read_text(p)))
+        except InputError as e:
+            _report_bad(e, several=len(paths) > 1)
+            bad += 1
+    return texts, bad
+
+
+def _report_bad(e: InputError, several: bool) -> None:
+    print(f"cleanmt: error: {e}{'; skipped' if several else ''}", file=sys.stderr)
+
+
+def _bad_inputs(bad: int) -> int:
+    """The exit status of a run in which `bad` inputs were reported and skipped."""
+    return EXIT_ERROR
 
 
 _WORKER: dict = {}
@@ -379,15 +472,28 @@ def _json_report(results, cleaner: Cleaner) -> dict:
     }
 
 
-def line_col(text: str, offset: int) -> tuple[int, int]:
-    """1-based line and column (in code points) of `offset`."""
+def line_col(text: str, offset: int, starts: Optional[list[int]] = None) -> tuple[int, int]:
+    """1-based line and column (in code points) of `offset`; with `starts` (line_starts
+    of the text) by bisection, so many findings in one text cost no scan each."""
+    if starts:
+        i = bisect_right(starts, offset)
+        return i, offset - starts[i - 1] + 1
     line = text.count("\n", 0, offset) + 1
     col = offset - (text.rfind("\n", 0, offset) + 1) + 1
     return line, col
 
 
-def format_text(path: str, text: str, f: Finding, color: bool = False) -> str:
-    line, col = line_col(text, f.start)
+def line_starts(text: str) -> list[int]:
+    """The offset where each line starts."""
+    starts, i = [0], text.find("\n")
+    while i != -1:
+        starts.append(i + 1)
+        i = text.find("\n", i + 1)
+    return starts
+
+
+def format_text(path: str, text: str, f: Finding, color: bool = False, starts: Optional[list[int]] = None) -> str:
+    line, col = line_col(text, f.start, starts)
     if f.replacement is None:
         fix = ""
     elif f.replacement == "":
@@ -411,9 +517,13 @@ def cmd_fix(args, cleaner: Cleaner) -> int:
         raise InputError("several files need -i (in place) or --diff; use -o only with one file")
     if args.in_place and "-" in paths:
         raise InputError("-i cannot rewrite stdin; use -o OUT or redirect stdout")
-    if args.output and os.path.isdir(args.output):
-        raise InputError(f"{args.output}: output is a directory")
-    texts = [(p, read_text(p)) for p in paths]  # validate every input before writing anything
+    if args.output:
+        check_target(args.output)  # before any work: a device, a FIFO, a missing directory
+    if getattr(args, "report", None):
+        check_target(args.report)
+    texts, bad = read_inputs(paths, in_place=args.in_place)
+    if bad and not (args.in_place or args.diff):  # the one input is bad: nothing to write
+        return EXIT_ERROR
     _init_worker(cleaner)
     reports = ordered_map(_fix_one, texts, args.jobs, initializer=_init_worker, initargs=(cleaner,))
     rewriting = getattr(args, "rewrite", None)
@@ -439,7 +549,7 @@ def cmd_fix(args, cleaner: Cleaner) -> int:
             sys.stdout.write(unified_diff(path, text, fixed))
         elif args.in_place:
             if fixed != text:
-                write_atomic(path, fixed)
+                write_atomic(path, fixed, in_place=True)
             print(f"{path}: {len(report.edits)} fix(es)", file=sys.stderr)
         elif args.output:
             write_atomic(args.output, fixed)
@@ -449,6 +559,8 @@ def cmd_fix(args, cleaner: Cleaner) -> int:
     if getattr(args, "report", None):
         write_atomic(args.report, json.dumps({"version": __version__, "files": reports_out},
                                              ensure_ascii=False, indent=2) + "\n")
+    if bad:
+        return _bad_inputs(bad)
     return EXIT_OK
 
 
@@ -516,20 +628,34 @@ def cmd_jsonl(args, cleaner_kwargs: dict) -> int:
             raise InputError(str(e)) from None
     if args.paths.count("-") > 1:
         raise InputError("stdin (-) can be given only once")
-    streams = [(p, open_binary(p)) for p in args.paths]  # fail on a bad path before any output
-    total = sum(os.path.getsize(p) for p in args.paths if p != "-")
+    if getattr(args, "output", None):
+        check_target(args.output)  # before any input is read
+    streams, bad = [], 0
+    for p in args.paths:  # a bad path is reported and skipped; the other streams are read
+        try:
+            streams.append((p, open_binary(p)))
+        except InputError as e:
+            _report_bad(e, several=len(args.paths) > 1)
+            bad += 1
+    if not streams:
+        return _bad_inputs(bad)
+    total = sum(os.fstat(fh.fileno()).st_size for p, fh in streams if p != "-")
     progress = Progress(total_bytes=total or None, enabled=args.progress)
-    settings = Settings(mode=args.command, field=args.field, on_error=args.on_error, rewrite=rewriting,
+    if args.key == args.field:
+        raise InputError(f"--key and --field are both {args.key!r}")
+    settings = Settings(mode=args.command, field=args.field, on_error=args.on_error, rewrite=rewriting, key=args.key,
                         model=getattr(args, "model", None),
                         min_faithfulness=getattr(args, "min_faithfulness", 0.8))
     output = getattr(args, "output", None)
-    out = open(output + ".cleanmt-tmp", "wb") if output else sys.stdout.buffer
     try:
-        records, findings, errors = run_jsonl(streams, out, cleaner_kwargs, settings, args.jobs, progress)
-    except BaseException as e:
         if output:
-            out.close()
-            os.unlink(output + ".cleanmt-tmp")
+            with atomic_output(output) as out:  # the same safe writer as file mode
+                records, findings, errors = run_jsonl(streams, out, cleaner_kwargs, settings, args.jobs, progress)
+        else:
+            out = sys.stdout.buffer
+            records, findings, errors = run_jsonl(streams, out, cleaner_kwargs, settings, args.jobs, progress)
+            out.flush()
+    except BaseException as e:
         if rewriting:
             from .rewrite.proposer import MissingDependency, ModelNotFound
 
@@ -541,13 +667,10 @@ def cmd_jsonl(args, cleaner_kwargs: dict) -> int:
             if fh is not sys.stdin.buffer:
                 fh.close()
         progress.close()
-    if output:
-        out.close()
-        os.replace(output + ".cleanmt-tmp", output)
-    else:
-        out.flush()
     if errors:
         print(f"cleanmt: {errors} malformed line(s) in {records} record(s)", file=sys.stderr)
+    if bad:
+        return _bad_inputs(bad)
     if args.command == "detect":
         return EXIT_FOUND if findings else EXIT_OK
     return EXIT_OK

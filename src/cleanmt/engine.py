@@ -6,7 +6,9 @@ text the user gave us and every byte we do not fix is kept.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
+from dataclasses import replace as _replace
 from typing import Iterable, Optional, Sequence
 
 from .document import Document
@@ -18,6 +20,7 @@ DEFAULT_MIN_CONFIDENCE = 0.8
 # a bound, not a budget: fixing stops at its fixed point, which most texts reach after one
 # or two passes (a run of doubled marks loses one mark per pass per run)
 MAX_FIX_PASSES = 12
+_SURROGATE = re.compile("[\ud800-\udfff]")  # lone surrogates: a str can hold them, UTF-8 cannot
 
 
 class _CrlfMap:
@@ -106,6 +109,8 @@ class Cleaner:
 
     # -- detection -----------------------------------------------------------
     def detect(self, text: str) -> list[Finding]:
+        if not text.isascii() and _SURROGATE.search(text):
+            return self._detect_around_surrogates(text)
         cmap = _CrlfMap(text)
         lang = self.lang if self._fixed_lang else self.language_of(text).code
         doc = Document(cmap.view, lang=lang, corpus=self.corpus, source=self.source_of(cmap.view, lang))
@@ -134,6 +139,15 @@ class Cleaner:
         if not found:
             return []
         return sorted(found.values(), key=lambda f: (f.start, f.end, f.rule))
+
+    def _detect_around_surrogates(self, text: str) -> list[Finding]:
+        """A text holding lone surrogates (JSON's "\\udc80", an API caller's str): rules see
+        each as U+FFFD (one code point for one, so offsets hold); a finding that covers
+        one is dropped, so neither a report nor a fix ever stands on a character that
+        is not really there."""
+        found = self.detect(_SURROGATE.sub("\ufffd", text))
+        return [_replace(f, text=text[f.start:f.end]) for f in found
+                if not _SURROGATE.search(text, f.start, f.end)]
 
     # -- fixing --------------------------------------------------------------
     def fixable(self, f: Finding) -> bool:
@@ -182,14 +196,36 @@ def choose_edits(findings: Sequence[Finding], pass_no: int = 1) -> list[Edit]:
     Two insertions at one point, or an insertion inside a replaced span, count
     as overlapping too: applying both would be ambiguous.
     """
-    ranked = sorted(findings, key=lambda f: (-f.confidence, -(f.end - f.start), f.start, f.rule))
     taken: list[Finding] = []
-    for f in ranked:
-        if any(_overlaps(f, t) for t in taken):
+    for cluster in _clusters(findings):  # findings of different clusters never overlap
+        if len(cluster) == 1:
+            taken.append(cluster[0])
             continue
-        taken.append(f)
+        chosen: list[Finding] = []
+        for f in sorted(cluster, key=lambda f: (-f.confidence, -(f.end - f.start), f.start, f.rule)):
+            if not any(_overlaps(f, t) for t in chosen):
+                chosen.append(f)
+        taken.extend(chosen)
     taken.sort(key=lambda f: (f.start, f.end))
     return [Edit(f.start, f.end, f.text, f.replacement or "", f.rule, pass_no) for f in taken]
+
+
+def _clusters(findings: Sequence[Finding]) -> list[list[Finding]]:
+    """The findings in runs, by position, such that two findings that overlap are always
+    in one run: the choice is made run by run, so its cost follows the size of the runs
+    (mostly one finding), not the square of the number of findings."""
+    runs: list[list[Finding]] = []
+    end = -1
+    prev = None
+    for f in sorted(findings, key=lambda f: (f.start, f.end)):
+        same_point = prev is not None and f.start == f.end == prev.start == prev.end
+        if runs and (f.start < end or same_point):
+            runs[-1].append(f)
+        else:
+            runs.append([f])
+        end = max(end, f.end)
+        prev = f
+    return runs
 
 
 def _overlaps(a: Finding, b: Finding) -> bool:

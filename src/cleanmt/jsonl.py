@@ -1,8 +1,15 @@
 """JSON Lines streams: one record in, one record out, other fields untouched.
 
-Findings and the artifact score go under a `cleanmt` key. A malformed line is
-never dropped silently: it is reported on stderr with its line number and then
-passed through unchanged, skipped, or made fatal, as `--on-error` says.
+Findings and the artifact score go under a `cleanmt` key (`--key` names another).
+No line is lost silently: a malformed line (bad UTF-8 or JSON, NaN/Infinity, an
+integer past Python's digit limit, nesting too deep, not an object, a record
+that already holds the key) and a record a rule fails on are reported on stderr
+with their line number and then passed through unchanged, skipped, or made
+fatal, as `--on-error` says; only that line is affected, never its chunk. A
+blank line is reported and kept (`pass`) or dropped. A UTF-8 byte-order mark
+on a stream's first line is ignored. Output is always valid JSON in UTF-8: a
+record whose strings hold lone surrogates (from "\\udc80" escapes) is written
+with \\u escapes, as it came in.
 Input is read in chunks, so memory follows the chunk size, not the input size.
 
 With `rewrite` set (`fix --jsonl --rewrite`), each record's rule-fixed text goes
@@ -40,6 +47,7 @@ class Settings:
     rewrite: Optional[str] = None  # with mode "fix": None, "flagged" or "all"
     model: Optional[str] = None  # rewrite model (None: the shipped one)
     min_faithfulness: float = 0.8
+    key: str = "cleanmt"  # the key each record's findings go under
 
 
 def process_line(
@@ -50,22 +58,54 @@ def process_line(
     `proposer`: the loaded rewrite model, with `settings.rewrite`.
     Returns (output line or None, error message or None, number of findings,
     warning or None: a rewrite that failed, the record kept its rule fixes).
+    Whatever goes wrong with one record (its JSON, its text, a rule) is that
+    record's error: the caller reports it with its line number and the stream
+    goes on.
     """
-    if not raw.strip():
-        return None, None, 0, None  # blank lines carry no record
+    if not raw.strip():  # no record: kept as it is under "pass", reported either way
+        return (raw if settings.on_error == "pass" else None), "blank line", 0, None
     passthrough = raw if settings.on_error == "pass" else None
     try:
-        record = json.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError:
-        return passthrough, "not valid UTF-8", 0, None
+        return _process_record(cleaner, settings, raw, proposer)
+    except _RecordError as e:
+        return passthrough, str(e), 0, None
+    except Exception as e:  # a bug of ours on this record must not cost the others
+        first = str(e).strip().splitlines()[0][:200] if str(e).strip() else ""
+        return passthrough, f"internal error ({type(e).__name__}{': ' + first if first else ''})", 0, None
+
+
+class _RecordError(Exception):
+    """What is wrong with one record, as its error message."""
+
+
+def _no_constant(name: str):
+    raise _RecordError(f"{name} is not valid JSON")
+
+
+def _process_record(cleaner: Cleaner, settings: Settings, raw: bytes, proposer):
+    try:
+        line = raw.decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise _RecordError(f"not valid UTF-8 (byte 0x{raw[e.start]:02x} at offset {e.start})")
+    try:
+        record = json.loads(line, parse_constant=_no_constant)
     except json.JSONDecodeError as e:
-        return passthrough, f"malformed JSON ({e.msg} at column {e.colno})", 0, None
+        raise _RecordError(f"malformed JSON ({e.msg} at column {e.colno})")
+    except RecursionError:
+        raise _RecordError("malformed JSON (nested too deeply to read)")
+    except ValueError as e:  # an integer over Python's digit limit (sys.set_int_max_str_digits)
+        if "integer" in str(e):
+            raise _RecordError("an integer too long to read (over Python's digit limit)")
+        raise _RecordError(f"malformed JSON ({str(e).splitlines()[0] if str(e) else type(e).__name__})")
     if not isinstance(record, dict):
-        return passthrough, "not a JSON object", 0, None
+        raise _RecordError("not a JSON object")
+    key = settings.key
+    if key in record:
+        raise _RecordError(f"record already has a {key!r} key; name another with --key")
     text = record.get(settings.field)
     if not isinstance(text, str):
         why = "missing" if settings.field not in record else "not a string"
-        record["cleanmt"] = {"skipped": f"field {settings.field!r} is {why}"}
+        record[key] = {"skipped": f"field {settings.field!r} is {why}"}
         return _dump(record), None, 0, None
     warning = None
     if settings.mode == "fix":
@@ -81,7 +121,7 @@ def process_line(
     else:
         findings = cleaner.detect(text)
         extra = {}
-    record["cleanmt"] = {
+    record[key] = {
         "findings": [f.to_dict() for f in findings],
         "score": artifact_score(text, findings),
         **extra,
@@ -104,7 +144,17 @@ def _rewrite(text: str, cleaner: Cleaner, settings: Settings, proposer) -> tuple
 
 
 def _dump(record: dict) -> bytes:
-    return (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8")
+    """The record as one line of valid JSON in UTF-8. A string holding a lone surrogate
+    (read from an escape such as "\\udc80") has no UTF-8 form: that record is written
+    with \\u escapes, as it came in."""
+    try:
+        out = json.dumps(record, ensure_ascii=False, allow_nan=False)
+    except RecursionError:
+        raise _RecordError("nested too deeply to write") from None
+    try:
+        return (out + "\n").encode("utf-8")
+    except UnicodeEncodeError:
+        return (json.dumps(record, ensure_ascii=True, allow_nan=False) + "\n").encode("ascii")
 
 
 # one Cleaner (and with --rewrite one model) per worker process, built from the same settings
@@ -147,6 +197,8 @@ def _chunks(streams: Iterable[tuple[str, IO[bytes]]]) -> Iterator[list[tuple[tup
     chunk: list = []
     for name, stream in streams:
         for lineno, line in enumerate(stream, 1):
+            if lineno == 1 and line.startswith(b"\xef\xbb\xbf"):
+                line = line[3:]  # a UTF-8 byte-order mark is no part of the first record
             chunk.append(((name, lineno), line))
             if len(chunk) >= CHUNK_LINES:
                 yield chunk
@@ -179,7 +231,10 @@ def run_jsonl(
                 rewrite_failures += 1
                 print(f"cleanmt: warning: {name}:{lineno}: rewrite failed ({warning}); "
                       "kept the rule fixes", file=sys.stderr)
-            if error:
+            if error == "blank line":  # not a malformed record, whatever --on-error says
+                print(f"cleanmt: warning: {name}:{lineno}: blank line; "
+                      f"{'kept' if line_out is not None else 'skipped'}", file=sys.stderr)
+            elif error:
                 errors += 1
                 action = {"pass": "passed through", "skip": "skipped"}.get(settings.on_error, "")
                 msg = f"{name}:{lineno}: {error}"
@@ -188,7 +243,7 @@ def run_jsonl(
                 print(f"cleanmt: warning: {msg}; {action}", file=sys.stderr)
             if line_out is not None:
                 out.write(line_out if line_out.endswith(b"\n") else line_out + b"\n")
-                records += 1
+                records += error != "blank line"
             findings += n
         if progress:
             progress.update(docs=len(chunk_result), nbytes=size)

@@ -7,6 +7,7 @@ input size, and output comes back in input order.
 from __future__ import annotations
 
 import multiprocessing
+import signal
 from collections import deque
 from typing import Callable, Iterable, Iterator, TypeVar
 
@@ -27,7 +28,7 @@ def ordered_map(
             yield fn(item)
         return
     ctx = multiprocessing.get_context("spawn" if multiprocessing.get_start_method(True) == "spawn" else "fork")
-    with ctx.Pool(jobs, initializer=initializer, initargs=initargs) as pool:
+    with ctx.Pool(jobs, initializer=_worker_start, initargs=(initializer, initargs)) as pool:
         pending: deque = deque()
         for item in items:
             pending.append(pool.apply_async(fn, (item,)))
@@ -35,3 +36,15 @@ def ordered_map(
                 yield pending.popleft().get()
         while pending:
             yield pending.popleft().get()
+
+
+def _worker_start(initializer: Callable | None, initargs: tuple) -> None:
+    """A worker dies of SIGTERM (Pool.terminate sends it) whatever handler the parent
+    installed before forking, and leaves Ctrl-C to the parent (which stops the pool):
+    the parent alone cleans up and reports, with no traceback per worker."""
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if initializer is not None:
+        initializer(*initargs)

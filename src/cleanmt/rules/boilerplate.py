@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from bisect import bisect_right
 from functools import lru_cache
 from typing import Optional
 
@@ -369,11 +370,16 @@ def _headline_elsewhere(doc: Document, i: int, headline: str) -> bool:
     if _n_words(headline) < 3:
         return False
     want = _norm(headline)
+    if len(want) > 400:
+        return False  # no headline; and difflib's cost grows with the square of the length
     for j in _nonblank(doc):
         if j == i:
             continue
         other = _norm(doc.lines[j].text)
-        if other == want or difflib.SequenceMatcher(None, want, other).ratio() >= 0.9:
+        if other == want:
+            return True
+        m = difflib.SequenceMatcher(None, want, other)
+        if m.real_quick_ratio() >= 0.9 and m.quick_ratio() >= 0.9 and m.ratio() >= 0.9:  # cheap bounds first
             return True
     return False
 
@@ -811,7 +817,7 @@ CREDIT_CONNECTORS = {"de", "del", "van", "von", "der", "via", "and", "for", "la"
 @lru_cache(maxsize=None)
 def _credit_re():
     return regex.compile(
-        rf"(?:(?<=[.!?”\"’)\]])[ \t]+|^[ \t]*)(?P<label>{_labels('credit')})[ \t]*:[ \t]*(?P<credit>\S.*?)[ \t]*$",
+        rf"(?:(?<=[.!?”\"’)\]])[ \t]+|^[ \t]*)(?P<label>{_labels('credit')})[ \t]*:[ \t]*(?P<credit>\S(?:.*\S)?)[ \t]*$",
         regex.I | regex.M,
     )
 
@@ -864,8 +870,8 @@ def photo_credit(doc):
     for m in _credit_re().finditer(doc.text):
         if not _capitalised(m.group("label")) or not _credit_like(m.group("credit")):
             continue
-        line = doc.line_of(m.start("label"))
-        i = doc.lines.index(line)
+        i = bisect_right(doc.lines, m.start("label"), key=lambda ln: ln.start) - 1  # not lines.index: linear
+        line = doc.lines[i]
         if not line.text[: m.start("label") - line.start].strip():
             span = _line_block_span(doc, i, i)
             if span:

@@ -7,7 +7,6 @@ Each changed word is reported on its own so that a reader sees what changed.
 """
 from __future__ import annotations
 
-import difflib
 import re
 
 import regex
@@ -39,27 +38,103 @@ FTFY_CONFIG = TextFixerConfig(
 )
 
 
+_TOKEN = re.compile(r"\S+")
+RESYNC = 16  # tokens looked ahead, on each side, to find the text again after a change
+
+
 def _changed_words(old: str, new: str):
-    """Yield (i1, i2, j1, j2): spans of `old` and `new` that differ, widened to whole
-    words; changes inside one word are merged into one span."""
+    """Yield (i1, i2, j1, j2): spans of `old` and `new` that differ, as whole words
+    (whitespace-separated tokens); each changed word is a span of its own, and words
+    whose change takes in the space between them are one span.
+
+    Linear in the line's length: ftfy's repairs are local, so the tokens of the two
+    lines pair up one to one (or, where a repair swallowed a space, come back into
+    step within a few tokens). Were the spans not to rebuild `new` exactly, the
+    whole line is one span. (difflib over characters was quadratic or worse on a
+    long line of repeated mojibake.)"""
+    a = [m.span() for m in _TOKEN.finditer(old)]
+    b = [m.span() for m in _TOKEN.finditer(new)]
+    groups = _token_groups(old, new, a, b)
+    spans = []
+    for i1, i2, j1, j2 in groups:  # token index ranges -> character spans
+        s1 = a[i1][0] if i1 < len(a) else len(old)
+        e1 = a[i2 - 1][1] if i2 > i1 else s1
+        s2 = b[j1][0] if j1 < len(b) else len(new)
+        e2 = b[j2 - 1][1] if j2 > j1 else s2
+        if i1 == 0 and j1 == 0 and old[:s1] != new[:s2]:  # a change in the blanks before the first word
+            s1 = s2 = 0
+        if i2 == len(a) and j2 == len(b) and old[e1:] != new[e2:]:  # or after the last
+            e1, e2 = len(old), len(new)
+        spans.append((s1, e1, s2, e2))
+    out, pos = [], 0
+    for s1, e1, s2, e2 in spans:
+        out += [old[pos:s1], new[s2:e2]]
+        pos = e1
+    out.append(old[pos:])
+    if "".join(out) != new:
+        yield 0, len(old), 0, len(new)
+        return
+    yield from spans
+
+
+def _token_groups(old: str, new: str, a: list, b: list) -> list[tuple[int, int, int, int]]:
+    """Changed runs of tokens: (i1, i2, j1, j2), old tokens [i1, i2) became new [j1, j2)."""
+    def tok(text, spans, k):
+        return text[spans[k][0]:spans[k][1]]
+
+    def gap(text, spans, k):  # the blanks after token k
+        return text[spans[k][1]:spans[k + 1][0]] if k + 1 < len(spans) else ""
+
     groups: list[list[int]] = []
-    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
+    if len(a) == len(b):  # one to one
+        linked = False  # the gap before this token differs: one span with the previous
+        for k in range(len(a)):
+            changed = tok(old, a, k) != tok(new, b, k)
+            gap_differs = gap(old, a, k) != gap(new, b, k)
+            if changed or gap_differs or linked:
+                if linked and groups and groups[-1][1] == k:
+                    groups[-1][1] = groups[-1][3] = k + 1
+                else:
+                    groups.append([k, k + 1, k, k + 1])
+            linked = gap_differs
+        return [tuple(g) for g in groups]
+    i = j = 0
+    while i < len(a) and j < len(b):
+        if tok(old, a, i) == tok(new, b, j):
+            i += 1
+            j += 1
             continue
-        if groups and not any(c.isspace() for c in old[groups[-1][1] : i1]):
-            groups[-1][1], groups[-1][3] = i2, j2  # same word as the previous change
+        step = None
+        for d in range(1, 2 * RESYNC + 1):  # the nearest point where both come back into step
+            for k in range(max(0, d - RESYNC), min(d, RESYNC) + 1):
+                ii, jj = i + k, j + d - k
+                if ii < len(a) and jj < len(b) and tok(old, a, ii) == tok(new, b, jj):
+                    step = (k, d - k)
+                    break
+            if step:
+                break
+        if step is None:
+            groups.append([i, len(a), j, len(b)])
+            return [tuple(g) for g in groups]
+        k, l = step
+        g = [i, i + k, j, j + l]
+        if k == 0 or l == 0:  # a word deleted or added: it goes with the word before it
+            if i > 0 and j > 0:
+                g[0], g[2] = i - 1, j - 1
+            else:
+                g[1], g[3] = i + k + 1, j + l + 1
+        if groups and groups[-1][1] >= g[0]:
+            groups[-1][1], groups[-1][3] = max(groups[-1][1], g[1]), max(groups[-1][3], g[3])
         else:
-            groups.append([i1, i2, j1, j2])
-    for i1, i2, j1, j2 in groups:
-        # the text around a group is unchanged, so both sides widen by the same amount
-        left = 0
-        while i1 - left > 0 and not old[i1 - left - 1].isspace():
-            left += 1
-        right = 0
-        while i2 + right < len(old) and not old[i2 + right].isspace():
-            right += 1
-        yield i1 - left, i2 + right, j1 - left, j2 + right
+            groups.append(g)
+        i, j = max(i + k, g[1]), max(j + l, g[3])
+    if i < len(a) or j < len(b):  # words left on one side only: with the word before them
+        g = [i - 1, len(a), j - 1, len(b)] if i > 0 and j > 0 else [i, len(a), j, len(b)]
+        if groups and groups[-1][1] >= g[0]:
+            groups[-1][1], groups[-1][3] = len(a), len(b)
+        else:
+            groups.append(g)
+    return [tuple(g) for g in groups]
 
 
 # Typographic characters of clean English text. No pattern of ftfy's `is_bad` can match

@@ -203,6 +203,10 @@ def space_before_full_stop(doc):
             yield Hit(start, start + len(m.group(0)), "no space before a full stop in English", ".")
 
 
+_WORD_BEFORE = regex.compile(r"[\p{L}.]+$")  # PUN003: the word before a match (search up to its start)
+_LOWER_AFTER = regex.compile(r"[ \t]*\p{Ll}")
+
+
 @rule(
     "PUN003",
     "punctuation",
@@ -239,10 +243,14 @@ def doubled_punctuation(doc):
             elif first == ",":
                 yield Hit(start, end, "doubled comma", ",")
             elif first == ".":
-                word = regex.search(r"[\p{L}.]+$", text[: m.start()])
+                # the word before, from a bounded window (slicing the text per match was quadratic)
+                w0 = max(0, m.start() - 64)
+                word = _WORD_BEFORE.search(text, w0, m.start())
+                if word and word.start() == w0 and w0:
+                    word = None  # longer than the window: no abbreviation
                 if word and _is_abbreviation(word.group()):
                     yield Hit(start, end, "space between an abbreviation's full stop and a comma", ".,", 0.85)
-                elif regex.match(r"[ \t]*\p{Ll}", text[m.end() :]):
+                elif _LOWER_AFTER.match(text, m.end()):
                     yield Hit(start, end, "full stop and comma: the sentence goes on", ",", 0.85)
                 else:
                     yield Hit(start, end, "full stop and comma", None, 0.5)

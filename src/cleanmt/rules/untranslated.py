@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import islice
 from typing import Optional
 
 import regex
@@ -63,15 +64,21 @@ both either neither only even like unlike according said says told during despit
 _LIST_MARKER = regex.compile(r"^[ \t]*(?-i:\p{Lu})\.[ \t]", regex.M)
 
 
-def _is_list_marker(text: str, pos: int) -> bool:
-    """"M." opening a line of a list lettered "L.", "M.", "N." ... is not an honorific."""
-    line_start = text.rfind("\n", 0, pos) + 1
-    if text[line_start:pos].strip():
+def _is_list_marker(text: str, pos: int, memo: Optional[dict] = None) -> bool:
+    """"M." opening a line of a list lettered "L.", "M.", "N." ... is not an honorific.
+    `memo`: one dict per document, so the whole text is counted once, not once per "M."."""
+    i = pos  # back over the blanks only (rfind to the line's start is quadratic on one long line)
+    while i > 0 and text[i - 1] != "\n" and text[i - 1].isspace():
+        i -= 1
+    if i > 0 and text[i - 1] != "\n":
         return False
-    return sum(1 for _ in _LIST_MARKER.finditer(text)) >= 3
+    memo = {} if memo is None else memo
+    if "lettered" not in memo:
+        memo["lettered"] = sum(1 for _ in islice(_LIST_MARKER.finditer(text), 3)) >= 3
+    return memo["lettered"]
 
 
-def _is_initial(text: str, m: regex.Match) -> bool:
+def _is_initial(text: str, m: regex.Match, memo: Optional[dict] = None) -> bool:
     """Is the form an initial inside a name ("J. M. Coetzee", "Sarah M. Jones",
     "(Lucio M. Tato)", "M. Night Shyamalan") rather than an honorific?"""
     before = text[max(0, m.start() - 60) : m.start()]
@@ -86,7 +93,7 @@ def _is_initial(text: str, m: regex.Match) -> bool:
             sentence_start = raw == word and (ahead == "" or ahead.endswith(("\n",) + _SENTENCE_END))
             if not sentence_start or word.lower() not in _FUNCTION_WORDS:
                 return True  # a capitalised word that is not a function word: a first name
-    if _is_list_marker(text, m.start()):
+    if _is_list_marker(text, m.start(), memo):
         return True
     after = text[m.end("name") : m.end("name") + 40]
     if m.group("form") == "M." and regex.match(r"[ \t]+(?-i:\p{Lu}\p{L}+)", after):
@@ -144,12 +151,15 @@ def _has_evidence(doc, form: str, lang: str, name: str) -> bool:
 )
 def foreign_honorific(doc):
     dotted: Optional[bool] = None
+    memo: dict = {}  # this document's facts, each worked out once (linear time however many names)
     for m in _honorific_re().finditer(doc.text):
         form, name = m.group("form"), m.group("name")
         row = honorifics()[form]
-        if _is_initial(doc.text, m):
+        if _is_initial(doc.text, m, memo):
             continue
-        evidence = row["fix"] in ("evidence", "evidence_only") and _has_evidence(doc, form, row["lang"], name)
+        evidence = row["fix"] in ("evidence", "evidence_only") and (
+            memo[form, name] if (form, name) in memo
+            else memo.setdefault((form, name), _has_evidence(doc, form, row["lang"], name)))
         if row["fix"] == "evidence_only" and not evidence:
             continue  # the form is also English ("Sr." Senior/Sister, "Fr." Father)
         certain = row["fix"] == "always" or evidence
@@ -190,10 +200,17 @@ def _may_have_label(doc) -> bool:
     at a "[" (_LABEL_END: from the "[" itself, its leading blanks being optional) or at
     the start of the line that holds it (_LABEL_START)."""
     text = doc.text
+    line_start, seen, tried = 0, 0, -1  # the line start found by looking back only to the last "["
     i = text.find("[")
     while i >= 0:
-        if _LABEL_END.match(text, i) or _LABEL_START.match(text, text.rfind("\n", 0, i) + 1):
+        nl = text.rfind("\n", seen, i)
+        line_start, seen = (nl + 1 if nl != -1 else line_start), i
+        if _LABEL_END.match(text, i):
             return True
+        if line_start != tried:  # once per line, not once per "[" of it
+            if _LABEL_START.match(text, line_start):
+                return True
+            tried = line_start
         i = text.find("[", i + 1)
     return False
 
