@@ -1480,7 +1480,9 @@ def _is_rights_line(text: str) -> bool:
     not a long sentence."""
     if len(text) > 250 or any(q in text for q in QUOTE_MARKS):
         return False
-    marks = [m for m in _rights_re().finditer(text) if _capitalised(m.group()) or not m.group()[0].isalpha()]
+    marks = [m for m in _rights_re().finditer(text)
+             if (_capitalised(m.group()) or not m.group()[0].isalpha())
+             and not (m.group() == "©" and m.start() and text[m.start() - 1].isalpha())]  # "cafÃ©": mojibake
     if not marks:
         return False  # "all rights reserved" inside a sentence
     n = _n_words_upto(text, 21)
@@ -1517,6 +1519,7 @@ def _may_have_rights(doc) -> bool:
         "The port reopened.\n\nCopyright law was changed in 2019.",
         "The port reopened.\n\nThe singer said all rights reserved by the label had lapsed.",
         "© 2024 Reuters",
+        "The port reopened.\n\ncafÃ© x",
         "The port reopened.\n\nThe logo, marked ©, was on every crate the inspectors opened that week at the port.",
     ],
     anchors=_rights_anchors,

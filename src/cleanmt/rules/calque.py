@@ -362,7 +362,7 @@ _WEEKDAY_DATE = regex.compile(r"(?<=(?:" + WEEKDAYS + r"))[ \t]*\((?:[1-9]|[12][
         "Saturday (40 mm) was the wettest day.",
         "The count (Monday 5) was higher.",
     ],
-    exact_anchors=[d + " (" for d in WEEKDAYS.split("|")] + [d + "(" for d in WEEKDAYS.split("|")],
+    anchors=[d.lower() + " (" for d in WEEKDAYS.split("|")] + [d.lower() + "(" for d in WEEKDAYS.split("|")],
 )
 def weekday_day_number(doc):
     """What it flags: a bare day number in brackets right after a weekday,
@@ -751,7 +751,7 @@ def _names_in(doc) -> dict[str, str]:
     return out
 
 
-def _may_contradict(doc) -> bool:
+def _one_gender_against_pronoun(doc) -> bool:
     """The first names and titles of the text are all of one gender, and a pronoun of
     the other gender occurs (set intersections on the token scan that the name rules
     read, and substring tests). Where both genders are named, the nearest name decides
@@ -793,7 +793,6 @@ def _inside_quotation(text: str, pos: int) -> bool:
         "Andrea Conti opened the session. He said the budget was final.",
     ],
     exact_anchors=_PRONOUN_ANCHORS,
-    gate=_may_contradict,
 )
 def pronoun_gender(doc):
     """What it flags: "he", "she", "his" or "her" where every person named in the two
@@ -813,6 +812,8 @@ def pronoun_gender(doc):
     Fix safety: the other pronoun is proposed, but the antecedent is a guess from the
     nearest names, so the confidence stays at 0.55 (reported, not applied by default).
     """
+    if not _one_gender_against_pronoun(doc):
+        return
     text = doc.text
     offsets, genders, _ = _people(doc)
     sentence_ends = None
