@@ -8,7 +8,11 @@ patterns alone (TRL003).
 """
 from __future__ import annotations
 
-from ..names import may_have_findings, name_findings
+import regex
+
+from .. import frequency
+from ..knowledge import exonyms
+from ..names import at_sentence_start, may_have_findings, name_findings
 from ..registry import rule
 from ..types import Hit
 
@@ -102,3 +106,72 @@ def known_foreign_form(doc):
 )
 def foreign_romanisation_pattern(doc):
     yield from _hits(doc, "TRL003")
+
+
+# -- TRL004: another language's name of a place ------------------------------------------
+
+_NAME_WORD = regex.compile(r"\p{Lu}[\p{L}\p{M}'’.-]*")
+_WORD_BEFORE = regex.compile(r"(\p{Lu}[\p{L}\p{M}'’.-]*|\p{Lu}{2,}) $")
+_WORD_AFTER = regex.compile(r"^ (\p{Lu}[\p{L}\p{M}'’-]*)")
+
+
+def _in_longer_name(text: str, start: int, end: int, lang: str) -> bool:
+    """Is the form one word of a longer proper name, which keeps its own spelling
+    (Credit Suisse, Bayern Munich, FC Köln, Jack London, Munich Re, London School of
+    Economics)? In English: a capitalised word just before it that does not open the
+    sentence, or just after it. In the other targets, whose nouns may be capitalised
+    ("der Universität Vienna", "in Vienna Gespräche"), only such a word that is not a
+    word of the target language (an English or unknown one)."""
+    m = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    if m is not None and not at_sentence_start(text, m.start()) and _name_part(m.group(1), lang):
+        return True
+    m = _WORD_AFTER.match(text[end:end + 40])
+    return m is not None and _name_part(m.group(1), lang)
+
+
+def _name_part(word: str, lang: str) -> bool:
+    if lang == "en" or word.isupper():
+        return True
+    w = word.lower()
+    zt = frequency.zipf(w, lang)
+    return zt < 2.5 or frequency.zipf(w, "en") >= zt
+
+
+def _exonym_hits(doc):
+    for start, end, ex in exonyms.occurrences(doc.text, doc.lang):
+        if _in_longer_name(doc.text, start, end, doc.lang):
+            continue
+        langs = "/".join(ex.langs)
+        yield Hit(start, end,
+                  f"{ex.form!r} is the {langs} name of the place; {doc.lang} text writes {ex.replacement!r}",
+                  ex.replacement, ex.confidence)
+
+
+@rule(
+    "TRL004",
+    "transliteration",
+    "another language's name of a country, region or city (exonym) left in the text: Mailand, "
+    "Nova York, Moscou in English; Munich, Vienna in German; replaced by the target's name",
+    confidence=0.85,
+    bad=[
+        ("The fair opens in Mailand next week.", "The fair opens in Milan next week."),
+        ("Flights to Nova York were cancelled.", "Flights to New York were cancelled."),
+        ("Exports to Allemagne fell by 3%.", "Exports to Germany fell by 3%."),
+        ("Talks in Zagabria ended.", "Talks in Zagreb ended."),
+        # known only from untagged GeoNames names: reported below the fix threshold
+        ("The embassy in Pequim was closed.", "The embassy in Beijing was closed."),
+    ],
+    good=[
+        "The Roma community in Rome protested.",
+        "It was a nice day in Nice and in Paris.",
+        "Bergen and Georgia are on the list.",
+        "Bayern Munich beat FC Köln; Credit Suisse shares fell.",
+        "Jack London wrote about Vienna.",
+        "Vienne, in Isère, is not Vienna.",
+        "See www.wien.gv.at or /Londres/ for details.",
+    ],
+    langs=("en", "fr", "es", "de"),
+    exact_anchors=exonyms.anchors,
+)
+def exonym_of_place(doc):
+    yield from _exonym_hits(doc)
