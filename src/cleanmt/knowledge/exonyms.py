@@ -15,8 +15,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from importlib import resources
 
-from ..lexicon import load_tsv
+import regex
+
+from ..lexicon import LexiconError, load_tsv
 
 TARGETS = ("en", "fr", "es", "de")
 # the targets for which TRL002 reads data/gazetteer_places.tsv (its `langs`)
@@ -32,9 +35,24 @@ class Exonym:
     source: str
 
 
+COLUMNS = ("lang", "form", "replacement", "confidence", "langs", "source", "why")
+
+
 @cache
-def _rows() -> tuple[dict, ...]:
-    return load_tsv("exonyms.tsv", ("lang", "form", "replacement", "confidence", "source"))
+def _rows() -> tuple[tuple[str, ...], ...]:
+    """The table's rows as tuples in COLUMNS order. Read with a plain split rather than
+    lexicon.load_tsv (a quarter of a second for these 15,000 rows); the file is
+    generated, and the checks that matter are kept: the header, the number of cells, a
+    source in every row."""
+    text = resources.files("cleanmt").joinpath("data", "exonyms.tsv").read_text(encoding="utf-8")
+    lines = [l for l in text.split("\n") if l and not l.startswith("#")]
+    if tuple(lines[0].split("\t")) != COLUMNS:
+        raise LexiconError(f"exonyms.tsv: header is not {COLUMNS}")
+    rows = tuple(tuple(l.split("\t")) for l in lines[1:])
+    for i, r in enumerate(rows):
+        if len(r) != len(COLUMNS) or not r[5]:
+            raise LexiconError(f"exonyms.tsv: row {i + 1} has {len(r)} cells or no source")
+    return rows
 
 
 @cache
@@ -47,11 +65,9 @@ def index(lang: str) -> dict[str, Exonym]:
     """Foreign form -> Exonym, for one target language (empty for other languages)."""
     skip = _gazetteer_forms() if lang in GAZETTEER_TARGETS else frozenset()
     out = {}
-    for r in _rows():
-        if r["lang"] != lang or r["form"] in skip:
-            continue
-        out[r["form"]] = Exonym(r["form"], r["replacement"], float(r["confidence"]),
-                                tuple(r["langs"].split(",")), r["source"])
+    for t, form, replacement, confidence, langs, source, _why in _rows():
+        if t == lang and form not in skip:
+            out[form] = Exonym(form, replacement, float(confidence), tuple(langs.split(",")), source)
     return out
 
 
@@ -60,29 +76,63 @@ def anchors() -> frozenset:
     return frozenset(f for lang in TARGETS for f in index(lang))
 
 
-@cache
-def _automaton(lang: str):
-    import ahocorasick_rs
+_WORD = regex.compile(r"[\p{L}\p{M}]+")
 
-    forms = sorted(index(lang))
-    if not forms:
-        return None, ()
-    return ahocorasick_rs.AhoCorasick(forms, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest), tuple(forms)
+
+@cache
+def _by_first_word(lang: str) -> dict[str, tuple[Exonym, ...]]:
+    """The letters a form opens with (up to a space, hyphen or apostrophe) -> the forms,
+    longest first (Nova York before Nova): one look-up rules out most places where the
+    prescan saw another target's form (Australia, an anchor for German text, in English)."""
+    out: dict[str, list] = {}
+    for f, ex in index(lang).items():
+        out.setdefault(_WORD.match(f).group(0), []).append(ex)
+    return {k: tuple(sorted(v, key=lambda e: -len(e.form))) for k, v in out.items()}
+
+
+def occurrences_at(text: str, lang: str, starts):
+    """(start, end, Exonym) for each form of `lang`'s table that occurs in `text` at one
+    of the character offsets `starts` (where the prescan saw an anchor) as a whole word:
+    not inside a longer word, a hyphenated name or a path."""
+    table = _by_first_word(lang)
+    if not table:
+        return
+    n = len(text)
+    found = []
+    match = _WORD.match
+    for start in set(starts):
+        m = match(text, start)
+        cands = table.get(m.group(0)) if m is not None else None
+        if cands is None:
+            continue
+        before = text[start - 1] if start else " "
+        if before.isalnum() or before in "-‐/@._":
+            continue
+        for ex in cands:
+            end = start + len(ex.form)
+            if not text.startswith(ex.form, start):
+                continue
+            after = text[end] if end < n else " "
+            if after.isalnum() or after in "-‐/@_" or (after == "." and end + 1 < n and text[end + 1].isalnum()):
+                continue
+            found.append((start, end, ex))
+            break
+    yield from sorted(found, key=lambda f: f[0])
 
 
 def occurrences(text: str, lang: str):
-    """(start, end, Exonym) for each occurrence of a form of `lang`'s table in `text`
-    as a whole word (not inside a longer word, a hyphenated name or a path)."""
-    dfa, forms = _automaton(lang)
-    if dfa is None:
-        return
-    table = index(lang)
-    n = len(text)
-    for i, start, end in dfa.find_matches_as_indexes(text):
-        before = text[start - 1] if start else " "
-        after = text[end] if end < n else " "
-        if before.isalnum() or before in "-‐/@._" or after.isalnum() or after in "-‐/@_":
-            continue
-        if after == "." and end + 1 < n and text[end + 1].isalnum():
-            continue  # a host or file name: Wien.gv
-        yield start, end, table[forms[i]]
+    """occurrences_at every word start of `text` (for callers without a prescan)."""
+    return occurrences_at(text, lang, (m.start() for m in regex.finditer(r"(?<![\p{L}\p{M}\d])\p{Lu}", text)))
+
+
+def char_offsets(text: str, byte_offsets) -> list[int]:
+    """Character offsets of UTF-8 byte offsets into `text` (the prescan reports bytes)."""
+    if text.isascii():
+        return list(byte_offsets)
+    data = text.encode("utf-8")
+    out, pos, chars = [], 0, 0
+    for b in sorted(set(byte_offsets)):
+        chars += len(data[pos:b].decode("utf-8", errors="ignore"))
+        pos = b
+        out.append(chars)
+    return out

@@ -138,7 +138,8 @@ def _name_part(word: str, lang: str) -> bool:
 
 
 def _exonym_hits(doc):
-    for start, end, ex in exonyms.occurrences(doc.text, doc.lang):
+    starts = exonyms.char_offsets(doc.text, doc.anchor_hits[1].get("TRL004", ()))
+    for start, end, ex in exonyms.occurrences_at(doc.text, doc.lang, starts):
         if _in_longer_name(doc.text, start, end, doc.lang):
             continue
         langs = "/".join(ex.langs)
