@@ -195,7 +195,7 @@ def geonames_entities(gc) -> list[Entity]:
         if not en.isascii():
             for a in alts:
                 za = zipf_frequency(a, "en")
-                if za >= 3.5 and za >= ze + 1.0 and _resembles(a, alts - {a}):
+                if " " not in a and za >= 3.5 and za >= ze + 1.0 and _resembles(a, alts - {a}):
                     en, ze = a, za
         e.forms["en"] = en
         e.untagged = (alts | {name}) - {en}
@@ -317,13 +317,16 @@ def main(out_path: str) -> None:
     for t in TARGETS:
         # target forms, and every form each entity's target form is claimed by
         claims: dict[str, set] = defaultdict(set)  # folded form -> folded target forms
+        unsure_targets = set()  # (t, target form) guessed from untagged GeoNames names
         cands = []
         for e in entities:
-            g = e.target_form(t)
+            g, g_sure = e.target_form(t), True
             if t != "en" and g is None and e.key.startswith("geonames:"):
-                g = _geonames_target(e, t)
+                g, g_sure = _geonames_target(e, t)
             if g is None:
                 continue
+            if not g_sure:
+                unsure_targets.add((t, g))
             claims[fold(g)].add(fold(g))
             for l, f in e.forms.items():
                 if l != t and fold(f) != fold(g):
@@ -353,6 +356,8 @@ def main(out_path: str) -> None:
             conf, zf, zg = _confidence(f, g, t, tagged)
             if conf is None:
                 continue
+            if (t, g) in unsure_targets:
+                conf = min(conf, 0.65)  # the target's form itself is a guess: report, do not fix
             prev = seen.get((t, f))
             if prev is not None and prev[3] >= conf:
                 prev[4].add(l)
@@ -376,20 +381,24 @@ def main(out_path: str) -> None:
 
 
 def _geonames_target(e: Entity, t: str):
-    """A GeoNames city's name in target t: the alternate name commonest in t when it is
-    clearly commoner there than the English name and more a t word than an English one
-    (München, Mailand); else the English name (a city whose name no language changes)."""
+    """A GeoNames city's name in target t, and whether it is sure: the local name when t
+    is the city's language (Köln, or the alternate commonest in German for Munich: München);
+    elsewhere the alternate name clearly commoner in t than the English name and more a t
+    word than an English one (Mailand), or the English name, both only guesses (GeoNames
+    does not say which language an alternate name is, and an ordinary word of t that
+    resembles the name, Ojo for Oyo, would pass)."""
     en = e.forms["en"]
-    if e.local and e.local != en and LOCAL_LANG.get(next(iter(e.countries))) == t:
-        return e.local  # GeoNames gives the local name, not the English one: Köln, in German
+    local = LOCAL_LANG.get(next(iter(e.countries))) == t
+    if e.local and e.local != en and local:
+        return e.local, True  # GeoNames gives the local name, not the English one: Köln, in German
     ze = zipf(en, t)
     best, bz = en, ze
     for a in e.untagged:
         z = zipf_frequency(a, t)
-        if (z > bz and z >= 3.5 and z >= ze + 1.0 and z >= zipf(a, "en") + 1.0
+        if (z > bz and z >= 3.5 and z >= ze + 0.5 and z >= zipf(a, "en") + 1.0 and len(a) >= 5
                 and fold(a)[:1] == fold(en)[:1] and _resembles(a, {en}, 0.5)):
             best, bz = a, z
-    return best
+    return best, local and best != en
 
 
 def _resembles(form: str, others, ratio: float = 0.6) -> bool:
