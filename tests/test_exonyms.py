@@ -70,3 +70,23 @@ def test_index_is_per_target_and_leaves_gazetteer_forms_to_trl002():
     assert "Moscou" not in en  # data/gazetteer_places.tsv has it: TRL002 reports it
     assert "Paris" not in en and "Roma" not in en and "Nice" not in en
     assert exonyms.index("xx") == {}
+
+
+def test_table_rows_keep_the_scripts_promises():
+    from cleanmt.frequency import zipf
+
+    for lang in exonyms.TARGETS:
+        for form, ex in exonyms.index(lang).items():
+            assert form != ex.replacement and form[:1].isupper()
+            assert ex.confidence in (0.65, 0.8, 0.85), (lang, form)
+            assert ex.source and ex.langs and lang not in ex.langs
+            if " " not in form:  # never an ordinary word of the target
+                assert zipf(form, lang) < 4.0, (lang, form)
+
+
+def test_prescan_offsets_find_what_a_full_scan_finds():
+    text = "Von Mailand über Nova York nach Allemagne; Australia, Paris, Mailänder. Nova York."
+    full = list(exonyms.occurrences(text, "en"))
+    assert [text[s:e] for s, e, _ in full] == ["Mailand", "Nova York", "Allemagne", "Nova York"]
+    byte_starts = [len(text[:s].encode("utf-8")) for s, _, _ in full]
+    assert list(exonyms.occurrences_at(text, "en", exonyms.char_offsets(text, byte_starts))) == full
