@@ -106,11 +106,14 @@ class Entity:
         self.population = 0
         self.capital = False
         self.local = None  # GeoNames' name of a city
+        self.root = None  # CLDR's root name of a time zone's city
         self.forms: dict[str, str] = {}  # language -> form (tagged data)
         self.untagged: set[str] = set()  # GeoNames alternate names
 
     def target_form(self, t: str):
-        return self.forms.get(t)
+        """The target's name: its own; for a time zone's city without one in the target's
+        locale, CLDR's root name (the zone's, which the locale keeps: London in German)."""
+        return self.forms.get(t) or self.root
 
 
 def cldr_entities() -> list[Entity]:
@@ -134,9 +137,12 @@ def cldr_entities() -> list[Entity]:
             continue
         root = z.split("/")[-1].replace("_", " ")
         e = Entity(f"zone:{z}", f"CLDR {babel.__version__} time zone {z}, exemplar city")
+        if usable(root):
+            e.root = root
         for l, loc in locales.items():
-            name = (loc.time_zones.get(z) or {}).get("city") or root
-            if usable(name):
+            # a locale's own name only (a locale that keeps the root name says nothing)
+            name = (loc.time_zones.get(z) or {}).get("city") or (root if l == "en" else None)
+            if name and usable(name):
                 e.forms[l] = name
         out.append(e)
     return out
@@ -330,11 +336,13 @@ def main(out_path: str) -> None:
             claims[fold(g)].add(fold(g))
             for l, f in e.forms.items():
                 if l != t and fold(f) != fold(g):
+                    if e.population < CITY_POPULATION and zipf_frequency(f, l) >= 3.5:
+                        continue  # a small place named by an ordinary word: Christmas (Island), Easter
                     cands.append((e, f, g, l, True))
             for f in e.untagged if e.population >= UNTAGGED_POPULATION or e.capital else ():
                 if fold(f) != fold(g) and cognate(f, e) and distinctive(f, t):
                     l, zl = attributed(f, t)
-                    if l and (" " in f or len(f) >= 4):
+                    if l and (" " in f or len(f) >= 5):
                         # sure enough for a fix only when the name is common in its language and
                         # resembles a tagged name of the place (Mailand ~ Milan, not Sampa)
                         sure = " " not in f and zl >= 3.5 and _resembles(f, set(e.forms.values()))
