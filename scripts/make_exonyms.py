@@ -264,7 +264,7 @@ def attributed(form: str, t: str) -> tuple[str, float]:
     """The major language that uses the untagged `form` most, and its zipf there ('' when
     none uses it often: zipf 3 and more, and half a point more than the target does)."""
     best, bz = "", 0.0
-    zt = zipf(form, t)
+    zt = zipf_frequency(form, t)
     for l in MAJOR:
         if l == t:
             continue
@@ -289,18 +289,45 @@ def distinctive(form: str, t: str) -> bool:
     return all(max(zipf_frequency(w, l) for l in MAJOR if l != t) >= zipf_frequency(w, t) + 0.5 for w in words)
 
 
-def _confidence(form: str, target: str, t: str, tagged: bool):
+def endonym(e: Entity):
+    """GeoNames' name of the city where it is not the English one (Köln): never an exonym."""
+    return e.local if e.local != e.forms.get("en") else None
+
+
+def unmarked(s: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
+
+
+def accent_variant(form: str, target: str) -> bool:
+    """Milán for Milan, Berlín for Berlin: the same letters, other marks (one word)."""
+    if form.translate(_COMMA_BELOW) == target.translate(_COMMA_BELOW):
+        return False  # Chişinău, Chișinău: cedilla or comma below, one letter to Romanian
+    return form != target and " " not in form and unmarked(form) == unmarked(target)
+
+
+_COMMA_BELOW = str.maketrans("şţŞŢ", "șțȘȚ")
+
+
+def _confidence(form: str, target: str, t: str, tagged, lang: str):
     """How sure the swap is, or None to leave the form out.
 
     A single word must be rare in the target language (zipf < 4) and the target form
     clearly commoner (by 1.5 for a sure fix, by 1.0 for a report); a name of several
-    words is no ordinary phrase, so the target form being commoner is enough. Forms
-    known only from untagged GeoNames names are never quite as sure."""
-    zf, zg = zipf(form, t), zipf(target, t)
+    words is no ordinary phrase, so the target form being commoner is enough. Two more
+    cases: a form that differs only by its marks (Milán) needs a gap of 2 and to be rare
+    itself (zipf <= 2.5), since marks are often dropped or kept (Zürich, Zurich); an
+    English form in another target needs a gap of only 0.8 where it is clearly commoner
+    in English than in the target (by a point): English text leaks into every other
+    language's lists (London in French lists), which is what a translation from English
+    leaves behind. Forms known only from untagged GeoNames names are never as sure."""
+    zg = zipf(target, t)
+    zf = zipf_frequency(form, t) if accent_variant(form, target) else zipf(form, t)
     if zg < 2.0:
         return None, zf, zg
     gap = zg - zf
-    if " " in form:
+    if accent_variant(form, target):
+        c = 0.8 if gap >= 2.0 and zf <= 2.5 else None
+    elif " " in form:
         c = 0.85 if gap >= 0.5 else 0.65 if gap > 0 else None
     elif zf >= 4.0:
         c = None
@@ -308,6 +335,8 @@ def _confidence(form: str, target: str, t: str, tagged: bool):
         c = 0.85 if zf <= 3.0 else 0.8
     elif gap >= 1.0 and zf < 3.0:
         c = 0.65
+    elif lang == "en" and t != "en" and gap >= 0.8 and zipf_frequency(form, "en") >= zf + 1.0:
+        c = 0.8
     else:
         c = None
     if c is not None and tagged is not True:
@@ -335,33 +364,35 @@ def main(out_path: str) -> None:
                 unsure_targets.add((t, g))
             claims[fold(g)].add(fold(g))
             for l, f in e.forms.items():
-                if l != t and fold(f) != fold(g):
+                if l != t and (fold(f) != fold(g) or accent_variant(f, g)) and f != endonym(e):
                     if e.population < CITY_POPULATION and zipf_frequency(f, l) >= 3.5:
                         continue  # a small place named by an ordinary word: Christmas (Island), Easter
                     cands.append((e, f, g, l, True))
             for f in e.untagged if e.population >= UNTAGGED_POPULATION or e.capital else ():
-                if fold(f) != fold(g) and cognate(f, e) and distinctive(f, t):
+                if ((fold(f) != fold(g) or accent_variant(f, g)) and f != endonym(e) and cognate(f, e)
+                        and distinctive(f, t)):
                     l, zl = attributed(f, t)
                     if l and (" " in f or len(f) >= 5):
                         # sure enough for a fix only when the name is common in its language and
                         # resembles a tagged name of the place (Mailand ~ Milan, not Sampa)
-                        sure = " " not in f and zl >= 3.5 and _resembles(f, set(e.forms.values()))
+                        sure = " " not in f and zl >= 3.5 and (accent_variant(f, g)
+                                                               or _resembles(f, set(e.forms.values())))
                         cands.append((e, f, g, l, "sure" if sure else False))
         for e, f, g, l, tagged in cands:
             claims[fold(f)].add(fold(g))
         seen = {}
         for e, f, g, l, tagged in cands:
             ff, fg = f" {fold(f)} ", f" {fold(g)} "
-            if ff in fg or fg in ff:
+            if not accent_variant(f, g) and (ff in fg or fg in ff):
                 continue  # one holds the other: Acapulco de Juárez, Grad Mexico
             if f in DEBUG:
                 print("DEBUG", t, e.key, f, g, l, tagged, claims[fold(f)], places.get(fold(f)), e.keys,
-                      _confidence(f, g, t, tagged), file=sys.stderr)
+                      _confidence(f, g, t, tagged, l), file=sys.stderr)
             if len(claims[fold(f)]) > 1:
                 continue  # another entity's target form, or two entities' exonym
-            if other_place(e, places.get(fold(f), ())):
+            if not accent_variant(f, g) and other_place(e, places.get(fold(f), ())):
                 continue  # another place of that name (Vienne, a French department)
-            conf, zf, zg = _confidence(f, g, t, tagged)
+            conf, zf, zg = _confidence(f, g, t, tagged, l)
             if conf is None:
                 continue
             if (t, g) in unsure_targets:

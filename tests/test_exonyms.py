@@ -26,6 +26,10 @@ def fixed(text, lang):
     ("de", "Der Zug nach Munich hatte Verspätung.", "Der Zug nach München hatte Verspätung."),
     ("de", "Sie zog von Cologne nach Nuremberg.", "Sie zog von Köln nach Nürnberg."),
     ("de", "Die Konferenz in Vienna endete am Freitag.", "Die Konferenz in Wien endete am Freitag."),
+    # another language's marks on the same letters
+    ("en", "Fans gathered in Berlín and Milán.", "Fans gathered in Berlin and Milan."),
+    # an English name that English text leaks into the target's word lists
+    ("es", "La reunión de London terminó tarde.", "La reunión de Londres terminó tarde."),
 ])
 def test_exonym_is_fixed(lang, text, expected):
     assert fixed(text, lang) == expected
@@ -54,6 +58,8 @@ def test_unsure_exonym_is_reported_not_fixed(lang, text, form):
     ("fr", "Il travaille à la London School of Economics."),
     ("es", "Viajó a Bruselas, Londres y Mallorca."),
     ("es", "El Bayern Munich ganó en Múnich."),
+    ("es", "Jack London y Paris Hilton llegaron. La London School of Economics abrió."),
+    ("en", "Zürich, Kraków, Malmö and Düsseldorf are written with their marks."),
     ("de", "München, Köln und Wien liegen nicht in Georgia."),
     ("de", "Die Munich Re meldete Gewinne."),
     ("de", "Paris und London sind Hauptstädte."),

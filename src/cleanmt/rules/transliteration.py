@@ -121,10 +121,14 @@ def _in_longer_name(text: str, start: int, end: int, lang: str) -> bool:
     Economics)? In English: a capitalised word just before it that does not open the
     sentence, or just after it. In the other targets, whose nouns may be capitalised
     ("der Universität Vienna", "in Vienna Gespräche"), only such a word that is not a
-    word of the target language (an English or unknown one)."""
+    word of the target language (an English or unknown one), before it even when it
+    opens the sentence ("Jack London y ...")."""
     m = _WORD_BEFORE.search(text, max(0, start - 40), start)
-    if m is not None and not at_sentence_start(text, m.start()) and _name_part(m.group(1), lang):
-        return True
+    if m is not None and _name_part(m.group(1), lang):
+        # a capitalised word that opens the sentence is a name's part only when it is no
+        # word of the target (Jack London, in French; not In Mailand, La London)
+        if not at_sentence_start(text, m.start()) or lang != "en":
+            return True
     m = _WORD_AFTER.match(text[end:end + 40])
     return m is not None and _name_part(m.group(1), lang)
 
