@@ -1,4 +1,4 @@
-"""TRL004 (another language's name of a place) and knowledge.exonyms, in all four targets,
+"""TRL004 and TRL005 (another language's name of a place) and knowledge.exonyms, in all four targets,
 on sentences written for these tests (not from the dev set)."""
 import pytest
 
@@ -6,12 +6,15 @@ from cleanmt.engine import Cleaner
 from cleanmt.knowledge import exonyms
 
 
+RULES = ["TRL004", "TRL005"]
+
+
 def findings(text, lang):
-    return Cleaner(select=["TRL004"], min_confidence=0.0, lang=lang).detect(text)
+    return Cleaner(select=RULES, min_confidence=0.0, lang=lang).detect(text)
 
 
 def fixed(text, lang):
-    return Cleaner(select=["TRL004"], lang=lang).fix(text).fixed
+    return Cleaner(select=RULES, lang=lang).fix(text).fixed
 
 
 @pytest.mark.parametrize("lang,text,expected", [

@@ -71,9 +71,9 @@ def index(lang: str) -> dict[str, Exonym]:
     return out
 
 
-def anchors() -> frozenset:
-    """Every form of every target, as written (the prescan's exact anchors)."""
-    return frozenset(f for lang in TARGETS for f in index(lang))
+def anchors(langs=TARGETS) -> frozenset:
+    """Every form of these targets, as written (the prescan's exact anchors)."""
+    return frozenset(f for lang in langs for f in index(lang))
 
 
 _WORD = regex.compile(r"[\p{L}\p{M}]+")
