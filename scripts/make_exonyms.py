@@ -312,7 +312,8 @@ def _confidence(form: str, target: str, t: str, tagged, lang: str):
     """How sure the swap is, or None to leave the form out.
 
     A single word must be rare in the target language (zipf < 4) and the target form
-    clearly commoner (by 1.5 for a sure fix, by 1.0 for a report); a name of several
+    clearly commoner (by 1.5 for a sure fix, by 1.0 for a report; one with zipf 3 or
+    more is only reported, unless it is the English name in another target); a name of several
     words is no ordinary phrase, so the target form being commoner is enough. Two more
     cases: a form that differs only by its marks (Milán) needs a gap of 2 and to be rare
     itself (zipf <= 2.5), since marks are often dropped or kept (Zürich, Zurich); an
@@ -332,7 +333,9 @@ def _confidence(form: str, target: str, t: str, tagged, lang: str):
     elif zf >= 4.0:
         c = None
     elif gap >= 1.5:
-        c = 0.85 if zf <= 3.0 else 0.8
+        # common enough in the target to be a word or name there (Anglia, Germania, Swiss):
+        # a sure fix only for the English name another target's text keeps (Vienna, Munich)
+        c = 0.85 if zf < 3.0 else 0.8 if lang == "en" and t != "en" else 0.65
     elif gap >= 1.0 and zf < 3.0:
         c = 0.65
     elif lang == "en" and t != "en" and gap >= 0.8 and zipf_frequency(form, "en") >= zf + 1.0:
