@@ -21,7 +21,11 @@ and "Jurgen" in one text, TRL001 restores the first.
 """
 from __future__ import annotations
 
-from ..names import may_have_findings, name_findings
+import regex
+
+from .. import frequency
+from ..knowledge import exonyms
+from ..names import at_sentence_start, may_have_findings, name_findings
 from ..registry import rule
 from ..types import Hit
 
@@ -128,3 +132,123 @@ def known_foreign_form(doc):
 )
 def foreign_romanisation_pattern(doc):
     yield from _hits(doc, "TRL003")
+
+
+# -- TRL004: another language's name of a place ------------------------------------------
+
+_NAME_WORD = regex.compile(r"\p{Lu}[\p{L}\p{M}'’.-]*")
+_WORD_BEFORE = regex.compile(r"(\p{Lu}[\p{L}\p{M}'’.-]*|\p{Lu}{2,}) $")
+_WORD_AFTER = regex.compile(r"^ (\p{Lu}[\p{L}\p{M}'’-]*)")
+
+
+def _in_longer_name(text: str, start: int, end: int, lang: str) -> bool:
+    """Is the form one word of a longer proper name, which keeps its own spelling
+    (Credit Suisse, Bayern Munich, FC Köln, Jack London, Munich Re, London School of
+    Economics)? In English: a capitalised word just before it that does not open the
+    sentence, or just after it. In the other targets, whose nouns may be capitalised
+    ("der Universität Vienna", "in Vienna Gespräche"), only such a word that is not a
+    word of the target language (an English or unknown one), before it even when it
+    opens the sentence ("Jack London y ...")."""
+    m = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    if m is not None and _name_part(m.group(1), lang):
+        # a capitalised word that opens the sentence is a name's part only when it is no
+        # word of the target (Jack London, in French; not In Mailand, La London)
+        if not at_sentence_start(text, m.start()) or lang != "en":
+            return True
+    m = _WORD_AFTER.match(text[end:end + 40])
+    return m is not None and _name_part(m.group(1), lang)
+
+
+def _name_part(word: str, lang: str) -> bool:
+    if lang == "en" or word.isupper():
+        return True
+    w = word.lower()
+    zt = frequency.zipf(w, lang)
+    return zt < 2.5 or frequency.zipf(w, "en") >= zt
+
+
+def _exonym_hits(doc, rule_id: str):
+    starts = exonyms.char_offsets(doc.text, doc.anchor_hits[1].get(rule_id, ()))
+    for start, end, ex in exonyms.occurrences_at(doc.text, doc.lang, starts):
+        if _in_longer_name(doc.text, start, end, doc.lang):
+            continue
+        langs = "/".join(ex.langs)
+        yield Hit(start, end,
+                  f"{ex.form!r} is the {langs} name of the place; {doc.lang} text writes {ex.replacement!r}",
+                  ex.replacement, ex.confidence)
+
+
+# TRL004 and TRL005 are one check, split by target so that each has only its own
+# targets' forms as anchors: the country names that are anchors for French, Spanish or
+# German text (Australia, Germany) would otherwise wake TRL004 in most English documents.
+
+@rule(
+    "TRL004",
+    "transliteration",
+    "another language's name of a country, region or city (exonym) left in English text: "
+    "Mailand, Nova York, Allemagne; replaced by the English name (CLDR, iso-codes, GeoNames)",
+    confidence=0.85,
+    bad=[
+        ("The fair opens in Mailand next week.", "The fair opens in Milan next week."),
+        ("Flights to Nova York were cancelled.", "Flights to New York were cancelled."),
+        ("Exports to Allemagne fell by 3%.", "Exports to Germany fell by 3%."),
+        ("Talks in Zagabria ended.", "Talks in Zagreb ended."),
+        # known only from untagged GeoNames names: reported below the fix threshold
+        ("The embassy in Pequim was closed.", "The embassy in Beijing was closed."),
+    ],
+    good=[
+        "The Roma community in Rome protested.",
+        "It was a nice day in Nice and in Paris.",
+        "Bergen and Georgia are on the list.",
+        "Bayern Munich beat FC Köln; Credit Suisse shares fell.",
+        "Jack London wrote about Vienna.",
+        "Vienne, in Isère, is not Vienna.",
+        "See www.wien.gv.at or /Londres/ for details.",
+    ],
+    langs=("en",),
+    exact_anchors=lambda: exonyms.anchors(("en",)),
+)
+def exonym_of_place(doc):
+    """Flags: a place named as another language names it (Mailand, Nova York, Zagabria),
+    in English text. Why: machine translation keeps a source language's exonym where
+    English has its own. Example: "in Mailand" -> "in Milan". Near misses left alone:
+    forms that are English words or names too (Roma, Nice, Peking, Wien at 0.65 only),
+    another place of that name (Vienne, a French town and department), and a form inside
+    a longer proper name (FC Köln, Credit Suisse). Fix safety: knowledge.exonyms gives
+    each form a confidence from the data (0.85 for a CLDR name clearly rare in English,
+    0.8 for one from GeoNames, 0.65 when the frequencies are closer or the name is a
+    guess): only the first two are fixed."""
+    yield from _exonym_hits(doc, "TRL004")
+
+
+@rule(
+    "TRL005",
+    "transliteration",
+    "another language's (mostly the English) name of a country, region or city left in French, "
+    "Spanish or German text: Munich, Vienna in German; Brussels in Spanish; replaced by the "
+    "target's name",
+    confidence=0.85,
+    bad=[
+        ("Le sommet d’Addis Ababa s’est ouvert.", "Le sommet d’Addis-Abeba s’est ouvert."),
+        ("Les ministres se sont retrouvés en Bavaria.", "Les ministres se sont retrouvés en Bavière."),
+        ("Le vol pour Vienna a été annulé.", "Le vol pour Vienne a été annulé."),
+    ],
+    good=[
+        "Paris, Vienne et Munich ont voté. Londres aussi.",
+        "Il a lu Jack London à la London School of Economics.",
+        "Le Roma s’est imposé à Milan, en Géorgie et à Nice.",
+    ],
+    langs=("fr", "es", "de"),
+    exact_anchors=lambda: exonyms.anchors(("fr", "es", "de")),
+)
+def exonym_of_place_in_other_targets(doc):
+    """Flags: in French, Spanish or German text, a place named as another language names
+    it, mostly the English name a translation from English left (Vienna for Wien, Brussels
+    for Bruselas, Addis Ababa for Addis-Abeba). Why: the target has its own name. Example:
+    "nach Vienna" -> "nach Wien". Near misses left alone: the target's own name where it
+    equals the English one (Munich, Milan in French), a form inside a longer name that is
+    not a word of the target (London School of Economics, Munich Re), a US state that is
+    also a country's name elsewhere (Georgia). Fix safety: as TRL004; an English name
+    that leaks into the target's word lists (London in Spanish) is fixed at 0.8 only
+    where it is clearly commoner in English."""
+    yield from _exonym_hits(doc, "TRL005")
