@@ -77,7 +77,7 @@ class Document:
         """(folded, exact): rule id → UTF-8 byte offsets where the rule's anchors start,
         in the scan text (case-insensitive anchors) and in the text (exact ones); one
         pass for all rules (prescan)."""
-        return prescan.anchor_hits(self.text, self.scan_utf8)
+        return prescan.anchor_hits(self.text, self.scan_utf8, self.lang)
 
     def exact_anchor_offsets(self, rule_id: str) -> list[int]:
         """Where the rule's exact anchors start in the text, as code-point offsets

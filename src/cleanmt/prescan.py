@@ -73,14 +73,18 @@ class _Automaton:
 
 
 @lru_cache(maxsize=None)
-def _automata() -> tuple[Optional[_Automaton], Optional[_Automaton]]:
-    """(folded, exact): the case-insensitive anchors of every registered rule, matched
-    against scan text, and the case-sensitive ones, matched against the text itself."""
+def _automata(lang: Optional[str] = None) -> tuple[Optional[_Automaton], Optional[_Automaton]]:
+    """(folded, exact): the case-insensitive anchors of every registered rule that runs
+    for `lang` (None: every rule), matched against scan text, and the case-sensitive
+    ones, matched against the text itself. One pair per target language, so an English
+    document is not searched for the French, Spanish and German rules' anchors."""
     from .registry import all_rules
 
     folded: dict[str, set] = {}
     exact: dict[str, set] = {}
     for r in all_rules():
+        if lang is not None and lang not in r.langs:
+            continue
         for loader, owners, norm in ((r.anchors, folded, normalise_anchor), (r.exact_anchors, exact, str)):
             if loader is None:
                 continue
@@ -92,11 +96,12 @@ def _automata() -> tuple[Optional[_Automaton], Optional[_Automaton]]:
     return (_Automaton(folded) if folded else None, _Automaton(exact) if exact else None)
 
 
-def anchor_hits(text: str, scan_utf8: bytes) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
-    """(folded, exact): for each rule with an anchor in the document, where its anchors
-    start, as UTF-8 byte offsets; case-insensitive anchors in the scan text (given as
-    UTF-8), exact ones in `text`. Most documents give two empty dicts."""
-    folded, exact = _automata()
+def anchor_hits(text: str, scan_utf8: bytes, lang: Optional[str] = None) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
+    """(folded, exact): for each rule (of `lang`, or of every language) with an anchor in
+    the document, where its anchors start, as UTF-8 byte offsets; case-insensitive anchors
+    in the scan text (given as UTF-8), exact ones in `text`. Most documents give two empty
+    dicts."""
+    folded, exact = _automata(lang)
     return (
         folded.hits(scan_utf8) if folded is not None else {},
         exact.hits(text.encode("utf-8")) if exact is not None else {},
