@@ -273,6 +273,10 @@ def _narrates_past(text: str, start: int, end: int) -> bool:
     head_start = max(text.rfind(c, 0, start) for c in ".!?\n:;") + 1
     head = _WORD.findall(text[head_start:start].lower())[-12:]
     tail = _WORD.findall(text[end:end + 40].split(",")[0].lower())[:3]
+    for i, w in enumerate(tail):
+        if w in ("that", "which", "who", "when", "whether"):  # a clause of its own begins
+            tail = tail[:i]
+            break
     if any(w in _NOT_PAST for w in head[-3:] + tail):
         return False
     if any(w in ("will", "would", "shall", "'ll", "’ll") or w in _PRESENT_AUX for w in head):
@@ -288,6 +292,7 @@ def _narrates_past(text: str, start: int, end: int) -> bool:
     bad=[
         ("The union called off the strike this Monday after talks.", "The union called off the strike on Monday after talks."),
         ("Police said this Sunday that two men were arrested.", "Police said on Sunday that two men were arrested."),
+        ("The firm announced this Monday that it will cut 300 jobs.", "The firm announced on Monday that it will cut 300 jobs."),
         ("This Thursday, the court rejected the appeal.", None),
     ],
     good=[
