@@ -60,9 +60,3 @@ def context_gains(left: str, word: str, right: str, candidates: Sequence[str]) -
     after = after[:stop][:CONTEXT] + (["</s>"] if stop is not None and stop < CONTEXT else [])
     base = _logprob(lm, before + tokens(word) + after, len(before))
     return {c: _logprob(lm, before + tokens(c) + after, len(before)) - base for c in candidates}
-
-
-def context_gain(left: str, word: str, right: str, candidate: str) -> Optional[int]:
-    """`context_gains` for one candidate."""
-    gains = context_gains(left, word, right, (candidate,))
-    return None if gains is None else gains[candidate]

@@ -16,7 +16,7 @@ from typing import Optional
 import regex
 from wordfreq import top_n_list
 
-from ..knowledge.first_names import first_name_genders, gender_of
+from ..knowledge.first_names import first_name_genders
 from ..knowledge.language_model import context_gains
 from ..lexicon import AnchorIndex, load_tsv
 from ..names import capital_tokens
@@ -563,15 +563,8 @@ def _listed_words(text: str, words=None):
     if len(lower) != len(text):
         pattern = re.compile(_context_false_friend_re().pattern, re.I)
         return sorted(m.span() for m in pattern.finditer(text))
-    spans = []
-    for word in words if words is not None else context_false_friends():
-        i = lower.find(word)
-        while i != -1:
-            end = i + len(word)
-            if (i == 0 or not _glued(lower[i - 1])) and (end == len(lower) or not _glued(lower[end])):
-                spans.append((i, end))
-            i = lower.find(word, end)
-    return sorted(spans)
+    words = words if words is not None else context_false_friends()
+    return sorted((i, i + len(w)) for w in words for i in _whole_word_starts(lower, w))
 
 
 def _words_at_anchors(doc) -> set:
@@ -587,6 +580,16 @@ def _words_at_anchors(doc) -> set:
 def _glued(ch: str) -> bool:
     """Does `ch` make the letters beside it part of a longer word?"""
     return ch.isalnum() or ch in "'’-_"
+
+
+def _whole_word_starts(text: str, word: str):
+    """Where `word` occurs in `text` as a whole word (str.find, then a look at both sides)."""
+    i = text.find(word)
+    while i != -1:
+        end = i + len(word)
+        if (i == 0 or not _glued(text[i - 1])) and (end == len(text) or not _glued(text[end])):
+            yield i
+        i = text.find(word, end)
 
 
 def _with_article(text: str, start: int, word: str, candidate: str) -> tuple[int, str]:
@@ -701,36 +704,26 @@ _NAME_WORD = re.compile(r"[^\W\d_][\w'’]*")
 _SURNAME_AFTER = re.compile(r"\.?[ \t]+(?:[A-Z]\.[ \t]+)?(?P<last>[^\W\d_a-z][\w'’-]*)")
 
 
-def _people(doc) -> tuple[list[int], list[str], dict[str, str]]:
-    """(offsets, genders, surnames) of the people in the text whose gender the first name
-    or title gives ("Mr Novak", "Daria Kulikova"), with later mentions of the same
-    surname alone ("Kulikova said"), in text order; and each surname with its bearer's
-    gender (None if borne by both). A "surname" that is a common English word ("Victoria
-    Police", "China Daily") is not taken for one. Found with str.find from the names the
-    token scan holds."""
+def _people(doc) -> tuple[list[int], list[str]]:
+    """(offsets, genders) of the mentions of people whose gender the first name or title
+    gives ("Mr Novak", "Daria Kulikova"), and of later mentions of the same surname alone
+    ("Kulikova said"; not a surname borne by both genders), in text order. A "surname"
+    that is a common English word ("Victoria Police", "China Daily") is not taken for
+    one. Found with str.find from the names the token scan holds."""
     text = doc.text
     mentions, surnames = [], {}
     for name, gender in _names_in(doc).items():
-        i = text.find(name)
-        while i != -1:
-            end = i + len(name)
-            m = _SURNAME_AFTER.match(text, end)
-            if m and (i == 0 or not _glued(text[i - 1])) and m.group("last") not in _common_english_words():
+        for i in _whole_word_starts(text, name):
+            m = _SURNAME_AFTER.match(text, i + len(name))
+            if m and m.group("last") not in _common_english_words():
                 last = m.group("last").rstrip("'’-")
                 mentions.append((i, gender))
                 surnames[last] = gender if surnames.get(last, gender) == gender else None
-            i = text.find(name, end)
     for last, gender in surnames.items():
-        if gender is None:
-            continue
-        i = text.find(last)
-        while i != -1:
-            end = i + len(last)
-            if (i == 0 or not _glued(text[i - 1])) and (end == len(text) or not _glued(text[end])):
-                mentions.append((i, gender))
-            i = text.find(last, end)
+        if gender is not None:
+            mentions += [(i, gender) for i in _whole_word_starts(text, last)]
     mentions.sort()
-    return [at for at, _ in mentions], [g for _, g in mentions], surnames
+    return [at for at, _ in mentions], [g for _, g in mentions]
 
 
 @lru_cache(maxsize=None)
@@ -747,7 +740,11 @@ def _capitalised_names() -> dict[str, frozenset]:
 
 
 def _names_in(doc) -> dict[str, str]:
-    """The gendered first names and titles of the text (from the token scan)."""
+    """The gendered first names and titles of the text, as written (from the token scan)."""
+    return doc.shared("clq.names", _find_names)
+
+
+def _find_names(doc) -> dict[str, str]:
     tokens = capital_tokens(doc.text)
     out = {}
     for gender, names in _capitalised_names().items():
@@ -758,16 +755,13 @@ def _names_in(doc) -> dict[str, str]:
 
 def _one_gender_against_pronoun(doc) -> bool:
     """The first names and titles of the text are all of one gender, and a pronoun of
-    the other gender occurs (set intersections on the token scan that the name rules
-    read, and substring tests). Where both genders are named, the nearest name decides
-    too little to go on, and the rule stays silent."""
-    tokens = capital_tokens(doc.text)
-    names = _capitalised_names()
-    female, male = not names["f"].isdisjoint(tokens), not names["m"].isdisjoint(tokens)
-    if female == male:
+    the other gender occurs (substring tests). Where both genders are named, the nearest
+    name decides too little to go on, and the rule stays silent."""
+    genders = set(_names_in(doc).values())
+    if len(genders) != 1:
         return False
     text = doc.text
-    if female:
+    if "f" in genders:
         return "he " in text or "He " in text or " his " in text
     return "she " in text or "She " in text or " her " in text
 
@@ -820,7 +814,7 @@ def pronoun_gender(doc):
     if not _one_gender_against_pronoun(doc):
         return
     text = doc.text
-    offsets, genders, _ = _people(doc)
+    offsets, genders = _people(doc)
     sentence_ends = None
     for off in doc.exact_anchor_offsets("CLQ007"):
         m = _PRONOUN_AT.match(text, off)
