@@ -338,3 +338,11 @@ def test_a_name_spelled_once_is_decided_by_its_own_signals(text, expected):
     table = table_for(text)
     found = [(text[s:e], d.rule, d.replacement) for s, e, d in table.findings(text)]
     assert found == expected
+
+
+def test_one_word_place_inside_a_longer_name_keeps_its_spelling():
+    # French text: "London" alone is the English form of Londres, but "Jack London" is a writer
+    cleaner = Cleaner(lang="fr")
+    assert not [f for f in cleaner.detect("Le romancier Jack London a écrit ce livre.") if f.rule.startswith("TRL")]
+    assert [f.replacement for f in cleaner.detect("Le ministre est arrivé hier à London.")
+            if f.rule == "TRL002"] == ["Londres"]

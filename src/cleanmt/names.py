@@ -474,6 +474,11 @@ def _align(variant: str, cwords: list[str]):
 
 
 @lru_cache(maxsize=None)
+def _place_entities() -> frozenset:
+    return frozenset(r["entity"] for r in load_tsv("gazetteer_places.tsv", required=("entity",)))
+
+
+@lru_cache(maxsize=None)
 def gazetteer(lang: str = "en") -> KnownNames:
     """The built-in exonyms and well-known names, for target language `lang`."""
     known = KnownNames("gazetteer")
@@ -803,6 +808,9 @@ class NameTable:
             occs = self._last_scan[1]
         else:
             occs = scan(text, self.lang, self.compounds)
+        run_keys = defaultdict(set)
+        for o in occs:
+            run_keys[o.mention].add(o.key)
         for o in occs:
             if o.acronym:
                 d = self._acronym(o.text, text)
@@ -816,8 +824,21 @@ class NameTable:
                 continue
             if d.known is not None and o.sentence_start and not o.acronym and self._ordinary_word(o, d.known):
                 continue  # "Poutine with gravy…": a word of the language, not a name
+            if d.known is not None and not o.acronym and self._inside_longer_name(o, d.known, run_keys[o.mention]):
+                continue  # "Jack London" in French: a one-word place inside another name
             out.append((o.start, o.end, d))
         return out
+
+    def _inside_longer_name(self, o: Occurrence, kw: KnownWord, run: set) -> bool:
+        """A one-word known name (London, Moscou) next to name words of no entity of its
+        own: part of a longer name (the writer Jack London, the London School of Economics)
+        that keeps its spelling in every language."""
+        if kw.entity.startswith("user:") or kw.entity not in _place_entities():
+            return False  # a surname follows first names of no entity of its own
+        full = self.gazetteer.full_names.get(kw.entity, "")
+        if " " in full or "-" in full:
+            return False
+        return bool(run - {o.key} - self.gazetteer.entity_keys.get(kw.entity, set()))
 
     def _ordinary_word(self, o: Occurrence, kw: KnownWord) -> bool:
         """A sentence-initial word that is also a common word, with no other word of the name nearby."""

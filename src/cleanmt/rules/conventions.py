@@ -20,6 +20,7 @@ from functools import lru_cache
 import regex
 
 from ..lexicon import load_tsv
+from ..names import at_sentence_start
 from ..registry import rule
 from ..types import Hit
 
@@ -66,6 +67,18 @@ def _calendar_re(lang: str):
     return regex.compile(month + "|" + day)
 
 
+# "Journal du Dimanche", "Courrier del Lunes": a name word, then a linking word, then the day.
+_TITLE_BEFORE = regex.compile(r"(?<![\p{L}\p{M}])(\p{Lu}\p{Ll}+)\ (?:du|de|des|del|de\ la)\ \Z")
+
+
+def _in_title(text: str, start: int) -> bool:
+    """The calendar word ends a title: a capitalised word that does not begin its sentence
+    links to it with "du"/"del" (a newspaper, a programme). A sentence that begins
+    "Réunion du Lundi" stays flagged."""
+    m = _TITLE_BEFORE.search(text, max(0, start - 40), start)
+    return m is not None and not at_sentence_start(text, m.start(1))
+
+
 @rule(
     "CAS101",
     "casing",
@@ -81,6 +94,7 @@ def _calendar_re(lang: str):
         "Les manifestations ont commencé le 2 janvier dans l’ouest du pays.",
         "La sonde doit se poser sur la planète Mars en février.",
         "Janvier a été un mois difficile. Le Vendredi saint tombe tôt.",
+        "Selon le Courrier du Lundi, la ville a voté.",
     ],
 )
 def calendar_name_capitalised(doc):
@@ -91,6 +105,8 @@ def calendar_name_capitalised(doc):
         word = m.group()
         if lang == "fr" and FR_HOLIDAY.match(doc.text, max(0, m.start() - 4), m.end() + 5):
             continue  # "le 14 Juillet": the holiday, capitalised (a date with a year is not)
+        if _in_title(doc.text, m.start()):
+            continue  # "le Journal du Dimanche": the day inside a capitalised title
         yield Hit(m.start(), m.end(), f"{doc.profile.name} writes {word.lower()!r} lower-case", word.lower())
 
 
