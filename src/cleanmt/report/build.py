@@ -26,7 +26,9 @@ from .model import CorpusResult, DocResult
 
 MAX_DOC_CHARS = 30_000  # highlighted text per document
 MAX_TOTAL_CHARS = 2_000_000  # highlighted text over the page (plus the diffs, capped alike)
+MARK_COST = 150  # what a highlight adds to the page, in characters of the budget
 MAX_ROWS = 1_000  # findings listed per document
+MAX_TOTAL_ROWS = 20_000  # findings listed over the page (about 6 MB of table)
 MAX_HUNKS = 200  # diff hunks per document
 
 # one colour per category (Tableau 10, colour-blind aware), in CATEGORIES order
@@ -149,9 +151,10 @@ def _changed(op: str, t: str) -> str:
 
 
 def bars(densities: dict[str, float], counts: dict[str, int], scale: float) -> list[dict]:
-    """One bar per category for the density chart, its width a share of `scale`."""
-    return [{"cat": c, "colour": COLOURS[c], "count": counts.get(c, 0), "density": densities.get(c, 0.0),
-             "frac": (densities.get(c, 0.0) / scale) if scale else 0.0} for c in CATEGORIES]
+    """One bar per category the document has findings of, its width a share of `scale`
+    (the highest density of any category in the corpus, so documents compare)."""
+    return [{"cat": c, "colour": COLOURS[c], "count": counts[c], "density": densities.get(c, 0.0),
+             "frac": (densities.get(c, 0.0) / scale) if scale else 0.0} for c in CATEGORIES if counts.get(c)]
 
 
 def stack(densities: dict[str, float], scale: float) -> list[dict]:
@@ -189,18 +192,21 @@ def context(corpus: CorpusResult, title: str, max_doc_chars: int = MAX_DOC_CHARS
     max_cat = max((v for d in docs for v in d.score["by_category"].values()), default=0.0)
     max_total = max((d.score["per_1000_words"] for d in docs), default=0.0)
     budget = max_total_chars
+    rows_left = MAX_TOTAL_ROWS
     first_open = next((i for i, d in enumerate(docs) if d.findings), None)
     views = []
     for i, d in enumerate(docs):
         did = f"d{i}"
         limit = max(0, min(len(d.text), max_doc_chars, budget))
-        budget -= limit
+        budget -= limit + MARK_COST * sum(1 for f in d.findings if f.start < limit)
         hunks = diff_hunks(d.text, d.fixed) if d.fixed != d.text and budget > 0 else []
         shown_hunks = hunks[:MAX_HUNKS]
         budget -= sum(len(p[1]) for h in shown_hunks for ln in h.lines for p in ln.parts)
         counts = d.counts()
+        listed = d.findings[:max(0, min(MAX_ROWS, rows_left))]
+        rows_left -= len(listed)
         rows = [{"id": f"{did}-f{j}", "n": j + 1, "f": f, "fix": _fix_label(f), "applied": d.is_applied(f),
-                 "colour": COLOURS[f.category], "shown": shown(f.text), "title": _title(f)} for j, f in enumerate(d.findings[:MAX_ROWS])]
+                 "shown": shown(f.text)} for j, f in enumerate(listed)]
         views.append({
             "id": did, "index": i + 1, "path": d.path, "lang": d.language.code,
             "lang_name": LANG_NAMES.get(d.language.code, d.language.code), "lang_reason": d.language.reason,
@@ -239,5 +245,6 @@ def context(corpus: CorpusResult, title: str, max_doc_chars: int = MAX_DOC_CHARS
                     "changed": sum(1 for d in docs if d.fixed != d.text),
                     "langs": " · ".join(f"{k} {v}" for k, v in sorted(langs.items(), key=lambda kv: (-kv[1], kv[0])))},
         "names": [{"lang": k, "lang_name": LANG_NAMES.get(k, k), "rows": v} for k, v in corpus.names.items() if v],
+        "max_rows": MAX_ROWS, "max_total_rows": MAX_TOTAL_ROWS,
         "max_cat": max_cat, "max_total": max_total, "max_doc_chars": max_doc_chars,
     }

@@ -7,6 +7,8 @@
   var $$ = function (s, r) { return Array.prototype.slice.call((r || document).querySelectorAll(s)); };
   var state = { cats: new Set(), rules: new Set(), fix: false, hide: false, path: "" };
   var docs = $$("details.doc");
+  var docRows = {};  // the summary table's row of each document
+  $$("tr[data-doc]").forEach(function (tr) { docRows[tr.dataset.doc] = tr; });
   var pop = $("#pop");
 
   function passes(cat, rule, fx) {
@@ -33,7 +35,7 @@
       doc.hidden = !pathOk || (state.hide && n === 0);
       var b = $("summary .match", doc);
       if (b) b.textContent = String(n);
-      var row = $('tr[data-doc="' + doc.id + '"]');
+      var row = docRows[doc.id];
       if (row) {
         var cell = $(".match", row);
         cell.textContent = String(n);
