@@ -232,16 +232,15 @@ def test_the_diff_view_shows_what_fix_changes(seeds_run):
     diffs = [t for t in tree.iter(f"{{{NS['h']}}}table") if t.get("class") == "diff"]
     changed = [d for d in corpus.docs if d.fixed != d.text]
     assert len(diffs) == len(changed) >= 1
+    checked = 0
     for table, d in zip(diffs, changed):
         new_lines = d.fixed.split("\n")
         for tr in table.iter(f"{{{NS['h']}}}tr"):
-            if tr.get("class") in ("ctx", "add"):
+            if tr.get("class") in ("ctx", "add", "chg"):  # a line without its deletions is the fixed line
                 no = int(text_of(list(tr)[1]))
-                assert text_of(list(tr)[2]) == new_lines[no - 1]
-            if tr.get("class") == "chg":  # the line without its deletions is the fixed line
-                no = int(text_of(list(tr)[1]))
-                kept = "".join(t for t in _cell_parts(list(tr)[2], skip="del"))
-                assert kept == new_lines[no - 1]
+                assert "".join(_cell_parts(list(tr)[2], skip="del")) == new_lines[no - 1]
+                checked += 1
+    assert checked > 10
 
 
 def _cell_parts(td, skip: str):

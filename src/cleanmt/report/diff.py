@@ -14,6 +14,7 @@ from typing import Optional
 
 _TOKEN = re.compile(r"\w+|\s|[^\w\s]")  # every character falls in one token
 _PAIR_RATIO = 0.5  # a deleted and an added line this alike are shown as one changed line
+_MAX_PAIRS = 10_000  # a bigger replaced block is shown as deletions and additions, unpaired
 
 
 @dataclass(frozen=True)
@@ -65,10 +66,15 @@ def _merge(parts):
 
 
 def diff_hunks(before: str, after: str, context: int = 1) -> list[Hunk]:
-    """The hunks of before -> after, by lines split at "\\n" (a "\\r" stays in its line)."""
+    """The hunks of before -> after, by lines split at "\\n" (a "\\r" stays in its line).
+
+    Blank lines are junk to the line matcher (they may extend a match, never anchor
+    one), so a deleted boilerplate line and its blank do not pull the lines after it
+    out of step."""
     a, b = before.split("\n"), after.split("\n")
+    matcher = SequenceMatcher(_blank, a, b, autojunk=False)
     hunks = []
-    for group in SequenceMatcher(None, a, b, autojunk=False).get_grouped_opcodes(context):
+    for group in matcher.get_grouped_opcodes(context):
         lines: list[DiffLine] = []
         for op, i1, i2, j1, j2 in group:
             if op == "equal":
@@ -81,23 +87,35 @@ def diff_hunks(before: str, after: str, context: int = 1) -> list[Hunk]:
     return hunks
 
 
+def _blank(line: str) -> bool:
+    return not line.strip()
+
+
 def _replace_block(a, b, i1, i2, j1, j2) -> list[DiffLine]:
-    """Old lines a[i1:i2] replaced by new lines b[j1:j2]: each old line is paired, in order,
-    with the first remaining new line alike enough; the rest are plain deletions and additions."""
-    out: list[DiffLine] = []
-    j = j1
-    for i in range(i1, i2):
-        k = next((k for k in range(j, j2) if _alike(a[i], b[k])), None)
-        if k is None:
-            out.append(DiffLine("del", i + 1, None, (("del", a[i]),)))
-            continue
-        out += [DiffLine("add", None, m + 1, (("ins", b[m]),)) for m in range(j, k)]
-        out.append(DiffLine("chg", i + 1, k + 1, word_parts(a[i], b[k])))
-        j = k + 1
-    out += [DiffLine("add", None, m + 1, (("ins", b[m]),)) for m in range(j, j2)]
-    return out
-
-
-def _alike(x: str, y: str) -> bool:
-    m = SequenceMatcher(None, x, y, autojunk=False)
-    return m.real_quick_ratio() >= _PAIR_RATIO and m.quick_ratio() >= _PAIR_RATIO and m.ratio() >= _PAIR_RATIO
+    """Old lines a[i1:i2] replaced by new lines b[j1:j2]: the most alike pair of non-blank
+    lines becomes one changed line, and the lines before and after it are aligned the same
+    way (difflib.Differ's approach); lines left without a partner are deleted or added."""
+    best, bi, bj = _PAIR_RATIO, None, None
+    if (i2 - i1) * (j2 - j1) <= _MAX_PAIRS:
+        for i in range(i1, i2):
+            if _blank(a[i]):
+                continue
+            for j in range(j1, j2):
+                if _blank(b[j]):
+                    continue
+                m = SequenceMatcher(None, a[i], b[j], autojunk=False)
+                if m.real_quick_ratio() > best and m.quick_ratio() > best and m.ratio() > best:
+                    best, bi, bj = m.ratio(), i, j
+    if bi is None:  # no pair: what stays is only equal lines (blank ones) between the others
+        out: list[DiffLine] = []
+        for op, x1, x2, y1, y2 in SequenceMatcher(None, a[i1:i2], b[j1:j2], autojunk=False).get_opcodes():
+            if op == "equal":
+                out += [DiffLine("ctx", i1 + x1 + k + 1, j1 + y1 + k + 1, (("eq", a[i1 + x1 + k]),))
+                        for k in range(x2 - x1)]
+                continue
+            out += [DiffLine("del", i + 1, None, (("del", a[i]),)) for i in range(i1 + x1, i1 + x2)]
+            out += [DiffLine("add", None, j + 1, (("ins", b[j]),)) for j in range(j1 + y1, j1 + y2)]
+        return out
+    return (_replace_block(a, b, i1, bi, j1, bj)
+            + [DiffLine("chg", bi + 1, bj + 1, word_parts(a[bi], b[bj]))]
+            + _replace_block(a, b, bi + 1, i2, bj + 1, j2))
