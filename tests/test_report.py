@@ -284,6 +284,17 @@ def test_report_command_writes_a_valid_page(tmp_path, capsys):
     assert "5 document(s)" in capsys.readouterr().err
 
 
+def test_report_command_to_stdout(tmp_path, capsysbinary):
+    a = tmp_path / "a.txt"
+    a.write_text("Riots once morest the regime.\n", encoding="utf-8")
+    assert main(["report", str(a), "-o", "-", "--lang", "en"]) == 0
+    out = capsysbinary.readouterr()
+    page = out.out.decode("utf-8")
+    assert page.startswith("<!DOCTYPE html>") and "once morest" in page
+    parse_strict(page)
+    assert b"written to stdout" in out.err
+
+
 def test_report_command_bad_inputs(tmp_path, capsys):
     good = tmp_path / "a.txt"
     good.write_text("Riots once morest the regime.\n", encoding="utf-8")
