@@ -328,6 +328,14 @@ def test_report_detects_each_files_language(tmp_path):
     assert [d.language.code for d in corpus.docs] == ["fr", "en"]
 
 
+def test_jobs_give_the_same_report():
+    items = [("a.txt", "Riots once morest the regime .\n"), ("b.txt", "He said « yes » to the plan.\n")]
+    one, two = analyse(items, lang="en", jobs=1), analyse(items, lang="en", jobs=2)
+    assert [d.findings for d in one.docs] == [d.findings for d in two.docs]
+    assert [d.fixed for d in one.docs] == [d.fixed for d in two.docs]
+    assert one.docs[0].fixed != one.docs[0].text
+
+
 # -- a real browser -------------------------------------------------------------------------
 
 

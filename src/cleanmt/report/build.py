@@ -169,7 +169,7 @@ def stack(densities: dict[str, float], scale: float) -> list[dict]:
     return out
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=None)
 def _asset(name: str) -> str:
     return resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
 

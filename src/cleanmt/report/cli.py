@@ -54,6 +54,8 @@ def add_report_parser(subparsers) -> argparse.ArgumentParser:
     p.add_argument("--names", metavar="FILE", help="your names file (canonical<TAB>variant...), preferred over the gazetteer")
     p.add_argument("--no-corpus", dest="corpus", action="store_false",
                    help="check each file on its own: no name table across files")
+    p.add_argument("-j", "--jobs", type=_jobs, default=1, metavar="N",
+                   help="spread the documents over N processes (0: one per core)")
     p.add_argument("--title", default=None, help="the page title (default: cleanmt report: PATHS)")
     p.add_argument("--max-chars", type=_positive, default=None, metavar="N",
                    help="highlight at most N characters of each document (default: 30000); the findings table lists all")
@@ -68,6 +70,16 @@ def _confidence(value: str) -> float:
     if not 0.0 <= x <= 1.0:
         raise argparse.ArgumentTypeError(f"{value} is outside 0..1")
     return x
+
+
+def _jobs(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if n < 0:
+        raise argparse.ArgumentTypeError("must be 0 (one per core) or more")
+    return n or (os.cpu_count() or 1)
 
 
 def _positive(value: str) -> int:
@@ -127,7 +139,7 @@ def cmd_report(args) -> int:
             raise InputError("no input could be read; no report written")
         corpus = analyse(items, lang=args.lang, select=_split(args.select), ignore=_split(args.ignore),
                          min_confidence=args.min_confidence, keep_boilerplate=args.keep_boilerplate,
-                         names_file=args.names, corpus=args.corpus)
+                         names_file=args.names, corpus=args.corpus, jobs=args.jobs)
         title = args.title or "cleanmt report: " + ", ".join(args.paths)
         page = render(corpus, title=title, max_doc_chars=args.max_chars or MAX_DOC_CHARS)
         if to_stdout:

@@ -14,7 +14,7 @@ from typing import Optional
 
 _TOKEN = re.compile(r"\w+|\s|[^\w\s]")  # every character falls in one token
 _PAIR_RATIO = 0.5  # a deleted and an added line this alike are shown as one changed line
-_MAX_PAIRS = 10_000  # a bigger replaced block is shown as deletions and additions, unpaired
+_MAX_PAIRS = 2_500  # a bigger replaced block is shown as deletions and additions, unpaired
 
 
 @dataclass(frozen=True)

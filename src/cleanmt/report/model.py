@@ -7,10 +7,11 @@ are tested here as data, and the builder only lays them out.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Optional, Sequence
+from typing import Iterable, Optional, Sequence
 
 from ..engine import DEFAULT_MIN_CONFIDENCE, Cleaner
 from ..lang import LanguageGuess, resolve
+from ..parallel import ordered_map
 from ..scoring import artifact_score
 from ..types import CATEGORIES, Edit, Finding
 
@@ -81,13 +82,14 @@ def analyse(
     keep_boilerplate: bool = False,
     names_file: Optional[str] = None,
     corpus: bool = True,
-    on_document: Optional[Callable[[str], None]] = None,
+    jobs: int = 1,
 ) -> CorpusResult:
     """Run detection and fixing over (path, text) items as one corpus.
 
     Each document gets its own target language (`lang` "auto" detects it), and the
     documents of one language share a name table, as `detect --corpus` would build
     for them: a name is settled on one spelling across the files of its language.
+    `jobs` > 1 spreads the documents of each language over that many processes.
     """
     from ..names import build_name_table
 
@@ -107,16 +109,28 @@ def analyse(
             names[code] = table.rows()
         cleaner = Cleaner(select=select, ignore=ignore, min_confidence=min_confidence,
                           keep_boilerplate=keep_boilerplate, lang=code, corpus=table)
-        for i in indices:
+        _init_worker(cleaner)  # this process runs the documents when jobs is 1
+        reports = ordered_map(_fix_one, [items[i][1] for i in indices], jobs,
+                              initializer=_init_worker, initargs=(cleaner,))
+        for i, rep in zip(indices, reports):
             path, text = items[i]
-            rep = cleaner.fix(text)
             fixed = rep.fixed if rep.fixed is not None else text
             applied = frozenset((e.start, e.end, e.rule) for e in rep.edits if e.pass_no == 1)
             docs[i] = DocResult(path=path, text=text, language=guesses[i], findings=rep.findings, fixed=fixed,
                                 edits=rep.edits, applied=applied, score=artifact_score(text, rep.findings))
-            if on_document is not None:
-                on_document(path)
     settings = {"lang": lang, "min_confidence": min_confidence, "keep_boilerplate": keep_boilerplate,
                 "select": list(select or []), "ignore": list(ignore or []), "corpus": corpus,
                 "names_file": names_file}
+    _WORKER.clear()
     return CorpusResult(docs=[d for d in docs if d is not None], names=names, settings=settings)
+
+
+_WORKER: dict = {}  # the Cleaner of this process (one per worker, set by its initializer)
+
+
+def _init_worker(cleaner: Cleaner) -> None:
+    _WORKER["cleaner"] = cleaner
+
+
+def _fix_one(text: str):
+    return _WORKER["cleaner"].fix(text)
