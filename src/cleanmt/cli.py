@@ -20,6 +20,7 @@ from .io import (InputError, atomic_output, check_target, open_binary, read_text
 from .jsonl import JsonlError, Settings, run_jsonl
 from .hints import source_language_hints
 from .names_cli import add_names_parser, cmd_names
+from .report.cli import add_report_parser, cmd_report
 from .scoring import artifact_score
 from .parallel import ordered_map
 from .progress import Progress
@@ -202,6 +203,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_rule_options(f, DEFAULT_MIN_CONFIDENCE)
 
     add_names_parser(sub)
+    add_report_parser(sub)
 
     sc = sub.add_parser(
         "score",
@@ -296,6 +298,8 @@ def _main(argv: Optional[Sequence[str]] = None) -> int:
             return cmd_rules(args)
         if args.command == "names":
             return cmd_names(args)
+        if args.command == "report":
+            return cmd_report(args)
         if args.command == "score":
             return cmd_score(args)
         if args.corpus:
