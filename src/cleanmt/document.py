@@ -79,6 +79,26 @@ class Document:
         pass for all rules (prescan)."""
         return prescan.anchor_hits(self.text, self.scan_utf8, self.lang)
 
+    @once
+    def scan_word_bytes(self) -> bytes:
+        """The scan text with every ASCII character but a letter, and the non-ASCII
+        punctuation that sticks to words (’ “ « – …), read as a space (prescan.word_bytes)."""
+        return prescan.word_bytes(self.scan_utf8)
+
+    @once
+    def scan_words(self) -> list[bytes]:
+        """The document's words in order, case-folded, as UTF-8 ("l'école" gives "l" and
+        "école"): one C-speed split, so that a rule intersects an index with them
+        (`index.intersection(doc.scan_words)`) instead of looking words up one by one."""
+        return self.scan_word_bytes.split()
+
+    @once
+    def scan_letter_runs(self) -> list[bytes]:
+        """The runs of letters inside the scan words that hold a non-ASCII character other
+        than a letter ("zürich" in "zürich‐", "we" in "“we"): with `scan_words`, every
+        case-folded run of letters of the text (prescan.letter_runs)."""
+        return prescan.letter_runs(self.scan_word_bytes)
+
     def exact_anchor_offsets(self, rule_id: str) -> list[int]:
         """Where the rule's exact anchors start in the text, as code-point offsets
         (the prescan gives UTF-8 byte offsets; in ASCII text they are the same)."""

@@ -16,8 +16,11 @@ end, so an anchor written "tear fuel" also covers "Tear\n Fuel", and " la " a
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Optional
+
+import regex
 
 # Characters the rules' patterns treat as a word space ([ \\t], [ \\u00a0\\u202f]...).
 _SPACES = ("\n", "\t", "\u00a0", "\u202f", "\u2009", "\u2007")
@@ -38,6 +41,42 @@ def scan_text(text: str) -> str:
     while "  " in s:
         s = s.replace("  ", " ")
     return " " + s + " "
+
+
+# every ASCII byte but a lower-case letter reads as a space; bytes of UTF-8 sequences stay
+_NON_WORD = bytes(c if 97 <= c <= 122 or c >= 128 else 32 for c in range(256))
+# non-ASCII punctuation that may stick to a word in scan text
+_PUNCT_UTF8 = tuple(c.encode("utf-8") for c in "’‘“”«»„‚–—…·")
+_NON_ASCII = re.compile(rb"[\x80-\xff]+")
+_LETTERS = regex.compile(r"\p{L}+")
+
+
+def word_bytes(scan_utf8: bytes) -> bytes:
+    """Scan text (UTF-8) with every ASCII character but a letter, and the non-ASCII
+    punctuation of _PUNCT_UTF8, turned into a space: its split() is the words, at C speed."""
+    data = scan_utf8
+    if not data.isascii():
+        for p in _PUNCT_UTF8:
+            if p in data:
+                data = data.replace(p, b" ")
+    return data.translate(_NON_WORD)
+
+
+def letter_runs(words: bytes) -> list[bytes]:
+    """The runs of letters in the words of `words` (word_bytes) that hold a non-ASCII
+    character and are not one run of letters themselves ("“we" gives "we", "zürich"
+    nothing): with the words, every run of letters of the text, case-folded."""
+    if words.isascii():
+        return []
+    out = []
+    for m in _NON_ASCII.finditer(words):
+        start = words.rfind(b" ", 0, m.start()) + 1
+        end = words.find(b" ", m.end())
+        word = words[start : end if end >= 0 else len(words)].decode("utf-8", "replace")
+        runs = _LETTERS.findall(word)
+        if runs != [word]:
+            out.extend(r.encode("utf-8") for r in runs)
+    return out
 
 
 def normalise_anchor(anchor: str) -> str:
