@@ -467,27 +467,26 @@ def _date_months() -> frozenset:
     return frozenset(m.lower() for m in months("en") if case_class(m, "en") & LOWER)
 
 
-@lru_cache(maxsize=None)
-def _proper_prefix_words() -> frozenset:
-    """The anchor words that begin a longer lower-case word ("tim" begins "time"): one of
-    them counts only before a character of _WORD_ENDS (" tim " but not " time")."""
+def _proper_anchors() -> list:
+    """Each anchor word after a space, matched as written (lower-case); a month that
+    is also a common word only in a date: a digit, a space and the month ("2 may"), or
+    the month, a space and a digit ("march 15", "may 2021")."""
     import bisect
 
     from ..knowledge.dictionary import lower_words
 
     lower = sorted(lower_words("en"))
-    out = set()
-    for w in _proper_anchor_words():
+    words = []
+    for w in sorted(_proper_anchor_words()):
         i = bisect.bisect_right(lower, w)
-        if i < len(lower) and lower[i].startswith(w):
-            out.add(w)
-    return frozenset(out)
-
-
-@lru_cache(maxsize=None)
-def _proper_word_keys() -> frozenset:
-    """What CAS004 looks for among a document's words: the anchor words, as UTF-8."""
-    return frozenset(w.encode("utf-8") for w in _proper_anchor_words())
+        if i < len(lower) and lower[i].startswith(w):  # "tim" begins "time": anchor "tim" and an end
+            words.extend(w + end for end in _WORD_ENDS)
+        else:
+            words.append(w)
+    months = sorted(_date_months())
+    return ([" " + w for w in words]
+            + [f"{d} {m}" for m in months for d in "0123456789"]
+            + [f" {m} {d}" for m in months for d in "0123456789"])
 
 
 # What may follow a whole word in running text (CAS004's anchors for a name that begins a
@@ -500,51 +499,37 @@ _DAY_AFTER = re.compile(r" \d{1,2}(?:st|nd|rd|th)?, \d{4}\b| \d{4}\b")
 def _proper_sites(doc) -> list:
     """(start, end, kind) of each lower-case word after a space that CAS004 may flag:
     kind "name" for a capitalised-only dictionary word, "date" for "may" or "march" in
-    a date ("2 may", "march 15, 2021"). The anchor words that the document's words hold
-    (one set intersection) and the months are looked for in the text as written, after
-    a space; one that begins a longer lower-case word ("tim", "time") only before a
-    character of _WORD_ENDS."""
+    a date ("2 may", "march 15, 2021"). Read at the prescan's hits only."""
+    hits = doc.anchor_hits[1].get("CAS004")
+    if not hits:
+        return []
     text = doc.text
     if text.islower():
         return []  # a text written lower-case through: a style, not an artifact
-    words = _proper_word_keys()
-    present = words.intersection(doc.scan_words)
-    runs = doc.scan_letter_runs
-    if runs:
-        present = present | words.intersection(runs)
-    names, months, prefixes = _proper_anchor_words(), _date_months(), _proper_prefix_words()
+    if not text.isascii():  # the anchors' UTF-8 offsets, as character offsets
+        data = text.encode("utf-8")
+        hits = [len(data[:p].decode("utf-8", "ignore")) for p in hits]
+    names, months = _proper_anchor_words(), _date_months()
     sites = []
     n = len(text)
-    # the months always: "2 mayfair" reads as "2 may" and the word after the space
-    for word in months.union(k.decode("utf-8") for k in present):
-        is_month = word in months
-        needle = " " + word
-        p = text.find(needle)
-        while p != -1:
-            start = p + 1
-            end = start + len(word)
-            after = text[end] if end < n else ""
-            if is_month:  # only in a date: "2 may", "may 2" (a digit, a space, the month or back)
-                if not ((p and "0" <= text[p - 1] <= "9") or (after == " " and "0" <= text[end + 1 : end + 2] <= "9")):
-                    p = text.find(needle, end)
-                    continue
-                while end < n and text[end].isalpha():
-                    end += 1
-                found = text[start:end]
-                if found in names:
-                    sites.append((start, end, "name"))
-                elif found in months and (_DAY_BEFORE.search(text, max(0, start - 8), start)
-                                          or _DAY_AFTER.match(text, end)):
-                    sites.append((start, end, "date"))
-            elif not after.isalpha() and (word not in prefixes or (after and after in _WORD_ENDS)):
-                sites.append((start, end, "name"))
-            p = text.find(needle, end)
+    for p in hits:
+        if text[p] != " ":  # "2 may": the month starts after the digit and the space
+            p = text.index(" ", p)
+        start = end = p + 1
+        while end < n and text[end].isalpha():
+            end += 1
+        word = text[start:end]
+        if word in names:
+            sites.append((start, end, "name"))
+        elif word in months and (_DAY_BEFORE.search(text, max(0, start - 8), start)
+                                 or _DAY_AFTER.match(text, end)):
+            sites.append((start, end, "date"))
     return sites
 
 
 def _may_have_lowercase_proper(doc) -> bool:
-    """Cheap necessary condition of CAS004: after a space, a whole word the dictionary
-    only lists capitalised, or a month name in a date."""
+    """Cheap necessary condition of CAS004: at one of its anchors, a whole word the
+    dictionary only lists capitalised, or a month name in a date."""
     return bool(doc.shared("CAS004", _proper_sites))
 
 
@@ -578,6 +563,7 @@ def _code_like(text: str, start: int, end: int) -> bool:
         "He ate french fries; the clock had roman numerals.",
         "all lower-case text like this one about wednesday is a style.",
     ],
+    exact_anchors=_proper_anchors,
     gate=_may_have_lowercase_proper,
 )
 def lowercase_proper_noun(doc):
