@@ -48,8 +48,12 @@ class Line:
 
 
 class Document:
-    def __init__(self, text: str, lang: str = "en", corpus: object = None, source: Optional[str] = None):
+    def __init__(self, text: str, lang: str = "en", corpus: object = None, source: Optional[str] = None,
+                 scanner: Optional[prescan.Scanner] = None):
         self.text = text
+        # the anchors to look for (the engine's chosen rules for this language); None:
+        # every rule of the language (a Document made by hand, in a test or a benchmark)
+        self.scanner = scanner
         self.lang = lang
         # the language the text was translated from, when known (--source); None: unknown
         self.source = source
@@ -77,7 +81,12 @@ class Document:
         """(folded, exact): rule id → UTF-8 byte offsets where the rule's anchors start,
         in the scan text (case-insensitive anchors) and in the text (exact ones); one
         pass for all rules (prescan)."""
-        return prescan.anchor_hits(self.text, self.scan_utf8, self.lang)
+        scanner = self.scanner
+        if scanner is None:
+            from .registry import default_scanner  # (at call time: the registry sits above)
+
+            scanner = default_scanner(self.lang)
+        return scanner.hits(self.text, self.scan_utf8)
 
     @once
     def scan_word_bytes(self) -> bytes:

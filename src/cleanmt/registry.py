@@ -149,6 +149,13 @@ def all_rules() -> list[Rule]:
     return [_RULES[k] for k in sorted(_RULES)]
 
 
+def default_scanner(lang: Optional[str] = None):
+    """The prescan of every registered rule that runs for `lang` (None: every rule)."""
+    from .prescan import scanner
+
+    return scanner(tuple(r for r in all_rules() if r.anchored and (lang is None or lang in r.langs)))
+
+
 def select_rules(
     select: Optional[Iterable[str]] = None, ignore: Optional[Iterable[str]] = None
 ) -> list[Rule]:
