@@ -66,6 +66,22 @@ class Rule:
         return self.gate is None or self.gate(doc)
 
     @property
+    def location(self) -> str:
+        """Where the rule is defined, "src/cleanmt/rules/casing.py:566" (its check
+        function's first line, relative to the package's parent when it is inside it)."""
+        import inspect
+        from pathlib import Path
+
+        fn = inspect.unwrap(self.check)
+        path = Path(inspect.getsourcefile(fn) or fn.__code__.co_filename).resolve()
+        root = Path(__file__).resolve().parent.parent.parent
+        try:
+            path = path.relative_to(root)
+        except ValueError:
+            pass
+        return f"{path}:{fn.__code__.co_firstlineno}"
+
+    @property
     def example(self) -> str:
         """One example for the rule table: the first bad example and its fix."""
         if not self.bad:
