@@ -154,3 +154,17 @@ def scanner(rules: tuple) -> Scanner:
     Cleaners that choose the same rules share one (a pure function of its argument,
     bounded; no document state)."""
     return Scanner(rules)
+
+
+@lru_cache(maxsize=16)
+def _literal_automaton(words: tuple) -> "object":
+    import ahocorasick_rs
+
+    return ahocorasick_rs.AhoCorasick(list(words))
+
+
+def literal_starts(words: tuple, text: str) -> list[int]:
+    """Sorted offsets in `text` where any of `words` (a tuple of literal strings) starts,
+    overlaps included: for a rule that must look again where the prescan's offsets
+    cannot be used (one automaton per tuple, built once)."""
+    return sorted(start for _, start, _ in _literal_automaton(words).find_matches_as_indexes(text, overlapping=True))
