@@ -9,6 +9,9 @@ a fingerprint of everything they can come from: every source and data file of th
 package (path, size, modification time) and the versions of the packages the
 reference data is read from. Edit a TSV and the next run works them out again.
 Rules defined outside the package (a test's, a plugin's) are never cached.
+
+`derived(name, build)` keeps other small tables worked out from reference data the
+same way (the articles UNT004 reads, CAS004's anchor words), for the same reason.
 """
 from __future__ import annotations
 
@@ -77,6 +80,30 @@ def _store(table: dict) -> None:
                 old.unlink(missing_ok=True)
     except OSError:
         pass  # a read-only cache directory: work them out again next time
+
+
+def derived(name: str, build):
+    """`build()`'s value (small, picklable), kept on disk under the package's fingerprint
+    beside the anchors; worked out again when the package or its data packages change."""
+    path = _path().with_name(f"derived-{name}-{fingerprint()}.pickle")
+    try:
+        with open(path, "rb") as f:
+            return pickle.load(f)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
+        pass
+    value = build()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        with open(tmp, "wb") as f:
+            pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+        for old in path.parent.glob(f"derived-{name}-*.pickle"):
+            if old != path:
+                old.unlink(missing_ok=True)
+    except OSError:
+        pass
+    return value
 
 
 def _ours(rule) -> bool:

@@ -207,6 +207,12 @@ def rare_foreign_keys() -> frozenset[bytes]:
 def articles() -> dict[str, frozenset[str]]:
     """Article -> the source languages it is an article of (data/foreign_articles.tsv),
     those clearly commoner there than in English (1.0 zipf): "il", "el", "het", not "a"."""
+    from ..anchor_cache import derived
+
+    return derived("articles", _articles)  # (six wordfreq lists less to read at start-up)
+
+
+def _articles() -> dict[str, frozenset[str]]:
     from ..lexicon import load_tsv
 
     out: dict[str, set] = {}
