@@ -9,6 +9,7 @@ it with this rule alone must give `expected` (None: flagged, no safe fix).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Callable, Iterable, Optional, Union
 
 import regex
@@ -166,7 +167,15 @@ def all_rules() -> list[Rule]:
 
 
 def default_scanner(lang: Optional[str] = None):
-    """The prescan of every registered rule that runs for `lang` (None: every rule)."""
+    """The prescan of every registered rule that runs for `lang` (None: every rule), for
+    a Document made without one (tests, benchmarks); the engine builds its own."""
+    all_rules()  # (registers the rules on first use)
+    return _default_scanner(lang, len(_RULES))
+
+
+@lru_cache(maxsize=16)
+def _default_scanner(lang: Optional[str], n_rules: int):
+    # keyed by the number of rules too: a rule registered later gets a new scanner
     from .prescan import scanner
 
     return scanner(tuple(r for r in all_rules() if r.anchored and (lang is None or lang in r.langs)))
