@@ -8,7 +8,7 @@ import pytest
 
 from cleanmt.corpora import as_published
 from cleanmt.document import Document
-from cleanmt.prescan import normalise_anchor
+from cleanmt.prescan import literal_starts, normalise_anchor
 from cleanmt.registry import all_rules
 from cleanmt.rules import untranslated as U
 
@@ -32,7 +32,7 @@ AT_THE_QUARTER = [
 def _reference_positions(text):
     """The marker words' offsets, by the marker automaton over the lowered text."""
     lowered = " " + text.lower().replace("\n", " ").replace("\t", " ") + " "
-    return sorted(s for _, s, _ in U._marker_automaton().find_matches_as_indexes(lowered, overlapping=True))
+    return literal_starts(U._marker_words(), lowered)
 
 
 def _reference_candidate_clauses(text):
@@ -40,7 +40,7 @@ def _reference_candidate_clauses(text):
     lowered = " " + text.lower().replace("\n", " ").replace("\t", " ") + " "
     if len(lowered) != len(text) + 2:
         return [m.span() for m in U._CLAUSE.finditer(text)]
-    positions = [s for _, s, _ in U._marker_automaton().find_matches_as_indexes(lowered, overlapping=True)]
+    positions = literal_starts(U._marker_words(), lowered)
     if len(positions) < U.MIN_MARKERS:
         return []
     delimiters = [m.start() for m in U._DELIMITER.finditer(text)]

@@ -725,7 +725,7 @@ def explain_rule(r) -> str:
 
     doc = inspect.getdoc(r.check) or inspect.getdoc(inspect.getmodule(r.check)) or ""
     out = [f"{r.id} ({r.category}, {r.name}): {r.description}",
-           f"confidence {r.confidence:.2f}; languages: {', '.join(r.langs)}"]
+           f"confidence {r.confidence:.2f}; languages: {', '.join(r.langs)}; defined at {r.location}"]
     if doc:
         out += ["", doc]
     out += ["", "flags:"]

@@ -48,8 +48,12 @@ class Line:
 
 
 class Document:
-    def __init__(self, text: str, lang: str = "en", corpus: object = None, source: Optional[str] = None):
+    def __init__(self, text: str, lang: str = "en", corpus: object = None, source: Optional[str] = None,
+                 scanner: Optional[prescan.Scanner] = None):
         self.text = text
+        # the anchors to look for (the engine's chosen rules for this language); None:
+        # every rule of the language (a Document made by hand, in a test or a benchmark)
+        self.scanner = scanner
         self.lang = lang
         # the language the text was translated from, when known (--source); None: unknown
         self.source = source
@@ -77,7 +81,32 @@ class Document:
         """(folded, exact): rule id → UTF-8 byte offsets where the rule's anchors start,
         in the scan text (case-insensitive anchors) and in the text (exact ones); one
         pass for all rules (prescan)."""
-        return prescan.anchor_hits(self.text, self.scan_utf8, self.lang)
+        scanner = self.scanner
+        if scanner is None:
+            from .registry import default_scanner  # (at call time: the registry sits above)
+
+            scanner = default_scanner(self.lang)
+        return scanner.hits(self.text, self.scan_utf8)
+
+    @once
+    def scan_word_bytes(self) -> bytes:
+        """The scan text with every ASCII character but a letter, and the non-ASCII
+        punctuation that sticks to words (’ “ « – …), read as a space (prescan.word_bytes)."""
+        return prescan.word_bytes(self.scan_utf8)
+
+    @once
+    def scan_words(self) -> list[bytes]:
+        """The document's words in order, case-folded, as UTF-8 ("l'école" gives "l" and
+        "école"): one C-speed split, so that a rule intersects an index with them
+        (`index.intersection(doc.scan_words)`) instead of looking words up one by one."""
+        return self.scan_word_bytes.split()
+
+    @once
+    def scan_letter_runs(self) -> list[bytes]:
+        """The runs of letters inside the scan words that hold a non-ASCII character other
+        than a letter ("zürich" in "zürich‐", "we" in "“we"): with `scan_words`, every
+        case-folded run of letters of the text (prescan.letter_runs)."""
+        return prescan.letter_runs(self.scan_word_bytes)
 
     def exact_anchor_offsets(self, rule_id: str) -> list[int]:
         """Where the rule's exact anchors start in the text, as code-point offsets

@@ -13,6 +13,7 @@ from typing import Iterable, Optional, Sequence
 
 from .document import Document
 from .lang import LanguageGuess, resolve
+from .prescan import Scanner, scanner
 from .registry import Rule, select_rules
 from .types import Edit, Finding, Report
 
@@ -64,7 +65,7 @@ class Cleaner:
         if lang != "auto":
             resolve(lang, "")  # an unknown language is a usage error now, not per document
         self.rules: list[Rule] = select_rules(select, ignore)
-        self._by_lang: dict[str, tuple[list[Rule], dict[str, Rule]]] = {}
+        self._by_lang: dict[str, tuple[list[Rule], dict[str, Rule], Scanner]] = {}
         self.corpus = corpus  # shared facts for corpus mode, handed to every Document
         self.source = source  # None: unknown; "auto": guess per document; else a language code
         self.min_confidence = min_confidence
@@ -72,15 +73,17 @@ class Cleaner:
         self.lang = lang
         self._fixed_lang = lang not in (None, "auto")  # validated above: no need to resolve per document
 
-    def _plan(self, lang: str) -> tuple[list[Rule], dict[str, Rule]]:
-        """(rules without anchors, rules with anchors by id): the chosen rules that know
-        `lang`'s conventions, worked out once per language."""
+    def _plan(self, lang: str) -> tuple[list[Rule], dict[str, Rule], Scanner]:
+        """(rules without anchors, rules with anchors by id, the prescan of their anchors):
+        the chosen rules that know `lang`'s conventions, worked out once per language."""
         plan = self._by_lang.get(lang)
         if plan is None:
             rules = [r for r in self.rules if lang in r.langs]
+            anchored = [r for r in rules if r.anchored]
             plan = self._by_lang[lang] = (
                 [r for r in rules if not r.anchored],
-                {r.id: r for r in rules if r.anchored},
+                {r.id: r for r in anchored},
+                scanner(tuple(anchored)),
             )
         return plan
 
@@ -88,7 +91,7 @@ class Cleaner:
         """The rules that pass the anchor test of `may_fire`: every rule without anchors,
         and those whose anchors the prescan found. Most documents have no anchor of most rules, so this costs a
         lookup per anchor hit rather than a call per rule."""
-        unanchored, anchored = self._plan(doc.lang)
+        unanchored, anchored, _ = self._plan(doc.lang)
         folded, exact = doc.anchor_hits
         if not folded and not exact:
             return unanchored
@@ -113,7 +116,8 @@ class Cleaner:
             return self._detect_around_surrogates(text)
         cmap = _CrlfMap(text)
         lang = self.lang if self._fixed_lang else self.language_of(text).code
-        doc = Document(cmap.view, lang=lang, corpus=self.corpus, source=self.source_of(cmap.view, lang))
+        doc = Document(cmap.view, lang=lang, corpus=self.corpus, source=self.source_of(cmap.view, lang),
+                       scanner=self._plan(lang)[2])
         found: dict[tuple, Finding] = {}
         for r in self._candidates(doc):
             if not r.passes_gates(doc):

@@ -1,12 +1,14 @@
-"""One cheap pass over a document that tells which rules can fire at all.
+"""The scan layer: one cheap pass over a document that tells which rules can fire at all.
 
 Most text has no artifact. Each rule may name *anchors*: literal strings, one of
 which occurs in every text the rule can flag (" ," for a space before a comma,
-"once morest" for a spinner entry). All anchors of all rules live in one
-Aho-Corasick automaton; one pass over the document's scan text finds which rules
-have an anchor there, and the engine runs only those rules' detailed checks.
-Anchors that only count in one case ("Mme ", " Von ") live in a second automaton,
-run over the text itself.
+"once morest" for a spinner entry). A `Scanner` holds the anchors of a set of rules
+(a Cleaner's, for one target language) in one Aho-Corasick automaton; one pass over
+the document's scan text finds which rules have an anchor there, and the engine runs
+only those rules' detailed checks. Anchors that only count in one case ("Mme ",
+" Von ") live in a second automaton, run over the text itself. This module reads
+rules only through what it is given (id, anchors, exact_anchors): it imports
+nothing above it (registry, rules).
 
 The scan text is the document case-folded, with line breaks, tabs and no-break
 spaces read as spaces, runs of spaces read as one, and a space added at each
@@ -16,8 +18,13 @@ end, so an anchor written "tear fuel" also covers "Tear\n Fuel", and " la " a
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
-from typing import Optional
+from typing import Iterable
+
+import regex
+
+from . import anchor_cache
 
 # Characters the rules' patterns treat as a word space ([ \\t], [ \\u00a0\\u202f]...).
 _SPACES = ("\n", "\t", "\u00a0", "\u202f", "\u2009", "\u2007")
@@ -38,6 +45,42 @@ def scan_text(text: str) -> str:
     while "  " in s:
         s = s.replace("  ", " ")
     return " " + s + " "
+
+
+# every ASCII byte but a lower-case letter reads as a space; bytes of UTF-8 sequences stay
+_NON_WORD = bytes(c if 97 <= c <= 122 or c >= 128 else 32 for c in range(256))
+# non-ASCII punctuation that may stick to a word in scan text
+_PUNCT_UTF8 = tuple(c.encode("utf-8") for c in "’‘“”«»„‚–—…·")
+_NON_ASCII = re.compile(rb"[\x80-\xff]+")
+_LETTERS = regex.compile(r"\p{L}+")
+
+
+def word_bytes(scan_utf8: bytes) -> bytes:
+    """Scan text (UTF-8) with every ASCII character but a letter, and the non-ASCII
+    punctuation of _PUNCT_UTF8, turned into a space: its split() is the words, at C speed."""
+    data = scan_utf8
+    if not data.isascii():
+        for p in _PUNCT_UTF8:
+            if p in data:
+                data = data.replace(p, b" ")
+    return data.translate(_NON_WORD)
+
+
+def letter_runs(words: bytes) -> list[bytes]:
+    """The runs of letters in the words of `words` (word_bytes) that hold a non-ASCII
+    character and are not one run of letters themselves ("“we" gives "we", "zürich"
+    nothing): with the words, every run of letters of the text, case-folded."""
+    if words.isascii():
+        return []
+    out = []
+    for m in _NON_ASCII.finditer(words):
+        start = words.rfind(b" ", 0, m.start()) + 1
+        end = words.find(b" ", m.end())
+        word = words[start : end if end >= 0 else len(words)].decode("utf-8", "replace")
+        runs = _LETTERS.findall(word)
+        if runs != [word]:
+            out.extend(r.encode("utf-8") for r in runs)
+    return out
 
 
 def normalise_anchor(anchor: str) -> str:
@@ -72,37 +115,56 @@ class _Automaton:
         return found
 
 
-@lru_cache(maxsize=None)
-def _automata(lang: Optional[str] = None) -> tuple[Optional[_Automaton], Optional[_Automaton]]:
-    """(folded, exact): the case-insensitive anchors of every registered rule that runs
-    for `lang` (None: every rule), matched against scan text, and the case-sensitive
-    ones, matched against the text itself. One pair per target language, so an English
-    document is not searched for the French, Spanish and German rules' anchors."""
-    from .registry import all_rules
+class Scanner:
+    """The anchors of one set of rules (a Cleaner's chosen rules for one target language)
+    in two automata: (folded, exact), the case-insensitive anchors matched against scan
+    text and the case-sensitive ones against the text itself. Built from the rules it
+    is given, so it knows nothing of the registry, and a rule registered after another
+    Cleaner was built is scanned for by the next one."""
 
-    folded: dict[str, set] = {}
-    exact: dict[str, set] = {}
-    for r in all_rules():
-        if lang is not None and lang not in r.langs:
-            continue
-        for loader, owners, norm in ((r.anchors, folded, normalise_anchor), (r.exact_anchors, exact, str)):
-            if loader is None:
+    def __init__(self, rules: Iterable):
+        rules = tuple(rules)
+        table = anchor_cache.anchors(rules, normalise_anchor)
+        folded: dict[str, set] = {}
+        exact: dict[str, set] = {}
+        for r in rules:
+            kinds = table[r.id]
+            if kinds is None:
                 continue
-            anchors = [norm(a) for a in loader()]
-            if not anchors or not all(anchors):
-                raise ValueError(f"{r.id}: anchors must be non-empty strings")
-            for a in anchors:
-                owners.setdefault(a, set()).add(r.id)
-    return (_Automaton(folded) if folded else None, _Automaton(exact) if exact else None)
+            for anchors, owners in zip(kinds, (folded, exact)):
+                for a in anchors:
+                    owners.setdefault(a, set()).add(r.id)
+        self.rule_ids = frozenset(i for owners in (folded, exact) for ids in owners.values() for i in ids)
+        self.folded = _Automaton(folded) if folded else None
+        self.exact = _Automaton(exact) if exact else None
+
+    def hits(self, text: str, scan_utf8: bytes) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
+        """(folded, exact): for each rule with an anchor in the document, where its
+        anchors start, as UTF-8 byte offsets; case-insensitive anchors in the scan text
+        (given as UTF-8), exact ones in `text`. Most documents give two empty dicts."""
+        return (
+            self.folded.hits(scan_utf8) if self.folded is not None else {},
+            self.exact.hits(text.encode("utf-8")) if self.exact is not None else {},
+        )
 
 
-def anchor_hits(text: str, scan_utf8: bytes, lang: Optional[str] = None) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
-    """(folded, exact): for each rule (of `lang`, or of every language) with an anchor in
-    the document, where its anchors start, as UTF-8 byte offsets; case-insensitive anchors
-    in the scan text (given as UTF-8), exact ones in `text`. Most documents give two empty
-    dicts."""
-    folded, exact = _automata(lang)
-    return (
-        folded.hits(scan_utf8) if folded is not None else {},
-        exact.hits(text.encode("utf-8")) if exact is not None else {},
-    )
+@lru_cache(maxsize=32)
+def scanner(rules: tuple) -> Scanner:
+    """The Scanner of these rules (a tuple of registry.Rule), built once per rule set:
+    Cleaners that choose the same rules share one (a pure function of its argument,
+    bounded; no document state)."""
+    return Scanner(rules)
+
+
+@lru_cache(maxsize=16)
+def _literal_automaton(words: tuple) -> "object":
+    import ahocorasick_rs
+
+    return ahocorasick_rs.AhoCorasick(list(words))
+
+
+def literal_starts(words: tuple, text: str) -> list[int]:
+    """Sorted offsets in `text` where any of `words` (a tuple of literal strings) starts,
+    overlaps included: for a rule that must look again where the prescan's offsets
+    cannot be used (one automaton per tuple, built once)."""
+    return sorted(start for _, start, _ in _literal_automaton(words).find_matches_as_indexes(text, overlapping=True))

@@ -9,6 +9,7 @@ it with this rule alone must give `expected` (None: flagged, no safe fix).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Callable, Iterable, Optional, Union
 
 import regex
@@ -64,6 +65,22 @@ class Rule:
         if self.trigger is not None and self.trigger.search(doc.text) is None:
             return False
         return self.gate is None or self.gate(doc)
+
+    @property
+    def location(self) -> str:
+        """Where the rule is defined, "src/cleanmt/rules/casing.py:566" (its check
+        function's first line, relative to the package's parent when it is inside it)."""
+        import inspect
+        from pathlib import Path
+
+        fn = inspect.unwrap(self.check)
+        path = Path(inspect.getsourcefile(fn) or fn.__code__.co_filename).resolve()
+        root = Path(__file__).resolve().parent.parent.parent
+        try:
+            path = path.relative_to(root)
+        except ValueError:
+            pass
+        return f"{path}:{fn.__code__.co_firstlineno}"
 
     @property
     def example(self) -> str:
@@ -147,6 +164,21 @@ def all_rules() -> list[Rule]:
     from . import rules  # noqa: F401  (importing registers the rules)
 
     return [_RULES[k] for k in sorted(_RULES)]
+
+
+def default_scanner(lang: Optional[str] = None):
+    """The prescan of every registered rule that runs for `lang` (None: every rule), for
+    a Document made without one (tests, benchmarks); the engine builds its own."""
+    all_rules()  # (registers the rules on first use)
+    return _default_scanner(lang, len(_RULES))
+
+
+@lru_cache(maxsize=16)
+def _default_scanner(lang: Optional[str], n_rules: int):
+    # keyed by the number of rules too: a rule registered later gets a new scanner
+    from .prescan import scanner
+
+    return scanner(tuple(r for r in all_rules() if r.anchored and (lang is None or lang in r.langs)))
 
 
 def select_rules(

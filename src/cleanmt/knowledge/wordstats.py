@@ -172,37 +172,20 @@ def english_keys(target: str) -> frozenset[bytes]:
     return frozenset(w.encode("utf-8") for w in english_words(target))
 
 
-# every ASCII byte but a lower-case letter reads as a space; bytes of UTF-8 sequences stay
-_NON_WORD = bytes(c if 97 <= c <= 122 or c >= 128 else 32 for c in range(256))
-# non-ASCII punctuation that may stick to a word in scan text
-_PUNCT_UTF8 = tuple(c.encode("utf-8") for c in "’‘“”«»„‚–—…·")
-_NON_ASCII = re.compile(rb"[\x80-\xff]+")
-
-
-def _words_bytes(doc) -> bytes:
-    data = doc.scan_utf8  # case-folded already
-    if not data.isascii():
-        for p in _PUNCT_UTF8:
-            if p in data:
-                data = data.replace(p, b" ")
-    return data.translate(_NON_WORD)
-
-
-def _words(doc) -> list[bytes]:
-    return doc.shared("wordstats.words_bytes", _words_bytes).split()
-
-
 def document_words(doc) -> list[bytes]:
     """The document's words in order, case-folded, as UTF-8 (split at every ASCII
     character but a letter: "l'école" gives "l" and "école"); computed once per
     document, at C speed. Rules intersect an index with it (`keys.intersection(words)`)
     rather than look words up one by one."""
-    return doc.shared("wordstats.words", _words)
+    return doc.scan_words
+
+
+_NON_ASCII = re.compile(rb"[\x80-\xff]+")
 
 
 def accented_words(doc) -> list[str]:
     """The document's distinct words that hold a non-ASCII letter ("taïga")."""
-    data = doc.shared("wordstats.words_bytes", _words_bytes)
+    data = doc.scan_word_bytes
     if data.isascii():
         return []
     found = set()
@@ -224,6 +207,12 @@ def rare_foreign_keys() -> frozenset[bytes]:
 def articles() -> dict[str, frozenset[str]]:
     """Article -> the source languages it is an article of (data/foreign_articles.tsv),
     those clearly commoner there than in English (1.0 zipf): "il", "el", "het", not "a"."""
+    from ..anchor_cache import derived
+
+    return derived("articles", _articles)  # (six wordfreq lists less to read at start-up)
+
+
+def _articles() -> dict[str, frozenset[str]]:
     from ..lexicon import load_tsv
 
     out: dict[str, set] = {}

@@ -451,6 +451,12 @@ ANCHOR_ZIPF = 3.0
 
 @lru_cache(maxsize=None)
 def _proper_anchor_words() -> frozenset:
+    from ..anchor_cache import derived
+
+    return derived("cas004_words", _build_proper_anchor_words)  # (no dictionary read at start-up)
+
+
+def _build_proper_anchor_words() -> frozenset:
     # wordfreq's small list holds the words of zipf 3.0 and up, and loads in a fraction of
     # the time of the full one (lexicon.small_list_zipf)
     return frozenset(w for w in _capitalised_only("en") if len(w) >= 3 and w.isalpha()
@@ -669,6 +675,26 @@ def _has_word(text: str, word: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=None)
+def _german_style_words() -> frozenset:
+    """The lower-case forms CAS005 looks for capitalised: words of four letters or more
+    that the dictionary lists only lower-case, in a form of GERMAN_STYLE_FORMS (-s, -ing;
+    not -ss), below GERMAN_STYLE_MAX_ZIPF ("government", "police" are left alone)."""
+    from ..anchor_cache import derived
+
+    return derived("cas005_words", _build_german_style_words)  # (no dictionary read at start-up)
+
+
+def _build_german_style_words() -> frozenset:
+    from ..knowledge import dictionary
+
+    lower, title, other = dictionary._index("en")
+    return frozenset(low for low in lower
+                     if len(low) >= 4 and low not in title and low not in other
+                     and low.endswith(("s", "ing")) and not low.endswith("ss")
+                     and _zipf(low, "en") < GERMAN_STYLE_MAX_ZIPF)
+
+
 def _german_style_candidates(doc) -> list:
     """Capitalised words of the document that the dictionary lists only lower-case, with
     a place where CAS005 may flag them (_german_style_site): found through the token
@@ -681,22 +707,15 @@ def _german_style_candidates(doc) -> list:
             _GS_WORD.clear()
             _GS_KEYS.clear()
             new = strings
-        from ..knowledge import dictionary
-
-        lower, title, other = dictionary._index("en")
+        words = _german_style_words()
         for st in new:
             tok, _, follower = st.partition(" ")
-            low = tok.lower()
-            if low not in lower or low in title or low in other or len(tok) < 4:
-                continue  # a name, or no word the dictionary has only lower-case
+            if tok.lower() not in words:
+                continue  # a name, a common word, or no word the dictionary has only lower-case
             if not (tok.isalpha() and "A" <= tok[0] <= "Z" and tok[1:].islower()):
                 continue
-            if not tok.endswith(("s", "ing")) or tok.endswith("ss"):
-                continue  # see GERMAN_STYLE_FORMS
             if follower and _zipf(follower, "en") < FUNCTION_WORD_ZIPF:
                 continue  # "International study": the check wants a function word after it
-            if _zipf(low, "en") >= GERMAN_STYLE_MAX_ZIPF:
-                continue  # "Government", "Police", "However": see GERMAN_STYLE_MAX_ZIPF
             _GS_WORD[st] = tok
             _GS_KEYS.add(st)
         _GS_SEEN.update(new)

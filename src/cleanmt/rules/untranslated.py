@@ -19,7 +19,7 @@ import regex
 
 from ..frequency import zipf
 from ..lexicon import load_tsv, small_list_zipf
-from ..prescan import _SPACES, normalise_anchor
+from ..prescan import _SPACES, literal_starts, normalise_anchor
 from ..registry import rule
 from ..types import Hit
 
@@ -371,13 +371,6 @@ def _marker_set() -> frozenset[str]:
     return frozenset(w.strip() for w in _marker_words())
 
 
-@lru_cache(maxsize=None)
-def _marker_automaton():
-    import ahocorasick_rs
-
-    return ahocorasick_rs.AhoCorasick(list(_marker_words()))
-
-
 # _CLAUSE_DELIMITERS as they survive in scan text (where a line break reads as a space),
 # in UTF-8: the ASCII ones, then « » “ ”; the first alone where the scan text is ASCII
 _SCAN_ASCII_DELIMITER = re.compile(rb'[.!?;:()\[\]"]')
@@ -413,7 +406,7 @@ def _candidate_clauses(text: str, positions: Optional[list[int]] = None) -> list
             return [m.span() for m in _CLAUSE.finditer(text)]
         # a match starts at the space before the word: in `text`, the word's offset (the pad
         # shifts by one), a letter, so never a delimiter
-        positions = sorted(start for _, start, _ in _marker_automaton().find_matches_as_indexes(lowered, overlapping=True))
+        positions = literal_starts(_marker_words(), lowered)
     if len(positions) < MIN_MARKERS:
         return []
     # markers in one clause are neighbours in `positions` with no delimiter between them;
