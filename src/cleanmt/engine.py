@@ -129,8 +129,10 @@ class Cleaner:
     def _settings_for(self, text: str) -> tuple[str, Optional[str]]:
         """(target, source) language of `text`, worked out once per call: the windows
         and blocks of one text are all read in its language."""
+        if len(text) > BIG_TEXT_CHARS:  # a big text is read in the language of its first block
+            text = text[: next(block_spans(text))[1]]
         view = text.replace("\r\n", "\n") if "\r" in text else text
-        lang = self.lang if self._fixed_lang else self.language_of(view).code
+        lang = self.lang if self._fixed_lang else self.language_of(text).code
         return lang, self.source_of(view, lang)
 
     def _detect_in(self, text: str, lang: str, source: Optional[str], evidence: Optional[Evidence] = None,
