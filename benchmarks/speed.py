@@ -234,6 +234,16 @@ def main() -> None:
     if not args.skip_process:
         with tempfile.TemporaryDirectory() as tmp:
             tmp = Path(tmp)
+            tiny = tmp / "tiny.txt"
+            tiny.write_text("Riots once morest the regime , said the mayor.\n", encoding="utf-8")
+            c = min((_child(CLI, "fix", str(tiny)) for _ in range(3)), key=lambda r: r["cpu_s"])
+            f = min((_child(FTFY_FILE, str(tiny), str(tmp / "tiny.out")) for _ in range(3)),
+                    key=lambda r: r["cpu_s"])
+            result["startup"] = {"cleanmt": c, "ftfy": f}
+            startup = c["cpu_s"]
+            rows.append(("start-up: fix a one-line file (CPU s)", c["cpu_s"], f["cpu_s"], "s"))
+            rows.append(("start-up: peak RSS", c["peak_rss_mb"], f["peak_rss_mb"], "MB"))
+
             result["big_file"] = big = {}
             sizes = [args.big_mb] + [float(s) for s in args.scaling.split(",") if s]
             for mb in sorted(set([1.0, 10.0] + sizes)) if args.scaling else sizes:
@@ -242,7 +252,9 @@ def main() -> None:
                 c = _child(CLI, "fix", str(path), "-o", str(tmp / "out.txt"))
                 entry = {"mb": nbytes / 1e6, "cleanmt_mb_per_s": nbytes / 1e6 / c["cpu_s"],
                          "cleanmt_peak_rss_mb": c["peak_rss_mb"], "cleanmt_cpu_s": c["cpu_s"],
-                         "rss_bound_mb": 2 * nbytes / 2**20 + 300}
+                         "rss_bound_mb": 2 * nbytes / 2**20 + 300,
+                         # the rate past the fixed cost of a process (imports, lexicons)
+                         "cleanmt_mb_per_s_after_startup": nbytes / 1e6 / max(1e-9, c["cpu_s"] - startup)}
                 if mb == args.big_mb:
                     f = _child(FTFY_FILE, str(path), str(tmp / "out.txt"))
                     entry.update(ftfy_mb_per_s=nbytes / 1e6 / f["cpu_s"], ftfy_peak_rss_mb=f["peak_rss_mb"])
@@ -281,15 +293,6 @@ def main() -> None:
                 rows.append(("datatrove CleanmtFormatter vs FTFYFormatter", dt["cleanmt"]["docs_per_s"],
                              dt["ftfy"]["docs_per_s"], "docs/s"))
 
-            tiny = tmp / "tiny.txt"
-            tiny.write_text("Riots once morest the regime , said the mayor.\n", encoding="utf-8")
-            c = min((_child(CLI, "fix", str(tiny)) for _ in range(3)), key=lambda r: r["cpu_s"])
-            f = min((_child(FTFY_FILE, str(tiny), str(tmp / "tiny.out")) for _ in range(3)),
-                    key=lambda r: r["cpu_s"])
-            result["startup"] = {"cleanmt": c, "ftfy": f}
-            rows.append(("start-up: fix a one-line file (CPU s)", c["cpu_s"], f["cpu_s"], "s"))
-            rows.append(("start-up: peak RSS", c["peak_rss_mb"], f["peak_rss_mb"], "MB"))
-
     result["self_peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     rows.append(("this process (in-process rows): peak RSS", result["self_peak_rss_mb"], float("nan"), "MB"))
     result["table"] = [{"case": c, "cleanmt": a, "ftfy": b, "unit": u} for c, a, b, u in rows]
@@ -302,10 +305,10 @@ def main() -> None:
         print(f"{case:<46} {a:>9.2f} {b:>9.2f} {ratio:>6.2f}x  {unit}")
     if len(result.get("big_file", {})) > 1:
         print("\nbig file scaling (cleanmt fix, one process)")
-        print(f"{'MB':>6} {'MB/s':>7} {'peak RSS':>9} {'bound':>7}")
+        print(f"{'MB':>6} {'MB/s':>7} {'after start-up':>15} {'peak RSS':>9} {'bound':>7}")
         for e in result["big_file"].values():
-            print(f"{e['mb']:>6.1f} {e['cleanmt_mb_per_s']:>7.2f} {e['cleanmt_peak_rss_mb']:>6.0f} MB "
-                  f"{e['rss_bound_mb']:>4.0f} MB")
+            print(f"{e['mb']:>6.1f} {e['cleanmt_mb_per_s']:>7.2f} {e['cleanmt_mb_per_s_after_startup']:>15.2f} "
+                  f"{e['cleanmt_peak_rss_mb']:>6.0f} MB {e['rss_bound_mb']:>4.0f} MB")
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(result, indent=1))

@@ -325,9 +325,9 @@ def _key(f: Finding) -> tuple:
 
 
 def _choose(findings: Sequence[Finding]) -> list[Finding]:
-    """`choose_edits`' choice, as findings."""
+    """The fixes `choose_edits` picks, as findings, sorted."""
     taken: list[Finding] = []
-    for cluster in _clusters(findings):
+    for cluster in _clusters(findings):  # findings of different clusters never overlap
         if len(cluster) == 1:
             taken.append(cluster[0])
             continue
@@ -474,18 +474,7 @@ def choose_edits(findings: Sequence[Finding], pass_no: int = 1) -> list[Edit]:
     Two insertions at one point, or an insertion inside a replaced span, count
     as overlapping too: applying both would be ambiguous.
     """
-    taken: list[Finding] = []
-    for cluster in _clusters(findings):  # findings of different clusters never overlap
-        if len(cluster) == 1:
-            taken.append(cluster[0])
-            continue
-        chosen: list[Finding] = []
-        for f in sorted(cluster, key=lambda f: (-f.confidence, -(f.end - f.start), f.start, f.rule)):
-            if not any(_overlaps(f, t) for t in chosen):
-                chosen.append(f)
-        taken.extend(chosen)
-    taken.sort(key=lambda f: (f.start, f.end))
-    return [Edit(f.start, f.end, f.text, f.replacement or "", f.rule, pass_no) for f in taken]
+    return [Edit(f.start, f.end, f.text, f.replacement or "", f.rule, pass_no) for f in _choose(findings)]
 
 
 def _clusters(findings: Sequence[Finding]) -> list[list[Finding]]:
