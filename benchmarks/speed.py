@@ -1,30 +1,32 @@
-"""Speed and memory: cleanmt detect/fix next to ftfy.fix_text on the same text, in one run.
+"""Speed and memory: cleanmt next to ftfy on the same text, every row of issue 13 in one run.
 
-The corpus is the five seeds plus lee_background.cor's articles, then variants of
-the articles (each one's sentences in a shuffled order, seeded) until it reaches --mb
-megabytes (default 20), one document per article: no document occurs twice, so
-nothing can be remembered per document, while word statistics stay those of real
-news (per-word caches warm up as they would on any large corpus). Measured:
+Rows (CPU seconds throughout: the machines are shared, and wall time measures the
+neighbours; MB means 10**6 bytes of UTF-8):
 
-- MB/s of Cleaner.detect, Cleaner.fix and ftfy.fix_text on one core, in this process
-  (each function's fastest of --repeat passes over each half-megabyte chunk, the
-  functions taken in turn chunk by chunk so that machine drift hits all alike);
-  ftfy with uncurl_quotes=False is the peer of the target (cleanmt leaves curly quotes
-  alone too), ftfy with its defaults is shown beside it;
-- MB/s of Cleaner.fix on the first pass over the distinct documents (before the
-  repeats): per-word caches (name folding, word frequencies) start empty there,
-  as on text never seen before; lexicons are already loaded (warm-up on the
-  rules' own examples);
-- the ratio of each to ftfy;
-- the same three on the articles laid out as published (corpora.as_published:
-  paragraphs, curly quotes and apostrophes), since lee's one-line ASCII articles
-  spare every rule that reads lines or quotation marks;
-- `cleanmt fix --jsonl` as a subprocess with -j 1 and -j 2 (wall time, scaling, peak RSS).
+- per document, warm: Cleaner.detect / Cleaner.fix / ftfy.fix_text over the seeds and
+  lee_background.cor's articles, one document per call, the fastest of --repeat passes;
+  ftfy with uncurl_quotes=False is the peer (cleanmt leaves curly quotes alone too), ftfy
+  with its defaults beside it;
+- per document, cold: documents never seen before, met once each: sentences shuffled
+  across articles, and every name and number varied (seeded), so neither a per-word
+  nor a per-document cache can help;
+- published layout: the warm row on the articles laid out as news sites publish them
+  (corpora.as_published: paragraphs, curly quotes and apostrophes);
+- one big file: `cleanmt fix FILE -o OUT` as a process on one file of --big-mb MB (seeds +
+  lee + reshuffled variants, paragraphs apart) next to a process that runs ftfy.fix_text
+  over the same file: MB/s and peak RSS; with --scaling, cleanmt at 1 MB, 10 MB and each
+  size given;
+- JSONL whole process: `cleanmt fix --jsonl` on the cold documents, one per record, next to
+  a Python loop that reads, fixes (ftfy) and writes the same records;
+- datatrove: JsonlReader -> CleanmtFormatter -> JsonlWriter next to the same pipeline with
+  datatrove's FTFYFormatter, documents per CPU second, whole process;
+- start-up: CPU seconds of `cleanmt fix` on a one-line file next to a process that
+  imports ftfy and fixes the same line.
 
-    python benchmarks/speed.py [--mb 20] [--skip-jobs]
+    python benchmarks/speed.py [--docs-mb 3] [--big-mb 8] [--scaling 30,100] [--skip-process]
 
-Prints a table and writes benchmarks/results/speed.json. Run on demand: timings on
-shared machines are noisy, so no test depends on them.
+Prints a table and writes benchmarks/results/speed.json. Run on demand: no test
+depends on timings.
 """
 from __future__ import annotations
 
@@ -47,177 +49,269 @@ from cleanmt.corpora import as_published, lee_background
 from cleanmt.engine import Cleaner
 
 ROOT = Path(__file__).resolve().parent.parent
+SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
+
+
+def base_documents() -> list[str]:
+    return [p.read_text(encoding="utf-8") for p in SEEDS] + lee_background()
 
 
 def build_corpus(mb: float, seed: int = 0) -> list[str]:
-    base = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
-    base += lee_background()
+    """The seeds and lee's articles, then each article's sentences reshuffled, until
+    `mb` MB: distinct documents with the word statistics of real news."""
+    docs = base_documents()
+    size = sum(len(d.encode("utf-8")) for d in docs)
     rnd = random.Random(seed)
-    docs, seen = [], set()
-    size = 0
-    for d in base:  # the originals first, then the same sentences in other orders
-        docs.append(d)
-        seen.add(d)
-        size += len(d.encode("utf-8"))
-    articles = lee_background()  # one line each: reordering sentences keeps them clean
+    articles, seen = lee_background(), set(docs)
     while size < mb * 1e6:
         for d in articles:
             parts = re.split(r"(?<=[.!?]) ", d.strip())
             rnd.shuffle(parts)
-            d = " ".join(parts) + d[len(d.rstrip()):]
-            if d in seen:
-                continue
-            seen.add(d)
-            docs.append(d)
-            size += len(d.encode("utf-8"))
+            d = " ".join(parts)
+            if d not in seen:
+                seen.add(d)
+                docs.append(d)
+                size += len(d.encode("utf-8"))
             if size >= mb * 1e6:
                 break
     return docs
 
 
-def mb_per_s(fn, docs: list[str], nbytes: int, repeat: int = 1) -> tuple[float, float]:
-    """MB/s and seconds of the fastest of `repeat` passes (a shared machine only ever
-    slows a pass down, so the fastest is the least disturbed)."""
-    return race({"fn": fn}, docs, nbytes, repeat)["fn"]
+_SYLLABLES = "ba ko ri sen ta mur vel dra ni zo quin har lu mes tor ek al ova in".split()
 
 
-def race(fns: dict, docs: list[str], nbytes: int, repeat: int = 1, chunk_bytes: int = 500_000) -> dict[str, tuple[float, float]]:
-    """`mb_per_s` of each function, taken in turn on chunks of the corpus (ftfy on a
-    chunk, detect on it, fix on it, then the next chunk), `repeat` times over; each
-    function's time is the sum over chunks of its fastest pass on that chunk. A slow
-    spell of a shared machine then hits all functions alike and spoils only the
-    passes it overlaps, not whole rows, so the ratios hold."""
-    chunks, chunk, size = [], [], 0
-    for d in docs:
-        chunk.append(d)
-        size += len(d)
-        if size >= chunk_bytes:
-            chunks.append(chunk)
-            chunk, size = [], 0
-    if chunk:
-        chunks.append(chunk)
+def cold_documents(mb: float, seed: int = 1) -> list[str]:
+    """Documents no run has met: 3 to 12 sentences drawn from any article, every
+    capitalised word after a sentence's first varied into a new name (same shape:
+    capitals, hyphens kept), every digit redrawn."""
+    rnd = random.Random(seed)
+    sentences = [s for d in lee_background() for s in re.split(r"(?<=[.!?]) (?=[A-Z\"])", d.strip())]
+    names: dict[str, str] = {}
+
+    def new_name(m: re.Match) -> str:
+        w = m.group()
+        if rnd.random() < 0.5:  # half keep one new spelling across the corpus (a name recurring)
+            return names.setdefault(w, _invent(rnd, w))
+        return _invent(rnd, w)
+
+    docs, size = [], 0
+    while size < mb * 1e6:
+        picked = [rnd.choice(sentences) for _ in range(rnd.randint(3, 12))]
+        out = []
+        for s in picked:
+            head, rest = s[:1], s[1:]
+            rest = re.sub(r"(?<=[ (\"])[A-Z][a-z]{2,}", new_name, rest)
+            rest = re.sub(r"\d", lambda m: str(rnd.randint(0, 9)), rest)
+            out.append(head + rest)
+        d = " ".join(out)
+        docs.append(d)
+        size += len(d.encode("utf-8"))
+    return docs
+
+
+def _invent(rnd: random.Random, word: str) -> str:
+    n = max(1, min(4, len(word) // 3))
+    return "".join(rnd.choice(_SYLLABLES) for _ in range(n)).capitalize()
+
+
+def race(fns: dict, docs: list[str], repeat: int = 1, chunk_docs: int = 40) -> dict[str, dict]:
+    """Each function's CPU seconds over `docs`, taken in turn chunk by chunk (ftfy on a
+    chunk, detect on it, fix on it, then the next chunk), `repeat` times; a function's
+    time is the sum over chunks of its fastest pass. A slow spell of a shared machine
+    then hits all functions alike."""
+    nbytes = sum(len(d.encode("utf-8")) for d in docs)
+    chunks = [docs[i:i + chunk_docs] for i in range(0, len(docs), chunk_docs)]
     best = {name: [float("inf")] * len(chunks) for name in fns}
     for _ in range(repeat):
         for i, chunk in enumerate(chunks):
             for name, fn in fns.items():
-                t0 = time.perf_counter()
+                t0 = time.process_time()
                 for d in chunk:
                     fn(d)
-                best[name][i] = min(best[name][i], time.perf_counter() - t0)
-    return {name: (nbytes / 1e6 / sum(times), sum(times)) for name, times in best.items()}
+                best[name][i] = min(best[name][i], time.process_time() - t0)
+    return {name: {"mb_per_s": nbytes / 1e6 / sum(t), "seconds": sum(t), "mb": nbytes / 1e6}
+            for name, t in best.items()}
 
 
-def run_jobs(docs: list[str], jobs: int) -> dict:
-    """`cleanmt fix --jsonl -j N` on the corpus, and on its first document alone: the
-    second run is the fixed cost of a process (imports, lexicons, word lists, workers),
-    which a 20 MB run still feels and a 2 GB one does not."""
-    with tempfile.TemporaryDirectory() as tmp:
-        one = Path(tmp) / "one.jsonl"
-        one.write_text(json.dumps({"id": 0, "text": docs[0]}, ensure_ascii=False) + "\n", encoding="utf-8")
-        startup = _timed_fix(one, jobs)[0]
-        src = Path(tmp) / "in.jsonl"
-        with open(src, "w", encoding="utf-8") as fh:
-            for i, d in enumerate(docs):
-                fh.write(json.dumps({"id": i, "text": d}, ensure_ascii=False) + "\n")
-        size = src.stat().st_size
-        dt, rss_kb = _timed_fix(src, jobs)
-        return {"jobs": jobs, "seconds": dt, "mb_per_s": size / 1e6 / dt,
-                "startup_seconds": startup, "mb_per_s_after_startup": size / 1e6 / max(1e-9, dt - startup),
-                "peak_rss_mb": rss_kb / 1024, "input_mb": size / 1e6}
-
-
-def _timed_fix(src: Path, jobs: int) -> tuple[float, int]:
-    """Wall seconds and peak RSS (KB) of one `cleanmt fix --jsonl` process tree."""
-    code = (
-        "import resource, subprocess, sys, time;"
-        "t=time.perf_counter();"
-        f"subprocess.run([sys.executable,'-m','cleanmt','fix','--jsonl','--no-progress','-j','{jobs}',sys.argv[1]],"
-        "stdout=subprocess.DEVNULL, check=True);"
-        "dt=time.perf_counter()-t;"
-        "print(dt, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+def _child(code: str, *args: str, stdin: bytes | None = None) -> dict:
+    """Run `python -c code args` and report its CPU seconds and peak RSS (a wrapper
+    process reads the child's rusage, so the numbers are the child's alone)."""
+    wrapper = (
+        "import resource, subprocess, sys;"
+        "r=subprocess.run([sys.executable, '-c', sys.argv[1], *sys.argv[2:]], stdout=subprocess.DEVNULL);"
+        "u=resource.getrusage(resource.RUSAGE_CHILDREN);"
+        "print(r.returncode, u.ru_utime + u.ru_stime, u.ru_maxrss)"
     )
-    out = subprocess.run([sys.executable, "-c", code, str(src)], capture_output=True, text=True, check=True)
-    dt, rss_kb = out.stdout.split()
-    return float(dt), int(rss_kb)
+    out = subprocess.run([sys.executable, "-c", wrapper, code, *args], capture_output=True, check=True,
+                         input=stdin, env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)})
+    rc, cpu, rss = out.stdout.decode().split()
+    if rc != "0":
+        raise RuntimeError(f"benchmark child failed ({rc}): {out.stderr.decode()[-500:]}")
+    return {"cpu_s": float(cpu), "peak_rss_mb": int(rss) / 1024}
+
+
+CLI = "import sys; from cleanmt.cli import main; sys.argv[0] = 'cleanmt'; sys.exit(main(sys.argv[1:]))"
+FTFY_FILE = ("import sys, ftfy; t = open(sys.argv[1], encoding='utf-8').read();"
+             "open(sys.argv[2], 'w', encoding='utf-8').write(ftfy.fix_text(t, uncurl_quotes=False))")
+FTFY_JSONL = ("import sys, json, ftfy\n"
+              "with open(sys.argv[1], encoding='utf-8') as fi, open(sys.argv[2], 'w', encoding='utf-8') as fo:\n"
+              "    for line in fi:\n"
+              "        r = json.loads(line); r['text'] = ftfy.fix_text(r['text'], uncurl_quotes=False)\n"
+              "        fo.write(json.dumps(r, ensure_ascii=False) + '\\n')\n")
+DATATROVE = ("import sys\n"
+             "from datatrove.executor import LocalPipelineExecutor\n"
+             "from datatrove.pipeline.readers import JsonlReader\n"
+             "from datatrove.pipeline.writers import JsonlWriter\n"
+             "if sys.argv[1] == 'cleanmt':\n"
+             "    from cleanmt.integrations.datatrove import CleanmtFormatter as F; step = F()\n"
+             "else:\n"
+             "    from datatrove.pipeline.formatters import FTFYFormatter as F; step = F()\n"
+             "LocalPipelineExecutor(pipeline=[JsonlReader(sys.argv[2]), step, JsonlWriter(sys.argv[3])],"
+             " tasks=1, workers=1, logging_dir=sys.argv[4]).run()\n")
+
+
+def big_file(docs: list[str], mb: float, path: Path) -> int:
+    """Write documents, paragraphs apart, to `path` until `mb` MB; returns the bytes."""
+    size = 0
+    with open(path, "w", encoding="utf-8") as fh:
+        while size < mb * 1e6:
+            for d in docs:
+                piece = d.strip() + "\n\n"
+                fh.write(piece)
+                size += len(piece.encode("utf-8"))
+                if size >= mb * 1e6:
+                    break
+    return size
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--mb", type=float, default=20.0, help="corpus size in MB (default 20)")
-    ap.add_argument("--skip-jobs", action="store_true", help="skip the -j 1 / -j 2 subprocess runs")
-    ap.add_argument("--repeat", type=int, default=3,
-                    help="passes per in-process row; the fastest counts (default 3)")
+    ap.add_argument("--docs-mb", type=float, default=3.0, help="size of the per-document corpora (default 3)")
+    ap.add_argument("--big-mb", type=float, default=8.0, help="the one big file (default 8 MB)")
+    ap.add_argument("--scaling", default="", help="more big-file sizes in MB for cleanmt alone, e.g. 30,100")
+    ap.add_argument("--repeat", type=int, default=3, help="passes per warm row; the fastest counts (default 3)")
+    ap.add_argument("--skip-process", action="store_true", help="only the in-process rows")
+    ap.add_argument("--out", default=str(ROOT / "benchmarks" / "results" / "speed.json"))
     args = ap.parse_args()
 
-    docs = build_corpus(args.mb)
-    nbytes = sum(len(d.encode("utf-8")) for d in docs)
     cleaner = Cleaner()
-    # load lexicons and word lists and compile patterns, on text outside the corpus
-    for r in cleaner.rules:
+    for r in cleaner.rules:  # load lexicons and compile patterns, on text outside the corpus
         for text, _ in r.bad:
             cleaner.fix(text)
-    distinct = docs[: len(lee_background()) + 5]  # the originals, met for the first time
-    distinct_bytes = sum(len(d.encode("utf-8")) for d in distinct)
-    rows = {}
-    # first, while per-word caches (name folding, word frequencies) are still cold
-    first_ftfy = mb_per_s(lambda t: ftfy.fix_text(t, uncurl_quotes=False), distinct, distinct_bytes)
-    first_fix = mb_per_s(cleaner.fix, distinct, distinct_bytes)
-    peers = {
-        "ftfy.fix_text": lambda t: ftfy.fix_text(t, uncurl_quotes=False),  # the target's peer
-        "ftfy, defaults": ftfy.fix_text,  # also straightens curly quotes: more work, on other text
-        "cleanmt detect": cleaner.detect,
-        "cleanmt fix": cleaner.fix,
-    }
-    rows = race(peers, docs, nbytes, args.repeat)
-    ftfy_rate = rows["ftfy.fix_text"][0]
-    # the same articles as news sites publish them: paragraphs, curly quotes, apostrophes
-    published = [as_published(d) for d in docs[5:]]
-    pub_bytes = sum(len(d.encode("utf-8")) for d in published)
-    pub_rows = race(peers, published, pub_bytes, args.repeat)
-    pub_ftfy = pub_rows["ftfy.fix_text"][0]
+    ftfy_peer = lambda t: ftfy.fix_text(t, uncurl_quotes=False)  # noqa: E731
+    peers = {"ftfy.fix_text": ftfy_peer, "ftfy, defaults": ftfy.fix_text,
+             "cleanmt detect": cleaner.detect, "cleanmt fix": cleaner.fix}
+    result: dict = {"machine": {"cpu_count": os.cpu_count(), "python": platform.python_version(),
+                                "load": os.getloadavg()[0]}}
+    rows: list[tuple[str, float, float, str]] = []  # (case, cleanmt, ftfy, unit)
 
-    print(f"corpus: {len(docs)} distinct documents, {nbytes / 1e6:.1f} MB "
-          "(seeds + lee_background.cor, then their sentences reshuffled)")
-    print(f"{'one core, in process':<24} {'MB/s':>8} {'seconds':>8} {'vs ftfy':>8}")
-    for name, (rate, dt) in rows.items():
-        print(f"{name:<24} {rate:>8.2f} {dt:>8.1f} {rate / ftfy_rate:>7.2f}x")
-    print(f"{'fix, 1st pass (cold)':<24} {first_fix[0]:>8.2f} {first_fix[1]:>8.1f} "
-          f"{first_fix[0] / first_ftfy[0]:>7.2f}x  ({len(distinct)} distinct documents, "
-          f"{distinct_bytes / 1e6:.2f} MB; ratio to ftfy on the same pass)")
-    print()
-    print(f"the same articles as published (paragraphs, curly quotes): {pub_bytes / 1e6:.1f} MB")
-    for name, (rate, dt) in pub_rows.items():
-        print(f"{name:<24} {rate:>8.2f} {dt:>8.1f} {rate / pub_ftfy:>7.2f}x")
+    # cold first: nothing of these documents was met yet
+    # (fix and detect each on documents of their own: the one measured second would
+    # otherwise meet the first one's documents again)
+    cold = cold_documents(args.docs_mb, seed=1)
+    res = race({"ftfy.fix_text": ftfy_peer, "cleanmt fix": cleaner.fix}, cold)
+    res.update(race({"cleanmt detect": cleaner.detect}, cold_documents(args.docs_mb, seed=2)))
+    result["per_document_cold"] = res
+    rows.append(("API per document, cold: fix", res["cleanmt fix"]["mb_per_s"], res["ftfy.fix_text"]["mb_per_s"],
+                 "MB/s"))
+    rows.append(("API per document, cold: detect", res["cleanmt detect"]["mb_per_s"],
+                 res["ftfy.fix_text"]["mb_per_s"], "MB/s"))
+    warm = build_corpus(args.docs_mb)
+    res = race(peers, warm, args.repeat)
+    result["per_document_warm"] = res
+    rows.append(("API per document, warm: fix", res["cleanmt fix"]["mb_per_s"], res["ftfy.fix_text"]["mb_per_s"],
+                 "MB/s"))
+    rows.append(("API per document, warm: detect", res["cleanmt detect"]["mb_per_s"],
+                 res["ftfy.fix_text"]["mb_per_s"], "MB/s"))
+    rows.append(("  (ftfy with defaults)", res["ftfy, defaults"]["mb_per_s"], res["ftfy.fix_text"]["mb_per_s"],
+                 "MB/s"))
+    published = [as_published(d) for d in warm[len(SEEDS):]]
+    res = race(peers, published, args.repeat)
+    result["published_layout"] = res
+    rows.append(("published layout, warm: fix", res["cleanmt fix"]["mb_per_s"], res["ftfy.fix_text"]["mb_per_s"],
+                 "MB/s"))
 
-    jobs = []
-    if not args.skip_jobs:
-        jobs = [run_jobs(docs, 1), run_jobs(docs, 2)]
-        print()
-        print(f"{'cleanmt fix --jsonl':<24} {'MB/s':>8} {'seconds':>8} {'speed-up':>8} {'peak RSS':>9}"
-              f" {'startup':>8} {'MB/s after':>11} {'speed-up':>8}")
-        for j in jobs:
-            print(f"{'-j ' + str(j['jobs']):<24} {j['mb_per_s']:>8.2f} {j['seconds']:>8.1f} "
-                  f"{jobs[0]['seconds'] / j['seconds']:>7.2f}x {j['peak_rss_mb']:>6.0f} MB"
-                  f" {j['startup_seconds']:>7.2f}s {j['mb_per_s_after_startup']:>11.2f}"
-                  f" {j['mb_per_s_after_startup'] / jobs[0]['mb_per_s_after_startup']:>7.2f}x")
+    if not args.skip_process:
+        with tempfile.TemporaryDirectory() as tmp:
+            tmp = Path(tmp)
+            tiny = tmp / "tiny.txt"
+            tiny.write_text("Riots once morest the regime , said the mayor.\n", encoding="utf-8")
+            c = min((_child(CLI, "fix", str(tiny)) for _ in range(3)), key=lambda r: r["cpu_s"])
+            f = min((_child(FTFY_FILE, str(tiny), str(tmp / "tiny.out")) for _ in range(3)),
+                    key=lambda r: r["cpu_s"])
+            result["startup"] = {"cleanmt": c, "ftfy": f}
+            startup = c["cpu_s"]
+            rows.append(("start-up: fix a one-line file (CPU s)", c["cpu_s"], f["cpu_s"], "s"))
+            rows.append(("start-up: peak RSS", c["peak_rss_mb"], f["peak_rss_mb"], "MB"))
 
-    result = {
-        "machine": {"cpu_count": os.cpu_count(), "python": platform.python_version()},
-        "corpus": {"documents": len(docs), "mb": nbytes / 1e6},
-        "repeat": args.repeat,
-        "one_core": {k: {"mb_per_s": v[0], "seconds": v[1], "ratio_to_ftfy": v[0] / ftfy_rate}
-                     for k, v in rows.items()},
-        "one_core_published": {k: {"mb_per_s": v[0], "seconds": v[1], "ratio_to_ftfy": v[0] / pub_ftfy}
-                               for k, v in pub_rows.items()},
-        "first_pass_cold": {"documents": len(distinct), "mb": distinct_bytes / 1e6,
-                            "fix_mb_per_s": first_fix[0], "ftfy_mb_per_s": first_ftfy[0],
-                            "ratio_to_ftfy": first_fix[0] / first_ftfy[0]},
-        "jsonl_jobs": jobs,
-        "self_peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-    }
-    out = ROOT / "benchmarks" / "results"
-    out.mkdir(exist_ok=True)
-    (out / "speed.json").write_text(json.dumps(result, indent=1))
+            result["big_file"] = big = {}
+            sizes = [args.big_mb] + [float(s) for s in args.scaling.split(",") if s]
+            for mb in sorted(set([1.0, 10.0] + sizes)) if args.scaling else sizes:
+                path = tmp / f"big{mb:g}.txt"
+                nbytes = big_file(warm, mb, path)
+                c = _child(CLI, "fix", str(path), "-o", str(tmp / "out.txt"))
+                entry = {"mb": nbytes / 1e6, "cleanmt_mb_per_s": nbytes / 1e6 / c["cpu_s"],
+                         "cleanmt_peak_rss_mb": c["peak_rss_mb"], "cleanmt_cpu_s": c["cpu_s"],
+                         "rss_bound_mb": 2 * nbytes / 2**20 + 300,
+                         # the rate past the fixed cost of a process (imports, lexicons)
+                         "cleanmt_mb_per_s_after_startup": nbytes / 1e6 / max(1e-9, c["cpu_s"] - startup)}
+                if mb == args.big_mb:
+                    f = _child(FTFY_FILE, str(path), str(tmp / "out.txt"))
+                    entry.update(ftfy_mb_per_s=nbytes / 1e6 / f["cpu_s"], ftfy_peak_rss_mb=f["peak_rss_mb"])
+                    rows.append((f"one {mb:g} MB file: cleanmt fix vs ftfy", entry["cleanmt_mb_per_s"],
+                                 entry["ftfy_mb_per_s"], "MB/s"))
+                    rows.append((f"one {mb:g} MB file: peak RSS", c["peak_rss_mb"], f["peak_rss_mb"], "MB"))
+                big[f"{mb:g}"] = entry
+                path.unlink()
+
+            src = tmp / "in.jsonl"
+            with open(src, "w", encoding="utf-8") as fh:
+                for i, d in enumerate(cold):
+                    fh.write(json.dumps({"id": str(i), "text": d}, ensure_ascii=False) + "\n")
+            nbytes = src.stat().st_size
+            c = _child(CLI, "fix", "--jsonl", "--no-progress", str(src))
+            f = _child(FTFY_JSONL, str(src), str(tmp / "out.jsonl"))
+            result["jsonl_process"] = {"mb": nbytes / 1e6, "cleanmt": c, "ftfy_loop": f}
+            rows.append(("cleanmt fix --jsonl, whole process", nbytes / 1e6 / c["cpu_s"], nbytes / 1e6 / f["cpu_s"],
+                         "MB/s"))
+            c2 = _child(CLI, "fix", "--jsonl", "--no-progress", "-j", "2", str(src))
+            result["jsonl_process"]["cleanmt_j2"] = c2
+
+            try:
+                import datatrove  # noqa: F401
+            except ImportError:
+                datatrove = None
+            if datatrove is not None:
+                (tmp / "dt_in").mkdir()
+                os.replace(src, tmp / "dt_in" / "in.jsonl")
+                dt = {}
+                for name in ("cleanmt", "ftfy"):
+                    dt[name] = _child(DATATROVE, name, str(tmp / "dt_in"), str(tmp / f"dt_out_{name}"),
+                                      str(tmp / f"dt_logs_{name}"))
+                    dt[name]["docs_per_s"] = len(cold) / dt[name]["cpu_s"]
+                result["datatrove"] = {"documents": len(cold), **dt}
+                rows.append(("datatrove CleanmtFormatter vs FTFYFormatter", dt["cleanmt"]["docs_per_s"],
+                             dt["ftfy"]["docs_per_s"], "docs/s"))
+
+    result["self_peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    rows.append(("this process (in-process rows): peak RSS", result["self_peak_rss_mb"], float("nan"), "MB"))
+    result["table"] = [{"case": c, "cleanmt": a, "ftfy": b, "unit": u} for c, a, b, u in rows]
+
+    print(f"corpora: per-document {args.docs_mb:g} MB warm and cold; big file {args.big_mb:g} MB; "
+          f"load {result['machine']['load']:.1f}; CPU seconds")
+    print(f"{'case':<46} {'cleanmt':>9} {'ftfy':>9} {'ratio':>7}  unit")
+    for case, a, b, unit in rows:
+        ratio = a / b if b == b and b else float("nan")
+        print(f"{case:<46} {a:>9.2f} {b:>9.2f} {ratio:>6.2f}x  {unit}")
+    if len(result.get("big_file", {})) > 1:
+        print("\nbig file scaling (cleanmt fix, one process)")
+        print(f"{'MB':>6} {'MB/s':>7} {'after start-up':>15} {'peak RSS':>9} {'bound':>7}")
+        for e in result["big_file"].values():
+            print(f"{e['mb']:>6.1f} {e['cleanmt_mb_per_s']:>7.2f} {e['cleanmt_mb_per_s_after_startup']:>15.2f} "
+                  f"{e['cleanmt_peak_rss_mb']:>6.0f} MB {e['rss_bound_mb']:>4.0f} MB")
+    out = Path(args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(result, indent=1))
 
 
 if __name__ == "__main__":

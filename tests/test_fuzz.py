@@ -51,16 +51,12 @@ def check_text(text: str, lang: str = "en", twice: bool = False) -> None:
         assert 0 <= f.start <= f.end <= len(text), f
         assert text[f.start:f.end] == f.text, f
     report = cleaner.fix(text)
-    current = text
-    for pass_no in sorted({e.pass_no for e in report.edits}):
-        edits = [e for e in report.edits if e.pass_no == pass_no]
-        for e in edits:
-            assert current[e.start:e.end] == e.old, e
-        current = apply_edits(current, edits)
-    assert current == report.fixed  # the edits replay to .fixed
-    if report.edits and len({e.pass_no for e in report.edits}) == 1:
-        # one pass: before its first edit and after its last one, nothing moved
-        lo, hi = min(e.start for e in report.edits), max(e.end for e in report.edits)
+    for e in report.edits:  # the edits index the input, sorted and apart
+        assert text[e.start:e.end] == e.old, e
+    assert all(a.end <= b.start for a, b in zip(report.edits, report.edits[1:]))
+    assert apply_edits(text, report.edits) == report.fixed  # the edits replay to .fixed
+    if report.edits:  # before the first edit and after the last one, nothing moved
+        lo, hi = report.edits[0].start, report.edits[-1].end
         assert report.fixed.startswith(text[:lo]) and report.fixed.endswith(text[hi:])
     if twice:
         assert cleaner.fix(report.fixed).fixed == report.fixed  # fixing twice changes nothing

@@ -15,6 +15,7 @@ from typing import Optional, Sequence
 
 from . import __version__
 from .engine import DEFAULT_MIN_CONFIDENCE, Cleaner
+from .bigfile import fix_file, streamable
 from .io import (InputError, atomic_output, check_target, open_binary, read_text, remove_temp_files,
                  write_atomic, write_stdout)
 from .jsonl import JsonlError, Settings, run_jsonl
@@ -381,6 +382,8 @@ def cmd_detect(args, cleaner: Cleaner) -> int:
         raise InputError("stdin (-) can be given only once")
     fmt = args.format or ("text" if sys.stdout.isatty() else "jsonl")
     texts, bad = read_inputs(args.paths)  # a bad file is reported and skipped; the others are checked
+    if args.jobs > 1 and len(texts) > 1:
+        cleaner.warm()  # the workers fork from here: they inherit the loaded data
     detected = ordered_map(_detect_one, texts, args.jobs, initializer=_init_worker, initargs=(cleaner,))
     _init_worker(cleaner)
     results = [
@@ -525,13 +528,28 @@ def cmd_fix(args, cleaner: Cleaner) -> int:
         check_target(args.output)  # before any work: a device, a FIFO, a missing directory
     if getattr(args, "report", None):
         check_target(args.report)
+    reports_out: list = []
+    big_bad = 0
+    if not (args.diff or getattr(args, "rewrite", None)):  # big files, streamed: see bigfile.py
+        big = [p for p in paths if streamable(p)]
+        for p in big:
+            try:
+                reports_out.append(_fix_big(p, cleaner, args))
+            except InputError as e:
+                _report_bad(e, several=len(paths) > 1)
+                big_bad += 1
+        paths = [p for p in paths if p not in big]
+        if big_bad and not args.in_place:
+            return EXIT_ERROR
     texts, bad = read_inputs(paths, in_place=args.in_place)
+    bad += big_bad
     if bad and not (args.in_place or args.diff):  # the one input is bad: nothing to write
         return EXIT_ERROR
     _init_worker(cleaner)
+    if args.jobs > 1 and len(texts) > 1:
+        cleaner.warm()  # the workers fork from here: they inherit the loaded data
     reports = ordered_map(_fix_one, texts, args.jobs, initializer=_init_worker, initargs=(cleaner,))
     rewriting = getattr(args, "rewrite", None)
-    reports_out = []
     for (path, text), report in zip(texts, reports):
         fixed = report.fixed if report.fixed is not None else text
         proposals = []
@@ -566,6 +584,21 @@ def cmd_fix(args, cleaner: Cleaner) -> int:
     if bad:
         return _bad_inputs(bad)
     return EXIT_OK
+
+
+def _fix_big(path: str, cleaner: Cleaner, args) -> dict:
+    """`fix` on one big file, block by block (bigfile.py); its --report entry."""
+    if args.in_place:
+        check_target(path, in_place=True)
+    edits: list = []
+    if args.in_place or args.output:
+        with atomic_output(path if args.in_place else args.output, in_place=args.in_place) as fh:
+            n, changed = fix_file(cleaner, path, fh, edits)
+        if args.in_place:
+            print(f"{path}: {n} fix(es)", file=sys.stderr)
+    else:
+        n, changed = fix_file(cleaner, path, sys.stdout.buffer, edits)
+    return {"path": path, "edits": edits, "rewrites": [], "changed": changed}
 
 
 def _rewrite(text: str, cleaner: Cleaner, args):

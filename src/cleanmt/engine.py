@@ -7,11 +7,12 @@ text the user gave us and every byte we do not fix is kept.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import replace as _replace
 from typing import Iterable, Optional, Sequence
 
-from .document import Document
+from .blocks import BIG_TEXT_CHARS, BlockDocument, Evidence, block_spans
+from .document import WORD_RE, Document
 from .lang import LanguageGuess, resolve
 from .prescan import Scanner, scanner
 from .registry import Rule, select_rules
@@ -110,16 +111,48 @@ class Cleaner:
 
         return source_language_hints(text, target=target)["guess"]
 
+    def warm(self) -> None:
+        """Load now what the rules read lazily (lexicons, word lists, automata), by fixing
+        their own examples: worker processes forked after this inherit it all instead of
+        loading it each. Results do not change; only when the loading happens."""
+        langs = [self.lang] if self._fixed_lang else sorted({lang for r in self.rules for lang in r.langs})
+        for lang in langs:
+            rules = [r for r in self.rules if lang in r.langs]
+            text = "\n\n".join(t for r in rules for t, _ in r.bad)
+            if text:
+                self._fix_in(text, lang, None)
+
     # -- detection -----------------------------------------------------------
     def detect(self, text: str) -> list[Finding]:
-        if not text.isascii() and _SURROGATE.search(text):
-            return self._detect_around_surrogates(text)
-        cmap = _CrlfMap(text)
+        lang, source = self._settings_for(text)
+        if len(text) > BIG_TEXT_CHARS:
+            return self._detect_big(text, lang, source)
+        return self._detect_in(text, lang, source)
+
+    def _settings_for(self, text: str) -> tuple[str, Optional[str]]:
+        """(target, source) language of `text`, worked out once per call: the windows
+        and blocks of one text are all read in its language."""
+        if len(text) > BIG_TEXT_CHARS:  # a big text is read in the language of its first block
+            text = text[: next(block_spans(text))[1]]
+        view = text.replace("\r\n", "\n") if "\r" in text else text
         lang = self.lang if self._fixed_lang else self.language_of(text).code
-        doc = Document(cmap.view, lang=lang, corpus=self.corpus, source=self.source_of(cmap.view, lang),
-                       scanner=self._plan(lang)[2])
+        return lang, self.source_of(view, lang)
+
+    def _detect_in(self, text: str, lang: str, source: Optional[str], evidence: Optional[Evidence] = None,
+                   local_only: bool = False) -> list[Finding]:
+        """The findings of one document (or one block of a big text, reading `evidence`).
+        `local_only`: only the rules whose findings depend on the paragraph alone."""
+        if not text.isascii() and _SURROGATE.search(text):
+            return self._detect_around_surrogates(text, lang, source, evidence, local_only)
+        cmap = _CrlfMap(text)
+        if evidence is None:
+            doc = Document(cmap.view, lang=lang, corpus=self.corpus, source=source, scanner=self._plan(lang)[2])
+        else:
+            doc = BlockDocument(cmap.view, evidence, lang=lang, source=source, scanner=self._plan(lang)[2])
         found: dict[tuple, Finding] = {}
         for r in self._candidates(doc):
+            if local_only and r.category not in LOCAL_CATEGORIES:
+                continue
             if not r.passes_gates(doc):
                 continue
             for hit in r.check(doc):
@@ -144,14 +177,30 @@ class Cleaner:
             return []
         return sorted(found.values(), key=lambda f: (f.start, f.end, f.rule))
 
-    def _detect_around_surrogates(self, text: str) -> list[Finding]:
+    def _detect_around_surrogates(self, text: str, lang: str, source: Optional[str],
+                                  evidence: Optional[Evidence], local_only: bool) -> list[Finding]:
         """A text holding lone surrogates (JSON's "\\udc80", an API caller's str): rules see
         each as U+FFFD (one code point for one, so offsets hold); a finding that covers
         one is dropped, so neither a report nor a fix ever stands on a character that
         is not really there."""
-        found = self.detect(_SURROGATE.sub("\ufffd", text))
+        found = self._detect_in(_SURROGATE.sub("\ufffd", text), lang, source, evidence, local_only)
         return [_replace(f, text=text[f.start:f.end]) for f in found
                 if not _SURROGATE.search(text, f.start, f.end)]
+
+    def _evidence_of(self, blocks: Iterable[str], lang: str) -> Evidence:
+        """The document-level evidence of a big text, gathered block by block."""
+        return Evidence.gather((b.replace("\r\n", "\n") for b in blocks), lang,
+                               getattr(self.corpus, "names", self.corpus))
+
+    def _detect_big(self, text: str, lang: str, source: Optional[str]) -> list[Finding]:
+        """A big text block by block (see blocks.py): findings keep offsets into `text`."""
+        spans = list(block_spans(text))
+        evidence = self._evidence_of((text[s:e] for s, e in spans), lang)
+        out: list[Finding] = []
+        for s, e in spans:
+            out += [_replace(f, start=f.start + s, end=f.end + s)
+                    for f in self._detect_in(text[s:e], lang, source, evidence)]
+        return out
 
     # -- fixing --------------------------------------------------------------
     def fixable(self, f: Finding) -> bool:
@@ -164,42 +213,122 @@ class Cleaner:
         return True
 
     def fix(self, text: str) -> Report:
-        """Detect, apply the safe fixes, repeat until nothing changes.
+        """Detect, apply the safe fixes, re-check around them, repeat until nothing changes.
 
         Repeating makes fixing idempotent: a fix that exposes another artifact
         (a deleted line leaving a doubled blank) is settled in the same call. Fixes
         that undo earlier ones (two rules that disagree, each turning the text back)
         would cycle: when a pass gives back a text already seen, fixing stops there
         and the edits of the cycle are dropped, since together they changed nothing.
+        A fix after which a more confident rule flags the text it wrote is not made.
+        `Report.edits` index the input: `apply_edits(text, report.edits) == report.fixed`.
         """
-        findings = self.detect(text)
-        report = Report(text=text, findings=findings)
-        current, all_edits, pass_findings = text, [], findings
-        seen = {(hash(text), len(text)): 0}  # each text reached -> how many edits led to it
-        for pass_no in range(1, MAX_FIX_PASSES + 1):
-            fixable = [f for f in pass_findings if self.fixable(f)]
-            if not fixable:
-                break
-            edits = choose_edits(fixable, pass_no)
-            current = apply_edits(current, edits)
-            all_edits.extend(edits)
-            key = (hash(current), len(current))
-            if key in seen:
-                del all_edits[seen[key]:]
-                break
-            seen[key] = len(all_edits)
-            pass_findings = self.detect(current)
-        report.fixed = current
-        report.edits = all_edits
+        lang, source = self._settings_for(text)
+        if len(text) <= BIG_TEXT_CHARS:
+            return self._fix_in(text, lang, source)
+        spans = list(block_spans(text))
+        evidence = self._evidence_of((text[s:e] for s, e in spans), lang)
+        report = Report(text=text)
+        fixed: list[str] = []
+        for s, e in spans:
+            r = self._fix_in(text[s:e], lang, source, evidence)
+            report.findings += [_replace(f, start=f.start + s, end=f.end + s) for f in r.findings]
+            report.edits += [_replace(d, start=d.start + s, end=d.end + s) for d in r.edits]
+            fixed.append(r.fixed)
+        report.fixed = "".join(fixed)
         return report
 
+    def _fix_in(self, text: str, lang: str, source: Optional[str], evidence: Optional[Evidence] = None) -> Report:
+        findings = self._detect_in(text, lang, source, evidence)
+        report = Report(text=text, findings=findings)
+        current, composed, pass_findings = text, [], findings
+        seen = {(hash(text), len(text)): composed}  # each text reached -> the edits that led to it
+        vetoed: set = set()  # fixes a more confident rule objected to, as keys in `current`
+        pass_no = tries = 0
+        while pass_no < MAX_FIX_PASSES and tries < 4 * MAX_FIX_PASSES:
+            tries += 1
+            fixable = [f for f in pass_findings if self.fixable(f) and _key(f) not in vetoed]
+            if not fixable:
+                break
+            chosen = _choose(fixable)
+            new, spans = _apply(current, chosen)
+            next_findings = self._recheck(current, new, chosen, spans, pass_findings, lang, source, evidence)
+            objected = _objections(chosen, spans, pass_findings, next_findings)
+            if objected:
+                vetoed |= objected
+                continue  # choose again on the same text, without them
+            pass_no += 1
+            composed = _compose(text, current, composed, chosen, pass_no)
+            moved = _mover(chosen)
+            vetoed = {(moved(a), moved(b), r, x) for a, b, r, x in vetoed if moved(a) is not None
+                      and moved(b) is not None}
+            current = new
+            key = (hash(current), len(current))
+            if key in seen:
+                composed = seen[key]
+                break
+            seen[key] = composed
+            pass_findings = next_findings
+        report.fixed = current
+        report.edits = [e for e in composed if e.old != e.new]
+        return report
 
-def choose_edits(findings: Sequence[Finding], pass_no: int = 1) -> list[Edit]:
-    """Pick non-overlapping fixes: higher confidence wins, then the longer span.
+    def _recheck(self, old: str, new: str, chosen: list[Finding], spans: list[tuple[int, int]],
+                 old_findings: list[Finding], lang: str, source: Optional[str],
+                 evidence: Optional[Evidence]) -> list[Finding]:
+        """The findings of `new` (= `old` with the `chosen` fixes, now at `spans`).
 
-    Two insertions at one point, or an insertion inside a replaced span, count
-    as overlapping too: applying both would be ambiguous.
-    """
+        Only the paragraphs around the fixes are checked again, and only by the rules
+        that read a paragraph alone (LOCAL_CATEGORIES), when the fixes moved no word and
+        no line: then no document-level evidence (names, word counts, lines) changed,
+        and the other findings only move. Otherwise, and in short texts, all of `new`."""
+        if len(new) < INCREMENTAL_MIN_CHARS or any(f.category not in LOCAL_CATEGORIES for f in chosen):
+            return self._detect_in(new, lang, source, evidence)
+        windows = _windows(new, spans)
+        old_windows = []  # the same windows in `old`: their edges lie outside every fix
+        for ws, we, cs, ce in windows:
+            ows, owe = _back(chosen, ws), _back(chosen, we)
+            before, after = old[ows:owe], new[ws:we]
+            if before.count("\n") != after.count("\n") or WORD_RE.findall(before) != WORD_RE.findall(after):
+                return self._detect_in(new, lang, source, evidence)
+            old_windows.append((ows, owe, _back(chosen, cs), _back(chosen, ce)))
+        moved = _mover(chosen)
+        kept: list[Finding] = []
+        for f in old_findings:
+            local = f.category in LOCAL_CATEGORIES
+            in_core = in_window = False
+            for ws, we, cs, ce in old_windows:
+                if cs <= f.start and f.end <= ce and local:
+                    in_core = True  # checked again below
+                elif f.start < ce and cs < f.end or (not local and f.start < we and ws < f.end):
+                    return self._detect_in(new, lang, source, evidence)  # its context changed: ask every rule
+            if in_core or in_window:
+                continue
+            s = moved(f.start)
+            kept.append(f if s == f.start else _replace(f, start=s, end=s + f.end - f.start))
+        for ws, we, cs, ce in windows:
+            for f in self._detect_in(new[ws:we], lang, source, evidence, local_only=True):
+                s, e = f.start + ws, f.end + ws
+                if cs <= s and e <= ce:
+                    kept.append(_replace(f, start=s, end=e))
+        kept.sort(key=lambda f: (f.start, f.end, f.rule))
+        return kept
+
+
+# rules whose findings in a paragraph depend on that paragraph alone (the rest read
+# document-level evidence: the name table, word counts, the document's first lines...);
+# tests/test_incremental.py checks the claim on the seeds and the dev set
+LOCAL_CATEGORIES = frozenset({"punctuation", "spinner", "encoding"})
+INCREMENTAL_MIN_CHARS = 3000  # a shorter text is re-checked whole: windows would not pay
+_BLANK = ("\n\n", "\n\r\n")
+
+
+def _key(f: Finding) -> tuple:
+    return (f.start, f.end, f.rule, f.replacement)
+
+
+def _choose(findings: Sequence[Finding]) -> list[Finding]:
+    """The fixes `choose_edits` picks, as findings, sorted."""
     taken: list[Finding] = []
     for cluster in _clusters(findings):  # findings of different clusters never overlap
         if len(cluster) == 1:
@@ -211,7 +340,144 @@ def choose_edits(findings: Sequence[Finding], pass_no: int = 1) -> list[Edit]:
                 chosen.append(f)
         taken.extend(chosen)
     taken.sort(key=lambda f: (f.start, f.end))
-    return [Edit(f.start, f.end, f.text, f.replacement or "", f.rule, pass_no) for f in taken]
+    return taken
+
+
+def _apply(text: str, chosen: Sequence[Finding]) -> tuple[str, list[tuple[int, int]]]:
+    """The text with the chosen fixes, and where each fix's new text now lies."""
+    out, spans, pos, shift = [], [], 0, 0
+    for f in chosen:
+        out.append(text[pos:f.start])
+        new = f.replacement or ""
+        out.append(new)
+        spans.append((f.start + shift, f.start + shift + len(new)))
+        shift += len(new) - (f.end - f.start)
+        pos = f.end
+    out.append(text[pos:])
+    return "".join(out), spans
+
+
+def _mover(chosen: Sequence[Finding]):
+    """pos in the text before the fixes -> pos after them; None strictly inside a replaced span."""
+    ends = [f.end for f in chosen]
+    shifts, total = [0], 0
+    for f in chosen:
+        total += len(f.replacement or "") - (f.end - f.start)
+        shifts.append(total)
+
+    def moved(pos: int) -> Optional[int]:
+        i = bisect_right(ends, pos)  # the fixes that end at or before pos
+        if i < len(chosen) and chosen[i].start < pos:
+            return None
+        return pos + shifts[i]
+
+    return moved
+
+
+def _back(chosen: Sequence[Finding], pos: int) -> int:
+    """pos in the fixed text, outside every fix's new text -> pos before the fixes."""
+    shift = 0
+    for f in chosen:
+        new_start = f.start + shift
+        if new_start >= pos:
+            break
+        shift += len(f.replacement or "") - (f.end - f.start)
+    return pos - shift
+
+
+def _paragraph_start(text: str, pos: int) -> int:
+    return max(text.rfind(b, 0, pos) + len(b) if text.rfind(b, 0, pos) != -1 else 0 for b in _BLANK)
+
+
+def _paragraph_end(text: str, pos: int) -> int:
+    ends = [i for i in (text.find(b, pos) for b in _BLANK) if i != -1]
+    return min(ends) + 1 if ends else len(text)
+
+
+def _windows(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int, int, int]]:
+    """(window start, end, core start, end) around the fixes: the core is the paragraphs
+    holding them, the window one more paragraph each side (a rule reads the paragraph
+    it reports in and its neighbours' edges, never further)."""
+    out: list[list[int]] = []
+    for s, e in spans:
+        cs = _paragraph_start(text, s)
+        ce = _paragraph_end(text, e)
+        ws = _paragraph_start(text, max(0, cs - 2))
+        we = _paragraph_end(text, min(len(text), ce + 2))
+        if out and ws <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], we)
+            out[-1][3] = max(out[-1][3], ce)
+        else:
+            out.append([ws, we, cs, ce])
+    return [(a, b, c, d) for a, b, c, d in out]
+
+
+def _objections(chosen: Sequence[Finding], spans: list[tuple[int, int]], before: Sequence[Finding],
+                after: Sequence[Finding]) -> set:
+    """The chosen fixes whose new text a more confident rule flags, where it flagged
+    nothing before: "Von der" lower-cased by CAS003 and flagged by CAS001, say."""
+    moved = _mover(chosen)
+    old = {(moved(f.start), moved(f.end), f.rule, f.replacement) for f in before}
+    out = set()
+    for g in after:
+        if (g.start, g.end, g.rule, g.replacement) in old:
+            continue
+        for f, (s, e) in zip(chosen, spans):
+            if s < e and g.start < e and s < g.end and g.confidence > f.confidence:
+                out.add(_key(f))
+    return out
+
+
+def _compose(original: str, current: str, composed: list[Edit], chosen: Sequence[Finding],
+             pass_no: int) -> list[Edit]:
+    """The edits so far (offsets into `original`) followed by this pass's fixes (offsets
+    into `current`), as one sorted list of edits into `original`: a fix that touches an
+    earlier edit merges with it (its rule then reads "CAS003+PUN001")."""
+    items: list[tuple[int, int, int, object]] = []
+    d = 0
+    for c in composed:
+        cs = c.start + d
+        items.append((cs, cs + len(c.new), 0, c))
+        d += len(c.new) - (c.end - c.start)
+    for f in chosen:
+        items.append((f.start, f.end, 1, f))
+    items.sort(key=lambda t: (t[0], t[1], t[2]))
+    clusters: list[list] = []
+    end = -1
+    for it in items:
+        if clusters and it[0] <= end:
+            clusters[-1].append(it)
+            end = max(end, it[1])
+        else:
+            clusters.append([it])
+            end = it[1]
+    out: list[Edit] = []
+    before = 0  # how much longer `current` is than `original` before this cluster
+    for cluster in clusters:
+        olds = [it[3] for it in cluster if it[2] == 0]
+        news = [it[3] for it in cluster if it[2] == 1]
+        grown = sum(len(c.new) - (c.end - c.start) for c in olds)
+        if not news:
+            out.extend(olds)
+            before += grown
+            continue
+        cs, ce = min(it[0] for it in cluster), max(it[1] for it in cluster)
+        os_, oe = cs - before, ce - before - grown
+        seg = apply_edits(current[cs:ce], [Edit(f.start - cs, f.end - cs, f.text, f.replacement or "", f.rule)
+                                           for f in news])
+        rules = list(dict.fromkeys([c.rule for c in olds] + [f.rule for f in news]))
+        out.append(Edit(os_, oe, original[os_:oe], seg, "+".join(rules), pass_no))
+        before += grown
+    return out
+
+
+def choose_edits(findings: Sequence[Finding], pass_no: int = 1) -> list[Edit]:
+    """Pick non-overlapping fixes: higher confidence wins, then the longer span.
+
+    Two insertions at one point, or an insertion inside a replaced span, count
+    as overlapping too: applying both would be ambiguous.
+    """
+    return [Edit(f.start, f.end, f.text, f.replacement or "", f.rule, pass_no) for f in _choose(findings)]
 
 
 def _clusters(findings: Sequence[Finding]) -> list[list[Finding]]:

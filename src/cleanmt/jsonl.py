@@ -179,6 +179,8 @@ def _init_worker(cleaner_kwargs: dict, settings: Settings, threads: Optional[int
 def _init_pool_worker(cleaner_kwargs: dict, settings: Settings, threads: Optional[int] = None) -> None:
     """A Pool respawns a worker whose initializer raises, forever: keep the error
     and raise it from the first chunk instead, so the run stops with its message."""
+    if _WORKER.pop("inherited", False) and "cleaner" in _WORKER:
+        return  # forked from a parent that built and warmed it
     try:
         _init_worker(cleaner_kwargs, settings, threads)
     except Exception as e:
@@ -218,6 +220,12 @@ def run_jsonl(
     """Stream records from `streams` to `out`. Returns (records, findings, errors)."""
     if jobs <= 1:
         _init_worker(cleaner_kwargs, settings)  # chunks run in this process
+    elif not settings.rewrite:
+        # load once here; forked workers inherit the warm Cleaner (a model stays per worker:
+        # torch's threads do not survive a fork)
+        _init_worker(cleaner_kwargs, settings)
+        _WORKER["cleaner"].warm()
+        _WORKER["inherited"] = True
     # with the model, share the cores between the workers instead of N x all of them
     threads = max(1, (os.cpu_count() or 1) // jobs) if settings.rewrite else None
     records = findings = errors = rewrite_failures = 0

@@ -64,8 +64,11 @@ class Finding:
 class Edit:
     """A change the normalizer applied: the rule it came from and the new text.
 
-    Offsets index the text as it was in the fixing pass that made the edit
-    (`pass_no` 1 is the input itself; later passes settle what earlier fixes exposed).
+    Offsets index the input text (`old == input[start:end]`); a report's edits are
+    sorted and apart, and `apply_edits(input, edits)` gives the fixed text. `pass_no`:
+    the fixing pass that last changed the span (1 reads the input itself; later passes
+    settle what earlier fixes exposed, and a fix that touches an earlier edit merges
+    with it: `rule` then names both, "CAS003+PUN001").
     """
 
     start: int
