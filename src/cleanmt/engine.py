@@ -13,6 +13,7 @@ from typing import Iterable, Optional, Sequence
 
 from .document import Document
 from .lang import LanguageGuess, resolve
+from .mojibake import shield
 from .registry import Rule, select_rules
 from .types import Edit, Finding, Report
 
@@ -138,7 +139,10 @@ class Cleaner:
                     found[key] = f
         if not found:
             return []
-        return sorted(found.values(), key=lambda f: (f.start, f.end, f.rule))
+        findings = list(found.values())
+        if not text.isascii():
+            findings = shield(text, findings)  # no rule but ENC edits inside mojibake
+        return sorted(findings, key=lambda f: (f.start, f.end, f.rule))
 
     def _detect_around_surrogates(self, text: str) -> list[Finding]:
         """A text holding lone surrogates (JSON's "\\udc80", an API caller's str): rules see
