@@ -209,6 +209,61 @@ def test_in_place_refuses_read_only_and_hard_links(tmp_path, spun, capsys):
     assert sorted(os.listdir(tmp_path)) == ["other.txt", "spun.txt", "src.txt"]
 
 
+def test_output_to_a_directory_or_socket_is_refused(tmp_path, spun, capsys):
+    import socket
+
+    (tmp_path / "d").mkdir()
+    sock = socket.socket(socket.AF_UNIX)
+    try:
+        sock.bind(str(tmp_path / "s"))
+        for target, kind in ((tmp_path / "d", "is a directory"), (tmp_path / "s", "is a socket")):
+            rc, _, err = _cli(capsys, "fix", str(spun), "-o", str(target))
+            assert rc == 2
+            _one_line_error(err, kind, "not a regular file")
+        assert (tmp_path / "d").is_dir() and list((tmp_path / "d").iterdir()) == []
+    finally:
+        sock.close()
+
+
+def test_batch_in_place_skips_files_it_may_not_replace(tmp_path, capsys):
+    """-i over several files: a read-only one, a hard-linked one and a FIFO are each
+    reported on one line and left as they are; the others are fixed; exit 2."""
+    good1, good2, ro, linked = (tmp_path / n for n in ("g1.txt", "g2.txt", "ro.txt", "linked.txt"))
+    for p in (good1, good2, ro, linked):
+        p.write_text(SPUN)
+    os.chmod(ro, 0o444)
+    os.link(linked, tmp_path / "twin.txt")
+    os.mkfifo(tmp_path / "ff")
+    rc, _, err = _cli(capsys, "fix", "-i", str(good1), str(ro), str(linked), str(tmp_path / "ff"), str(good2))
+    assert rc == 2 and good1.read_text() == FIXED == good2.read_text()
+    assert ro.read_text() == SPUN == linked.read_text() == (tmp_path / "twin.txt").read_text()
+    lines = [ln for ln in err.splitlines() if ln.startswith("cleanmt: error: ")]
+    assert len(lines) == 3 and all(ln.endswith("; skipped") for ln in lines)
+    assert "read-only" in lines[0] and "hard links" in lines[1] and "FIFO" in lines[2]
+
+
+def test_temp_file_is_fsynced_before_the_rename(tmp_path, spun, capsys, monkeypatch):
+    import cleanmt.io as cio
+
+    calls = []
+    real_fsync, real_replace = os.fsync, os.replace
+
+    def fsync(fd):
+        calls.append(("fsync", os.path.isdir(f"/proc/self/fd/{fd}")))
+        return real_fsync(fd)
+
+    def replace(a, b):
+        calls.append(("replace", os.path.realpath(b) == os.path.realpath(spun)))
+        return real_replace(a, b)
+
+    monkeypatch.setattr(cio.os, "fsync", fsync)
+    monkeypatch.setattr(cio.os, "replace", replace)
+    rc, _, _ = _cli(capsys, "fix", "-i", str(spun))
+    assert rc == 0 and spun.read_text() == FIXED
+    # the file's data, then the rename over the target, then the directory entry
+    assert calls == [("fsync", False), ("replace", True), ("fsync", True)]
+
+
 def test_new_output_honours_umask(tmp_path, spun, capsys):
     old = os.umask(0o027)
     try:
