@@ -1,6 +1,9 @@
 """Mojibake (issue 16, item 5): ENC001 repairs at the span ftfy needs, lossy repairs
 are applied, no other rule edits inside a garble, and clean accented text is left alone.
 The texts are written here (none from ftfy's test cases or the dev set)."""
+import os
+from pathlib import Path
+
 import pytest
 from wordfreq import top_n_list
 
@@ -128,3 +131,25 @@ def test_clean_accented_words_get_no_encoding_finding(lang):
     cleaner = Cleaner(select=["encoding"], lang=target)
     assert cleaner.detect(text) == []
     assert [f.text for f in cleaner.detect(text.upper())] == []
+
+
+FTFY_CASES = os.environ.get("FTFY_TEST_CASES")  # ftfy's tests/test-cases folder, not shipped here
+
+
+@pytest.mark.skipif(not FTFY_CASES, reason="set FTFY_TEST_CASES to ftfy's tests/test-cases folder")
+def test_ftfy_cases_benchmark(capsys):
+    """benchmarks/ftfy_cases.py: every case ftfy repairs, the encoding rules repair alike,
+    and default fix repairs the mojibake of every one; ftfy's negative cases are left as
+    ftfy leaves them."""
+    import re
+    import runpy
+
+    runpy.run_path(str(Path(__file__).resolve().parent.parent / "benchmarks" / "ftfy_cases.py"),
+                   run_name="ftfy_cases")["main"]([FTFY_CASES, "--show", "0"])
+    out = capsys.readouterr().out
+    counts = {k: (int(a), int(b)) for k, a, b in re.findall(r"^(.+?):\s+(\d+) of (\d+)", out, re.M)}
+    alone, repaired = counts["encoding rules alone (--select encoding), same text as ftfy"], \
+        counts["cleanmt fix, mojibake repaired"]
+    assert alone[0] == alone[1] and repaired[0] == repaired[1]
+    neg = re.search(r"changed by ftfy.fix_encoding: (\d+); by cleanmt's encoding rules: (\d+)", out)
+    assert int(neg.group(2)) <= int(neg.group(1))

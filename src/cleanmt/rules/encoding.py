@@ -172,16 +172,20 @@ def _may_be_mojibake(doc) -> bool:
 @rule(
     "ENC001",
     "encoding",
-    "mojibake: UTF-8 text decoded as a single-byte code page (Windows-1252, Latin-1, MacRoman, Windows-1250/1251...; repaired with ftfy)",
+    "mojibake: UTF-8 text decoded as a single-byte code page (Windows-1252, Latin-1, MacRoman, "
+    "Windows-1250/1251...; repaired with ftfy)",
     confidence=0.95,
     langs=("en", "fr", "es", "de"),
     bad=[
         ("The flight left SÃ£o Paulo at dawn.", "The flight left São Paulo at dawn."),
         ("He said it wasnâ€™t over, “cafÃ© or not”.", "He said it wasn’t over, “café or not”."),
         ("A crÃ¨me brÃ»lÃ©e for Ã‰milie.", "A crème brûlée for Émilie."),
+        ("Lunch was Ã la carte, the rÃ©sumÃ© too.", "Lunch was à la carte, the résumé too."),
+        ("She replied â€œneverâ€? and hung up.", "She replied “never\ufffd and hung up."),
     ],
     good=[
         "“Quoted” text with ‘curly’ quotes and an em dash — fine.",
+        "Lunch was à la carte; Ålesund and Øresund are in the north.",
         "Stéphane, Nursultán and Tokaïev are spelled with accents.",
         "Prices rose 5% to €40 (£35) in São Paulo.",
     ],
@@ -191,6 +195,11 @@ def mojibake(doc):
     """What it flags: text that ftfy's encoding steps change (each line as ftfy sees it).
 
     Why: mojibake is an encoding accident, never a choice, whatever the language.
+
+    Example: "cafÃ© Ã la carte" -> "café à la carte" (one run of changed words).
+
+    Near misses: correct accents and typography ("Ålesund", "à la carte", "Øresund"),
+    which ftfy's encoding steps leave alone.
 
     Fix safety: the repair is ftfy's; a run is reported apart only when ftfy repairs it
     alone to the same text, else the whole change in the line is one finding. Where a
