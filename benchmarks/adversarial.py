@@ -39,6 +39,10 @@ def _seeds() -> str:
     return "\n\n".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt")))
 
 
+# "“¡Qué día!” — dijo él" read as Windows-1252 twice and lower-cased: ftfy cannot decode it
+_GARBLE = "\u201c\u00a1Qu\u00e9 d\u00eda!\u201d \u2014 dijo \u00e9l".encode("utf-8").decode("cp1252", "replace")
+_GARBLE = _GARBLE.encode("utf-8").decode("cp1252", "replace").lower()
+
 GENERATORS: dict[str, Callable[[int], str]] = {
     # the five seed articles, full of real artifacts, repeated; and all of it on one line
     "seeds": lambda n: _fill(_seeds() + "\n\n", n),
@@ -76,6 +80,15 @@ GENERATORS: dict[str, Callable[[int], str]] = {
     "colons": lambda n: _fill("Photo: : Source: ", n) + "\n",
     # CRLF line ends
     "crlf_lines": lambda n: _fill("Mr Durand left. M. Dupont stayed.\r\n", n),
+    # ENC001 where no run decodes alone: "Ã " is "à" only beside other mojibake (the line's change)
+    "mojibake_lone_a": lambda n: _fill("Served \u00c3 la carte, \u00c3 la mode, \u00c3 la minute. "
+                                       "r\u00c3\u00a9sum\u00c3\u00a9 ", n) + "\n",
+    # ENC001 lossy repairs ("â€?" for a lost closing quote), many on one line
+    "mojibake_lossy": lambda n: _fill("He said \u00e2\u20ac\u0153no\u00e2\u20ac? and left. ", n) + "\n",
+    # the mojibake shield: an undecodable garble beside punctuation the rules want to edit
+    "garble_punct": lambda n: _fill(_GARBLE + " , x . . ", n) + "\n",
+    # ENC001 over paragraphs of mojibake news
+    "mojibake_paragraphs": lambda n: _fill(NEWS.encode("utf-8").decode("cp1252", "replace") + "\n\n", n),
 }
 
 

@@ -194,11 +194,74 @@ def test_in_place_refuses_read_only_and_hard_links(tmp_path, spun, capsys):
     rc, _, err = _cli(capsys, "fix", "-i", str(spun))
     assert rc == 2 and spun.read_text() == SPUN
     _one_line_error(err, "read-only")
+    src = tmp_path / "src.txt"
+    src.write_text(SPUN)
+    rc, _, err = _cli(capsys, "fix", str(src), "-o", str(spun))  # -o over a read-only file: the same
+    assert rc == 2 and spun.read_text() == SPUN and (os.stat(spun).st_mode & 0o777) == 0o444
+    _one_line_error(err, "read-only")
     os.chmod(spun, 0o644)
     os.link(spun, tmp_path / "other.txt")
-    rc, _, err = _cli(capsys, "fix", "-i", str(spun))
-    assert rc == 2 and spun.read_text() == SPUN
-    _one_line_error(err, "hard links")
+    for args in (["-i", str(spun)], [str(src), "-o", str(spun)], [str(src), "-o", str(tmp_path / "other.txt")]):
+        rc, _, err = _cli(capsys, "fix", *args)
+        assert rc == 2 and spun.read_text() == SPUN == (tmp_path / "other.txt").read_text()
+        assert os.stat(spun).st_ino == os.stat(tmp_path / "other.txt").st_ino  # still one file
+        _one_line_error(err, "hard links")
+    assert sorted(os.listdir(tmp_path)) == ["other.txt", "spun.txt", "src.txt"]
+
+
+def test_output_to_a_directory_or_socket_is_refused(tmp_path, spun, capsys):
+    import socket
+
+    (tmp_path / "d").mkdir()
+    sock = socket.socket(socket.AF_UNIX)
+    try:
+        sock.bind(str(tmp_path / "s"))
+        for target, kind in ((tmp_path / "d", "is a directory"), (tmp_path / "s", "is a socket")):
+            rc, _, err = _cli(capsys, "fix", str(spun), "-o", str(target))
+            assert rc == 2
+            _one_line_error(err, kind, "not a regular file")
+        assert (tmp_path / "d").is_dir() and list((tmp_path / "d").iterdir()) == []
+    finally:
+        sock.close()
+
+
+def test_batch_in_place_skips_files_it_may_not_replace(tmp_path, capsys):
+    """-i over several files: a read-only one, a hard-linked one and a FIFO are each
+    reported on one line and left as they are; the others are fixed; exit 2."""
+    good1, good2, ro, linked = (tmp_path / n for n in ("g1.txt", "g2.txt", "ro.txt", "linked.txt"))
+    for p in (good1, good2, ro, linked):
+        p.write_text(SPUN)
+    os.chmod(ro, 0o444)
+    os.link(linked, tmp_path / "twin.txt")
+    os.mkfifo(tmp_path / "ff")
+    rc, _, err = _cli(capsys, "fix", "-i", str(good1), str(ro), str(linked), str(tmp_path / "ff"), str(good2))
+    assert rc == 2 and good1.read_text() == FIXED == good2.read_text()
+    assert ro.read_text() == SPUN == linked.read_text() == (tmp_path / "twin.txt").read_text()
+    lines = [ln for ln in err.splitlines() if ln.startswith("cleanmt: error: ")]
+    assert len(lines) == 3 and all(ln.endswith("; skipped") for ln in lines)
+    assert "read-only" in lines[0] and "hard links" in lines[1] and "FIFO" in lines[2]
+
+
+def test_temp_file_is_fsynced_before_the_rename(tmp_path, spun, capsys, monkeypatch):
+    import cleanmt.io as cio
+
+    calls = []
+    real_fsync, real_replace = os.fsync, os.replace
+
+    def fsync(fd):
+        calls.append(("fsync", os.path.isdir(f"/proc/self/fd/{fd}")))
+        return real_fsync(fd)
+
+    def replace(a, b):
+        calls.append(("replace", os.path.realpath(b) == os.path.realpath(spun)))
+        return real_replace(a, b)
+
+    monkeypatch.setattr(cio.os, "fsync", fsync)
+    monkeypatch.setattr(cio.os, "replace", replace)
+    rc, _, _ = _cli(capsys, "fix", "-i", str(spun))
+    assert rc == 0 and spun.read_text() == FIXED
+    # the file's data, then the rename over the target, then the directory entry
+    assert calls == [("fsync", False), ("replace", True), ("fsync", True)]
 
 
 def test_new_output_honours_umask(tmp_path, spun, capsys):
@@ -219,10 +282,11 @@ def test_write_errors_are_one_line(tmp_path, spun, capsys, monkeypatch):
 
     real_open = os.open
 
-    def denied(path, *a, **k):
-        if ".cleanmt-" in str(path):
+    def denied(path, flags, *a, **k):
+        unnamed = cio.O_TMPFILE is not None and flags & cio.O_TMPFILE == cio.O_TMPFILE
+        if ".cleanmt-" in str(path) or unnamed:
             raise PermissionError(13, "Permission denied", str(path))
-        return real_open(path, *a, **k)
+        return real_open(path, flags, *a, **k)
 
     monkeypatch.setattr(cio.os, "open", denied)
     rc, _, err = _cli(capsys, "fix", "-i", str(spun))
@@ -255,10 +319,31 @@ def test_error_leaves_no_temp_file(tmp_path, spun, capsys, monkeypatch):
     _one_line_error(err, "No space left")
 
 
+def _wait_until_writing(pid: int, directory, timeout: float = 60) -> None:
+    """Wait until process `pid` holds its temp output file in `directory` open: a named
+    one (.NAME.cleanmt-PID-HEX) or an unnamed one (O_TMPFILE: "/dir/#123 (deleted)")."""
+    import time
+
+    where = os.path.realpath(directory) + os.sep
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        try:
+            targets = [os.readlink(f"/proc/{pid}/fd/{fd}") for fd in os.listdir(f"/proc/{pid}/fd")]
+        except OSError:  # an fd closed while it was read
+            targets = []
+        if any(t.startswith(where) and (".cleanmt-" in t or "(deleted)" in t) for t in targets):
+            return
+        time.sleep(0.05)
+    raise AssertionError(f"process {pid} never opened its temp file in {directory}")
+
+
+_NEEDS_PROC = pytest.mark.skipif(not os.path.isdir("/proc/self/fd"), reason="needs /proc")
+
+
+@_NEEDS_PROC
 @pytest.mark.parametrize("sig", ["SIGTERM", "SIGINT"])
 def test_signal_during_jsonl_output_removes_temp(tmp_path, sig):
     import signal
-    import time
 
     out = tmp_path / "out.jsonl"
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
@@ -266,10 +351,7 @@ def test_signal_during_jsonl_output_removes_temp(tmp_path, sig):
                          stdin=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
     p.stdin.write(b'{"text": "once morest"}\n' * 10)
     p.stdin.flush()
-    deadline = time.time() + 30
-    while not any(".cleanmt-" in n for n in os.listdir(tmp_path)) and time.time() < deadline:
-        time.sleep(0.05)
-    assert any(".cleanmt-" in n for n in os.listdir(tmp_path))
+    _wait_until_writing(p.pid, tmp_path)
     p.send_signal(getattr(signal, sig))
     rc = p.wait(30)
     p.stdin.close()
@@ -351,6 +433,69 @@ def test_long_file_name_in_place(tmp_path, capsys):
     assert rc == 0 and p.read_text() == FIXED, err
 
 
+def _killed_writer(tmp_path, named: bool):
+    """A `fix --jsonl - -o out.jsonl` killed with SIGKILL while it writes; `named`: with
+    O_TMPFILE turned off, as on a platform or file system without it."""
+    import signal
+
+    setup = "import cleanmt.io as c; c.O_TMPFILE = None; " if named else ""
+    code = setup + "import sys; from cleanmt.cli import main; sys.exit(main(sys.argv[1:]))"
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    p = subprocess.Popen([sys.executable, "-c", code, "fix", "--jsonl", "-", "-o", str(tmp_path / "out.jsonl")],
+                         stdin=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    p.stdin.write(b'{"text": "once morest"}\n' * 10)
+    p.stdin.flush()
+    _wait_until_writing(p.pid, tmp_path)
+    p.send_signal(signal.SIGKILL)
+    assert p.wait(30) == -signal.SIGKILL
+    p.stdin.close()
+    p.stderr.close()
+    return p.pid
+
+
+@_NEEDS_PROC
+@pytest.mark.skipif(getattr(os, "O_TMPFILE", None) is None, reason="needs O_TMPFILE")
+def test_sigkill_while_writing_leaves_nothing(tmp_path):
+    """The temp file has no name while it is written: SIGKILL leaves no file at all."""
+    _killed_writer(tmp_path, named=False)
+    assert os.listdir(tmp_path) == []
+
+
+@_NEEDS_PROC
+def test_temp_file_left_by_sigkill_is_removed_by_the_next_run(tmp_path, spun, capsys):
+    """Without O_TMPFILE the temp file is named; SIGKILL leaves it, and the next write
+    into that directory removes it, and nothing else that merely looks like one."""
+    dead = _killed_writer(tmp_path, named=True)
+    (left,) = [n for n in os.listdir(tmp_path) if ".cleanmt-" in n]
+    assert left.startswith(f".out.jsonl.cleanmt-{dead}-")
+    keep = [f".a.txt.cleanmt-{os.getpid()}-0123abcd",  # a live process's (this one's)
+            f".b.txt.cleanmt-{dead}-0123abc",  # not cleanmt's pattern
+            f"c.txt.cleanmt-{dead}-0123abcd"]  # nor this
+    for name in keep:
+        (tmp_path / name).write_text("keep")
+    (tmp_path / f".d.txt.cleanmt-{dead}-0123abcd").symlink_to(spun)  # a link, never removed
+    keep.append(f".d.txt.cleanmt-{dead}-0123abcd")
+    import cleanmt.io as cio
+
+    cio._SWEPT.discard(str(tmp_path))  # this process has not written there yet
+    rc, _, err = _cli(capsys, "fix", "-i", str(spun))
+    assert rc == 0, err
+    assert sorted(os.listdir(tmp_path)) == sorted(keep + ["spun.txt"])
+    assert spun.read_text() == FIXED
+
+
+def test_named_temp_path_keeps_mode_and_leaves_nothing(tmp_path, spun, capsys, monkeypatch):
+    """The named-temp way (no O_TMPFILE) writes the same file the same way."""
+    import cleanmt.io as cio
+
+    monkeypatch.setattr(cio, "O_TMPFILE", None)
+    os.chmod(spun, 0o640)
+    rc, _, _ = _cli(capsys, "fix", "-i", str(spun))
+    assert rc == 0 and spun.read_text() == FIXED and (os.stat(spun).st_mode & 0o777) == 0o640
+    assert os.listdir(tmp_path) == ["spun.txt"]
+
+
+@_NEEDS_PROC
 def test_sigint_with_jobs_no_worker_tracebacks(tmp_path):
     import signal
     import time
@@ -360,9 +505,7 @@ def test_sigint_with_jobs_no_worker_tracebacks(tmp_path):
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     p = subprocess.Popen([sys.executable, "-m", "cleanmt", "fix", "--jsonl", "-j", "2", str(src), "-o",
                           str(tmp_path / "out.jsonl")], stderr=subprocess.PIPE, env=env)
-    deadline = time.time() + 60
-    while not any(".cleanmt-" in n for n in os.listdir(tmp_path)) and time.time() < deadline:
-        time.sleep(0.05)
+    _wait_until_writing(p.pid, tmp_path)
     time.sleep(0.5)  # the workers are busy by now
     p.send_signal(signal.SIGINT)
     rc = p.wait(60)

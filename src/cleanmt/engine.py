@@ -15,6 +15,7 @@ from .blocks import BIG_TEXT_CHARS, BlockDocument, Evidence, block_spans
 from .document import WORD_RE, Document
 from .lang import LanguageGuess, resolve
 from .prescan import Scanner, scanner
+from .mojibake import shield
 from .registry import Rule, select_rules
 from .types import Edit, Finding, Report
 
@@ -175,7 +176,10 @@ class Cleaner:
                     found[key] = f
         if not found:
             return []
-        return sorted(found.values(), key=lambda f: (f.start, f.end, f.rule))
+        findings = list(found.values())
+        if not text.isascii():
+            findings = shield(text, findings)  # no rule but ENC edits inside mojibake
+        return sorted(findings, key=lambda f: (f.start, f.end, f.rule))
 
     def _detect_around_surrogates(self, text: str, lang: str, source: Optional[str],
                                   evidence: Optional[Evidence], local_only: bool) -> list[Finding]:

@@ -8,7 +8,9 @@ renamed (`atomic_output`).
 from __future__ import annotations
 
 import codecs
+import errno
 import os
+import re
 import secrets
 import stat
 import sys
@@ -100,8 +102,9 @@ def check_target(path: str, in_place: bool = False) -> tuple[str, Optional[os.st
 
     A symlink is followed (the link stays, its target gets the new text). Anything
     but a regular file is refused (a device, a FIFO, a socket, a directory), and so
-    is a file with several hard links (replacing it would split them). With
-    `in_place`, a read-only file (no write bit set) is refused too: -i leaves it as it is.
+    is a file with several hard links (replacing it would split them: the other names
+    would keep the old text), and a read-only file (no write bit set), even for root.
+    `in_place` is kept for callers; -i and -o are held to the same rules.
     """
     real = os.path.realpath(path)
     try:
@@ -117,12 +120,75 @@ def check_target(path: str, in_place: bool = False) -> tuple[str, Optional[os.st
         if st.st_nlink > 1:
             raise InputError(f"{path}: has {st.st_nlink} hard links, which replacing it would split; "
                              "fix a copy instead")
-        if in_place and not st.st_mode & 0o222:
-            raise InputError(f"{path}: is read-only; -i leaves it alone (chmod u+w to allow)")
+        if not st.st_mode & 0o222:  # by its mode, not by access(2): root could write it anyway
+            raise InputError(f"{path}: is read-only; cleanmt does not replace it (chmod u+w to allow)")
     directory = os.path.dirname(real)
     if not os.path.isdir(directory):
         raise InputError(f"{path}: directory {directory} does not exist")
     return real, st
+
+
+# Linux: the temp file has no name while it is written, so no kill (SIGKILL included) can
+# leave one behind; None where the platform lacks it (tests set it to None to try the other way)
+O_TMPFILE = getattr(os, "O_TMPFILE", None)
+_PROC_FD = "/proc/self/fd"  # an unnamed file is given a name by linking its /proc entry
+_UNNAMED_UNSUPPORTED = {getattr(errno, n) for n in ("EOPNOTSUPP", "ENOTSUP", "EISDIR", "EINVAL")
+                        if hasattr(errno, n)}
+_TEMP_NAME = re.compile(r"\..+\.cleanmt-(\d+)-[0-9a-f]{8}")
+_SWEPT: set = set()  # directories this process has swept for stale temp files
+
+
+def _temp_name(directory: str, base: str) -> str:
+    """A unique, recognisable temp name beside the target: `.NAME.cleanmt-PID-HEX`."""
+    return os.path.join(directory, f".{base[:200]}.cleanmt-{os.getpid()}-{secrets.token_hex(4)}")  # < NAME_MAX
+
+
+def _open_temp(directory: str, base: str, mode: int) -> tuple[int, Optional[str]]:
+    """(fd, name) of a new temp file in `directory`; name None: the file has none yet."""
+    if O_TMPFILE is not None and os.path.isdir(_PROC_FD):
+        try:
+            return os.open(directory, O_TMPFILE | os.O_WRONLY | getattr(os, "O_CLOEXEC", 0), mode), None
+        except OSError as e:
+            if e.errno not in _UNNAMED_UNSUPPORTED:  # a file system without it: use a name
+                raise
+    tmp = _temp_name(directory, base)
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NOFOLLOW", 0)
+    return os.open(tmp, flags, mode), tmp
+
+
+def remove_stale_temp_files(directory: str) -> list[str]:
+    """Remove the temp files an earlier cleanmt left in `directory` when it was killed
+    (SIGKILL, a power cut) where it had to use a named temp file. Only a regular file of
+    ours whose name is exactly cleanmt's pattern, and whose process is gone, is removed:
+    never a link, never someone else's, never a live writer's. Returns the paths removed."""
+    removed = []
+    try:
+        entries = list(os.scandir(directory))
+    except OSError:
+        return removed
+    for entry in entries:
+        m = _TEMP_NAME.fullmatch(entry.name)
+        if not m or int(m.group(1)) == os.getpid():
+            continue
+        try:
+            st = entry.stat(follow_symlinks=False)
+            if not stat.S_ISREG(st.st_mode) or st.st_uid != os.geteuid() or _alive(int(m.group(1))):
+                continue
+            os.unlink(entry.path)
+            removed.append(entry.path)
+        except OSError:
+            continue
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError, ValueError):
+        return True  # someone else's process, or not a pid at all: keep its file
+    return True
 
 
 @contextmanager
@@ -130,22 +196,27 @@ def atomic_output(path: str, in_place: bool = False) -> Iterator[IO[bytes]]:
     """A binary file to write `path`'s new content into; it replaces `path` only when
     the block ends without an exception.
 
-    The content goes to a uniquely named temp file beside the target, is fsynced,
-    and renamed over it: a crash leaves the old file or the new one, never half of
-    either. The replaced file's mode and (where allowed) owner and group are kept;
-    a new file gets 0666 less the umask, as `open` would give it. The temp file is
-    removed on every way out but SIGKILL (the CLI turns SIGTERM and SIGHUP into an
-    exception for this).
+    The content goes to a temp file beside the target, is fsynced, and renamed over
+    it: a crash leaves the old file or the new one, never half of either. On Linux
+    the temp file is unnamed while it is written (O_TMPFILE) and is given a unique
+    name only to be renamed, so even SIGKILL leaves nothing behind. Elsewhere it is
+    named `.NAME.cleanmt-PID-HEX`, removed on every way out but SIGKILL (the CLI
+    turns SIGTERM and SIGHUP into an exception for this); one left by a killed run
+    is removed by the next write into that directory (`remove_stale_temp_files`).
+    The replaced file's mode and (where allowed) owner and group are kept; a new file
+    gets 0666 less the umask, as `open` would give it.
     """
     real, st = check_target(path, in_place)
     directory, base = os.path.split(real)
-    tmp = os.path.join(directory, f".{base[:200]}.cleanmt-{os.getpid()}-{secrets.token_hex(4)}")  # < NAME_MAX
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NOFOLLOW", 0)
+    if directory not in _SWEPT:
+        _SWEPT.add(directory)
+        remove_stale_temp_files(directory)
     try:
-        fd = os.open(tmp, flags, 0o666 if st is None else 0o600)
+        fd, tmp = _open_temp(directory, base, 0o666 if st is None else 0o600)
     except OSError as e:
         raise InputError(f"{path}: cannot write in {directory} ({e.strerror})") from None
-    _PENDING.add(tmp)
+    if tmp is not None:
+        _PENDING.add(tmp)
     try:
         with os.fdopen(fd, "wb") as fh:
             if st is not None:
@@ -160,11 +231,41 @@ def atomic_output(path: str, in_place: bool = False) -> Iterator[IO[bytes]]:
             yield fh
             fh.flush()
             os.fsync(fh.fileno())
+            if tmp is None:  # named only now, for the rename (linkat cannot replace a file)
+                tmp = _temp_name(directory, base)
+                _PENDING.add(tmp)
+                _link_unnamed(fh.fileno(), tmp)
         os.replace(tmp, real)
         _PENDING.discard(tmp)
+        _fsync_directory(directory)
     except BaseException:
-        remove_temp_files({tmp})
+        if tmp is not None:
+            remove_temp_files({tmp})
         raise
+
+
+def _link_unnamed(fd: int, name: str) -> None:
+    """linkat(2) the unnamed file `fd` to `name` through its /proc entry (os.link calls
+    plain link(2), which does not follow that entry, unless a directory fd is given)."""
+    proc = os.open(_PROC_FD, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    try:
+        os.link(str(fd), name, src_dir_fd=proc, follow_symlinks=True)
+    finally:
+        os.close(proc)
+
+
+def _fsync_directory(directory: str) -> None:
+    """Make the rename itself durable; where a directory cannot be opened, skip it."""
+    try:
+        fd = os.open(directory, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 def remove_temp_files(paths: Optional[set] = None) -> None:

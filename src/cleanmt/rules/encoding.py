@@ -1,9 +1,14 @@
-"""Encoding artifacts: mojibake (UTF-8 read as Windows-1252 or Latin-1) and a
+"""Encoding artifacts: mojibake (UTF-8 read as Windows-1252, Latin-1 or another
+single-byte code page) and a
 currency symbol standing in for the letter it looks like ("[€ntretien]").
 
 Mojibake repair is ftfy's, limited to its encoding steps: no quote uncurling,
 no line-break or Unicode normalisation, so correct text is never touched.
-Each changed word is reported on its own so that a reader sees what changed.
+ftfy decides per line (one wrong decoding explains the whole line, so a lone
+"Ã " is mojibake only beside other mojibake). Each run of changed words is
+reported on its own so that a reader sees what changed, but only where ftfy
+repairs that run alone to the same text; otherwise the line's whole change is
+one finding, so that no part of a repair is applied without the rest.
 """
 from __future__ import annotations
 
@@ -15,6 +20,7 @@ from ftfy.badness import is_bad
 
 from ..frequency import zipf
 from ..lexicon import small_list_zipf
+from ..mojibake import TYPOGRAPHIC, only_typographic as _only_typographic
 from ..registry import rule
 from ..types import Hit
 
@@ -40,6 +46,7 @@ FTFY_CONFIG = TextFixerConfig(
 
 _TOKEN = re.compile(r"\S+")
 RESYNC = 16  # tokens looked ahead, on each side, to find the text again after a change
+LOSSY_CONFIDENCE = 0.85  # see `mojibake`
 
 
 def _changed_words(old: str, new: str):
@@ -137,28 +144,9 @@ def _token_groups(old: str, new: str, a: list, b: list) -> list[tuple[int, int, 
     return [tuple(g) for g in groups]
 
 
-# Typographic characters of clean English text. No pattern of ftfy's `is_bad` can match
-# with these and ASCII alone (each needs some other non-ASCII character; a test checks).
-TYPOGRAPHIC = "’‘“”—–…\xa0"
 _OTHER_NON_ASCII = re.compile("[^\\x00-\\x7f" + TYPOGRAPHIC + "]")
 BAD_WINDOW = 8  # no `is_bad` pattern matches more than this many characters (a test checks)
 MAX_WINDOWS = 32
-# TYPOGRAPHIC, the commonest in news first
-_TYPOGRAPHIC_BY_USE = tuple((c, len(c.encode("utf-8")) - 1) for c in "’”“—–‘…\xa0")
-assert sorted(c for c, _ in _TYPOGRAPHIC_BY_USE) == sorted(TYPOGRAPHIC)
-
-
-def _only_typographic(text: str) -> bool:
-    """Are all the text's non-ASCII characters TYPOGRAPHIC? At C speed: each non-ASCII
-    character makes the UTF-8 form longer than the text by one byte or more, so once the
-    typographic characters' share (counted) is taken off, what is left is zero only if
-    there is no other non-ASCII character. (The regex scan for those costs ~6 ms/MB.)"""
-    extra = len(text.encode("utf-8", "surrogatepass")) - len(text)
-    for c, more in _TYPOGRAPHIC_BY_USE:
-        if extra <= 0:
-            break  # what is left are sums of counts >= 0: all zero
-        extra -= more * text.count(c)
-    return extra == 0
 
 
 def _may_be_mojibake(doc) -> bool:
@@ -184,21 +172,41 @@ def _may_be_mojibake(doc) -> bool:
 @rule(
     "ENC001",
     "encoding",
-    "mojibake: UTF-8 text decoded as Windows-1252/Latin-1 (repaired with ftfy)",
+    "mojibake: UTF-8 text decoded as a single-byte code page (Windows-1252, Latin-1, MacRoman, "
+    "Windows-1250/1251...; repaired with ftfy)",
     confidence=0.95,
+    langs=("en", "fr", "es", "de"),
     bad=[
         ("The flight left SÃ£o Paulo at dawn.", "The flight left São Paulo at dawn."),
         ("He said it wasnâ€™t over, “cafÃ© or not”.", "He said it wasn’t over, “café or not”."),
         ("A crÃ¨me brÃ»lÃ©e for Ã‰milie.", "A crème brûlée for Émilie."),
+        ("Lunch was Ã la carte, the rÃ©sumÃ© too.", "Lunch was à la carte, the résumé too."),
+        ("She replied â€œneverâ€? and hung up.", "She replied “never\ufffd and hung up."),
     ],
     good=[
         "“Quoted” text with ‘curly’ quotes and an em dash — fine.",
+        "Lunch was à la carte; Ålesund and Øresund are in the north.",
         "Stéphane, Nursultán and Tokaïev are spelled with accents.",
         "Prices rose 5% to €40 (£35) in São Paulo.",
     ],
     gate=_may_be_mojibake,
 )
 def mojibake(doc):
+    """What it flags: text that ftfy's encoding steps change (each line as ftfy sees it).
+
+    Why: mojibake is an encoding accident, never a choice, whatever the language.
+
+    Example: "cafÃ© Ã la carte" -> "café à la carte" (one run of changed words).
+
+    Near misses: correct accents and typography ("Ålesund", "à la carte", "Øresund"),
+    which ftfy's encoding steps leave alone.
+
+    Fix safety: the repair is ftfy's; a run is reported apart only when ftfy repairs it
+    alone to the same text, else the whole change in the line is one finding. Where a
+    byte was lost before the text reached us ("â€?" for a closing quote), ftfy puts
+    U+FFFD in its place: the repair is still right for everything around it and loses
+    nothing readable, so it is applied too (LOSSY_CONFIDENCE), with a message saying so.
+    """
     if doc.text.isascii():
         return  # the common case: nothing to repair
     for line in doc.lines:
@@ -208,16 +216,82 @@ def mojibake(doc):
         if fixed == line.text:
             continue
         how = ", ".join(f"{action} {arg}" for action, arg in steps) or "ftfy"
-        for i1, i2, j1, j2 in _changed_words(line.text, fixed):
+        for i1, i2, j1, j2 in _repair_spans(line.text, fixed):
             new = fixed[j1:j2]
-            lossy = "\ufffd" in new  # a byte was lost: the repair is only partial
+            lossy = new.count("\ufffd") > line.text.count("\ufffd", i1, i2)
             yield Hit(
                 line.start + i1,
                 line.start + i2,
-                f"mojibake ({how})" + ("; some characters are lost" if lossy else ""),
+                f"mojibake ({how})" + ("; some characters were already lost" if lossy else ""),
                 new,
-                0.6 if lossy else None,
+                LOSSY_CONFIDENCE if lossy else None,
             )
+
+
+def _repair_spans(old: str, new: str) -> list[tuple[int, int, int, int]]:
+    """Spans (i1, i2, j1, j2) of `old` -> `new` to report: runs of changed words (no
+    unchanged word between them), each one that ftfy repairs alone to the same text,
+    or else with the word on each side of it (a lone "Ã" is "à" only before a blank);
+    where one is repaired neither way (its decoding needed more of the line), the
+    line's whole change as one span, or the whole line."""
+    runs: list[list[int]] = []
+    for i1, i2, j1, j2 in _changed_words(old, new):
+        if runs and not old[runs[-1][1]:i1].strip():
+            runs[-1][1], runs[-1][3] = i2, j2
+        else:
+            runs.append([i1, i2, j1, j2])
+    spans = []
+    for k, (i1, i2, j1, j2) in enumerate(runs):
+        if _ftfy(old[i1:i2]) == new[j1:j2]:
+            spans.append((i1, i2, j1, j2))
+            continue
+        # with its neighbours, which are unchanged text: the same offset from the run in both
+        a = _word_before(old, i1, runs[k - 1][1] if k else 0)
+        b = _word_after(old, i2, runs[k + 1][0] if k + 1 < len(runs) else len(old))
+        wider = (a, b, j1 - (i1 - a), j2 + (b - i2))
+        if _ftfy(old[a:b]) != new[wider[2]:wider[3]]:
+            break
+        spans.append(wider)
+    else:
+        if _rebuilds(old, new, spans):
+            return spans
+    i1, j1, i2, j2 = runs[0][0], runs[0][2], runs[-1][1], runs[-1][3]
+    if _ftfy(old[i1:i2]) == new[j1:j2]:
+        return [(i1, i2, j1, j2)]
+    return [(0, len(old), 0, len(new))]
+
+
+def _rebuilds(old: str, new: str, spans) -> bool:
+    out, pos = [], 0
+    for i1, i2, j1, j2 in spans:
+        out += [old[pos:i1], new[j1:j2]]
+        pos = i2
+    out.append(old[pos:])
+    return "".join(out) == new
+
+
+def _word_before(text: str, pos: int, floor: int) -> int:
+    """Where the word before `pos` starts (the blanks between taken too), not before `floor`."""
+    i = pos
+    while i > floor and text[i - 1].isspace():
+        i -= 1
+    while i > floor and not text[i - 1].isspace():
+        i -= 1
+    return i
+
+
+def _word_after(text: str, pos: int, ceiling: int) -> int:
+    """Where the word after `pos` ends (the blanks between taken too), not after `ceiling`."""
+    i = pos
+    while i < ceiling and text[i].isspace():
+        i += 1
+    while i < ceiling and not text[i].isspace():
+        i += 1
+    return i
+
+
+def _ftfy(text: str) -> str:
+    return fix_encoding_and_explain(text, FTFY_CONFIG)[0]
 
 
 # A symbol that looks like a letter, then at least three lower-case letters.
