@@ -14,6 +14,7 @@ from typing import Iterable, Optional, Sequence
 from .document import Document
 from .lang import LanguageGuess, resolve
 from .registry import Rule, select_rules
+from .suppression import suppress
 from .types import Edit, Finding, Report
 
 DEFAULT_MIN_CONFIDENCE = 0.8
@@ -138,7 +139,8 @@ class Cleaner:
                     found[key] = f
         if not found:
             return []
-        return sorted(found.values(), key=lambda f: (f.start, f.end, f.rule))
+        # inline `cleanmt: ignore` markers (suppression.py); fix reads detect, so it obeys them too
+        return suppress(text, sorted(found.values(), key=lambda f: (f.start, f.end, f.rule)))
 
     def _detect_around_surrogates(self, text: str) -> list[Finding]:
         """A text holding lone surrogates (JSON's "\\udc80", an API caller's str): rules see
