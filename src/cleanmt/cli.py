@@ -478,9 +478,9 @@ def cmd_detect(args, cleaner: Cleaner) -> int:
         color = fmt == "text" and sys.stdout.isatty() and os.environ.get("NO_COLOR") is None
         write_findings(fmt, results, sys.stdout, _rules_by_id(), color=color,
                        json_report=lambda rs: _json_report(rs, cleaner))
+    sys.stdout.flush()  # the findings before the summary, also when both go to one pipe
     if fmt == "text" and not args.quiet and not args.count:
         print(summary_line(total, sum(1 for r in results if r[2]), len(results)), file=sys.stderr)
-    sys.stdout.flush()
     if bad:
         return _bad_inputs(bad)
     return EXIT_FOUND if total and not args.exit_zero else EXIT_OK
@@ -533,6 +533,7 @@ def _language_hint(args, texts) -> None:
     supported language (lang_hint.py); for several files, the first and a count."""
     if getattr(args, "lang_given", True) or args.lang != "en":
         return
+    from .hints import LANG_NAMES
     from .lang_hint import foreign_language
 
     found = []
@@ -543,8 +544,9 @@ def _language_hint(args, texts) -> None:
     if found:
         path, guess = found[0]
         more = f" (and {len(found) - 1} more file(s))" if len(found) > 1 else ""
-        print(f"cleanmt: hint: {path} looks {guess.code} ({guess.reason}){more}, but the rules ran for en: "
-              f"pass --lang {guess.code} or --lang auto", file=sys.stderr)
+        name = {code: name for name, code in LANG_NAMES.items()}.get(guess.code, guess.code)
+        print(f"cleanmt: hint: {path}{more} looks {name} (langdetect {guess.confidence:.2f}), but the rules "
+              f"ran for English: pass --lang {guess.code} (or --lang auto)", file=sys.stderr)
 
 
 def read_inputs(paths: Sequence[str], in_place: bool = False) -> tuple[list[tuple[str, str]], int]:
