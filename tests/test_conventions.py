@@ -361,3 +361,11 @@ def test_packaging_conventions():
     hooks = (ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
     for key in ("id: cleanmt", "entry: cleanmt detect", "language: python", "id: cleanmt-fix"):
         assert key in hooks
+
+
+def test_fix_gives_the_language_hint_too_and_jsonl_refuses_counts(work, capsys):
+    fr = write(work / "fr.txt", FRENCH)
+    main(["fix", "--diff", str(fr)])
+    assert "--lang fr" in capsys.readouterr().err
+    assert main(["detect", "--jsonl", "--count", str(write(work / "a.jsonl", '{"text": "x"}\n'))]) == 2
+    assert "--count" in capsys.readouterr().err

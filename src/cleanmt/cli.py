@@ -635,6 +635,8 @@ def cmd_fix(args, cleaner: Cleaner) -> int:
     texts, bad = read_inputs(paths, in_place=args.in_place)
     if bad and not (args.in_place or args.diff):  # the one input is bad: nothing to write
         return EXIT_ERROR
+    if not args.quiet:  # before fixing: English fixes on French text would be wrong ones
+        _language_hint(args, texts)
     _init_worker(cleaner)
     reports = ordered_map(_fix_one, texts, args.jobs, initializer=_init_worker, initargs=(cleaner,))
     rewriting = getattr(args, "rewrite", None)
@@ -759,6 +761,8 @@ def cmd_jsonl(args, cleaner_kwargs: dict) -> int:
         raise InputError("--jsonl writes records to stdout or -o; -i and --diff do not apply")
     if getattr(args, "report", None):
         raise InputError("--jsonl puts each record's report under its 'cleanmt' key; --report does not apply")
+    if getattr(args, "statistics", False) or getattr(args, "count", False):
+        raise InputError("--statistics and --count count file findings; with --jsonl each record carries its own")
     rewriting = getattr(args, "rewrite", None)
     if rewriting:
         from .rewrite.proposer import MissingDependency, check_dependencies

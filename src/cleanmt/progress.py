@@ -10,8 +10,6 @@ from __future__ import annotations
 import sys
 from typing import Optional
 
-from tqdm import tqdm
-
 
 class _AboveTheBar:
     """sys.stderr while a bar is shown: whole lines go out through tqdm.write."""
@@ -23,6 +21,8 @@ class _AboveTheBar:
     def write(self, s: str) -> int:
         self._buf += s
         if "\n" in self._buf:
+            from tqdm import tqdm
+
             done, self._buf = self._buf.rsplit("\n", 1)
             tqdm.write(done, file=self.real)
         return len(s)
@@ -32,6 +32,8 @@ class _AboveTheBar:
 
     def flush_partial(self) -> None:
         if self._buf:
+            from tqdm import tqdm
+
             tqdm.write(self._buf, file=self.real)
             self._buf = ""
 
@@ -52,6 +54,8 @@ class Progress:
         self._guard = None
         if not self.enabled:
             return
+        from tqdm import tqdm  # imported only when a bar is shown
+
         self._real = sys.stderr
         common = dict(file=self._real, desc="cleanmt", dynamic_ncols=True, mininterval=0.25)
         if self.by_files:
