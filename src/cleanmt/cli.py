@@ -646,7 +646,7 @@ def cmd_fix(args, cleaner: Cleaner) -> int:
         changed, n_edits = _fix_all(args, cleaner, texts, reports, rewriting, reports_out, progress)
     finally:
         progress.close()
-    if args.in_place and not args.quiet:
+    if args.in_place and not args.quiet and texts:  # nothing read: the error line says it all
         print(f"{n_edits} fix(es) in {changed} of {len(texts)} file(s) checked.", file=sys.stderr)
     sys.stdout.flush()
     if getattr(args, "report", None):
