@@ -1,6 +1,7 @@
-"""The `cleanmt` command: detect, fix and rules.
+"""The `cleanmt` command: detect, fix, rules, names and score.
 
-Exit codes follow linters: 0 nothing found, 1 findings, 2 usage or input error.
+Exit codes follow ruff: 0 nothing found, 1 findings (or, for `fix --diff`, a
+change to make), 2 usage or input error; `--exit-zero` makes 1 a 0.
 """
 from __future__ import annotations
 
@@ -10,7 +11,6 @@ import json
 import os
 import signal
 import sys
-from bisect import bisect_right
 from typing import Optional, Sequence
 
 from . import __version__
@@ -23,21 +23,36 @@ from .hints import source_language_hints
 from .names_cli import add_names_parser, cmd_names
 from .report.cli import add_report_parser, cmd_report
 from .scoring import artifact_score
+from .config import load_config
+from .discovery import expand_paths
+from .output_formats import FORMATS, SCHEMA_VERSION, fixable, format_text, line_col, line_starts, record
+from .output_formats import write as write_findings
 from .parallel import ordered_map
 from .progress import Progress
 from .registry import all_rules
 from .types import CATEGORIES, Finding
+
+__all__ = ["main", "build_parser", "format_text", "line_col", "line_starts"]
 
 EXIT_OK, EXIT_FOUND, EXIT_ERROR = 0, 1, 2
 
 EPILOG_DETECT = """\
 examples:
   cleanmt detect article.txt                 findings as path:line:col: RULE message
-  cleanmt detect --format jsonl seeds/*.txt  one JSON object per finding
+  cleanmt detect seeds/                      every *.txt and *.md under seeds/
+  cleanmt detect --output-format jsonl seeds/*.txt
+                                             one JSON object per finding
+  cleanmt detect --output-format sarif . > cleanmt.sarif
+                                             also: json, github, gitlab, junit
+  cleanmt detect --statistics seeds/         counts per rule
   cleanmt detect --select spinner,QUO a.txt  only spinner and quote rules
   cat a.txt | cleanmt detect -               read stdin
 
-exit status: 0 no findings, 1 findings, 2 usage or input error
+Settings also come from cleanmt.toml or [tool.cleanmt] in pyproject.toml (found
+upward from the current directory; --config FILE, --isolated). A line holding
+`cleanmt: ignore` or `cleanmt: ignore[RULES]` has its findings silenced.
+
+exit status: 0 no findings, 1 findings, 2 usage or input error (--exit-zero: 0 or 2)
 """
 
 EPILOG_FIX = """\
@@ -45,7 +60,7 @@ examples:
   cleanmt fix article.txt                    repaired text on stdout
   cleanmt fix article.txt -o clean.txt       write to a file
   cleanmt fix -i a.txt b.txt                 rewrite files in place (atomic)
-  cleanmt fix --diff article.txt             show what would change
+  cleanmt fix --diff article.txt             show what would change (exit 1 if anything would)
   cleanmt fix --keep-boilerplate a.txt       repair, but delete no boilerplate
   cleanmt fix --rewrite --diff a.txt         also model rewrites, kept only if faithful
   cleanmt fix --jsonl --rewrite -j 2 in.jsonl
@@ -69,6 +84,7 @@ def _split(values: Optional[Sequence[str]]) -> Optional[list[str]]:
 
 
 def _add_rule_options(p: argparse.ArgumentParser, min_conf_default: float) -> None:
+    p.set_defaults(_min_conf_default=min_conf_default)
     p.add_argument(
         "--select",
         action="append",
@@ -81,12 +97,12 @@ def _add_rule_options(p: argparse.ArgumentParser, min_conf_default: float) -> No
     p.add_argument(
         "--min-confidence",
         type=_confidence,
-        default=min_conf_default,
+        default=None,
         metavar="X",
         help=f"only act on findings with confidence >= X, 0..1 (default: {min_conf_default})",
     )
     p.add_argument(
-        "--lang", default="en", choices=["auto", "en", "fr", "es", "de"],
+        "--lang", default=None, choices=["auto", "en", "fr", "es", "de"],
         help="target language of the text; auto detects it per document and falls back to en "
         "for short or mixed text (default: en)",
     )
@@ -109,18 +125,55 @@ def _add_rule_options(p: argparse.ArgumentParser, min_conf_default: float) -> No
         "through unchanged (default), skipped, or stops the run (exit 2)",
     )
     p.add_argument(
-        "--source", metavar="LANG", default=None,
+        "--source", metavar="LANG", default=None, type=_source,
         help="language the text was translated from (fr, es, ...), to use only that language's "
         "false-friend lexicon; auto: guess it from the artifacts (default: use all lexicons)",
     )
     p.add_argument(
         "--corpus", action="store_true",
-        help="treat all inputs as one corpus: settle each name on one spelling across every file "
-        "(a directory PATH stands for the .txt files under it)",
+        help="treat all inputs as one corpus: settle each name on one spelling across every file",
     )
     p.add_argument("--names", metavar="FILE", help="your names file (canonical<TAB>variant...), preferred over the gazetteer")
     p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                    help="progress on stderr (default: when stderr is a terminal)")
+    add_config_options(p)
+    p.add_argument("-q", "--quiet", action="store_true",
+                   help="print findings (or the text) only: no summary, hints or progress")
+    p.add_argument("--exit-zero", action="store_true",
+                   help="exit 0 even when there are findings (or, with fix --diff, changes); 2 stays 2")
+
+
+def add_config_options(p: argparse.ArgumentParser) -> None:
+    """--config and --isolated (config.py); other subcommands may take them too."""
+    cfg = p.add_mutually_exclusive_group()
+    cfg.add_argument("--config", metavar="FILE",
+                     help="read settings from FILE (cleanmt.toml, or pyproject.toml's [tool.cleanmt]) "
+                     "instead of the one found upward from the current directory")
+    cfg.add_argument("--isolated", action="store_true", help="read no configuration file")
+
+
+_SOURCES: list = []
+
+
+def source_languages() -> list[str]:
+    """The source languages something in cleanmt knows (false-friend lexicons, source
+    hints): what --source may name, besides auto."""
+    if not _SOURCES:
+        from .hints import LANG_NAMES
+        from .rules.calque import context_false_friends, load_false_friends
+
+        langs = {ff.lang for ff in load_false_friends()}
+        langs |= {lang for ff in context_false_friends().values() for lang in ff.langs}
+        langs |= set(LANG_NAMES.values())
+        _SOURCES.extend(sorted(x for x in langs if x))
+    return _SOURCES
+
+
+def _source(value: str) -> str:
+    if value == "auto" or value in source_languages():
+        return value
+    raise argparse.ArgumentTypeError(
+        f"invalid choice: {value!r} (choose from auto, {', '.join(source_languages())})")
 
 
 def _jobs(value: str) -> int:
@@ -160,13 +213,19 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=EPILOG_DETECT,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    d.add_argument("paths", nargs="+", metavar="PATH", help="text files (UTF-8), or - for stdin")
+    d.add_argument("paths", nargs="+", metavar="PATH",
+                   help="text files (UTF-8), directories (their *.txt and *.md files), or - for stdin")
     d.add_argument(
-        "--format",
-        choices=["text", "json", "jsonl"],
+        "--output-format", "--format", dest="output_format",
+        choices=FORMATS,
         help="text: path:line:col: RULE message (default on a terminal); json: one document with a "
-        "summary; jsonl: one object per finding (default when piped)",
+        "summary; jsonl: one object per finding (default when piped); github: workflow annotations; "
+        "gitlab: Code Quality report; sarif: SARIF 2.1.0; junit: JUnit XML",
     )
+    d.add_argument("--statistics", action="store_true",
+                   help="print the number of findings per rule instead of the findings")
+    d.add_argument("--count", action="store_true",
+                   help="print only the total number of findings (one line on stdout)")
     _add_rule_options(d, 0.0)
 
     f = sub.add_parser(
@@ -176,7 +235,8 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=EPILOG_FIX,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    f.add_argument("paths", nargs="+", metavar="PATH", help="text files (UTF-8), or - for stdin")
+    f.add_argument("paths", nargs="+", metavar="PATH",
+                   help="text files (UTF-8), directories (their *.txt and *.md files), or - for stdin")
     out = f.add_mutually_exclusive_group()
     out.add_argument("-o", "--output", metavar="OUT",
                      help="write the repaired text to OUT, a regular file (atomically; a symlink is followed)")
@@ -185,7 +245,8 @@ def build_parser() -> argparse.ArgumentParser:
                      "read-only and hard-linked files are refused)")
     out.add_argument("--diff", action="store_true", help="print a unified diff instead of the text")
     f.add_argument(
-        "--keep-boilerplate", action="store_true", help="do not delete boilerplate (navigation, 'Read also', tags)"
+        "--keep-boilerplate", action="store_true", default=None,
+        help="do not delete boilerplate (navigation, 'Read also', tags)"
     )
     f.add_argument(
         "--rewrite", nargs="?", const="flagged", choices=["flagged", "all"], default=None, metavar="MODE",
@@ -225,9 +286,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     r.add_argument("ids", nargs="*", metavar="RULE",
                    help="show these rules in full (ids, prefixes or categories): why, examples, near-misses")
-    r.add_argument("--format", choices=["text", "json", "markdown"], default="text")
+    r.add_argument("--format", "--output-format", dest="format", choices=["text", "json", "markdown"],
+                   default="text", help="markdown: the rule table, or with RULE ids each rule's page "
+                   "(as docs/rules/ holds them)")
     return parser
 
+
+# subcommands that take no rule options: name -> function(args) -> exit status
+OTHER_COMMANDS = {"rules": lambda args: cmd_rules(args), "names": lambda args: cmd_names(args),
+                  "report": lambda args: cmd_report(args), "score": lambda args: cmd_score(args)}
 
 REWRITE_MODES = ("flagged", "all")
 
@@ -295,16 +362,11 @@ def _main(argv: Optional[Sequence[str]] = None) -> int:
         parser.print_help(sys.stderr)
         return EXIT_ERROR
     try:
-        if args.command == "rules":
-            return cmd_rules(args)
-        if args.command == "names":
-            return cmd_names(args)
-        if args.command == "report":
-            return cmd_report(args)
-        if args.command == "score":
-            return cmd_score(args)
-        if args.corpus:
-            args.paths = expand_corpus_paths(args.paths)
+        if args.command in OTHER_COMMANDS:
+            return OTHER_COMMANDS[args.command](args)
+        apply_config(args)
+        if not args.jsonl:
+            args.paths = expand_paths(args.paths, args.include, args.exclude)
         cleaner_kwargs = dict(
             select=_split(args.select),
             ignore=_split(args.ignore),
@@ -341,20 +403,36 @@ def _main(argv: Optional[Sequence[str]] = None) -> int:
         return EXIT_ERROR
 
 
-def expand_corpus_paths(paths: Sequence[str]) -> list[str]:
-    """Directories stand for the .txt files under them, sorted, so runs repeat."""
-    out: list[str] = []
-    for p in paths:
-        if p != "-" and os.path.isdir(p):
-            found = sorted(
-                os.path.join(d, f) for d, _, files in os.walk(p) for f in files if f.endswith(".txt")
-            )
-            if not found:
-                raise InputError(f"{p}: directory holds no .txt files")
-            out.extend(found)
-        else:
-            out.append(p)
-    return out
+def apply_config(args) -> None:
+    """Fill the options not given on the command line from the configuration file
+    (config.py), then from the defaults. --select replaces the file's select;
+    --ignore adds to the file's ignore."""
+    cfg = load_config(args.command, getattr(args, "config", None), getattr(args, "isolated", False))
+    args.config_path = cfg.path
+    args.lang_given = args.lang is not None or cfg.get("lang") is not None
+    if args.select is None and cfg.get("select") is not None:
+        args.select = list(cfg.get("select"))
+    if cfg.get("ignore"):
+        args.ignore = list(cfg.get("ignore")) + (args.ignore or [])
+    if args.min_confidence is None:
+        args.min_confidence = cfg.get("min-confidence", args._min_conf_default)
+    if args.lang is None:
+        args.lang = cfg.get("lang", "en")
+    if args.source is None and cfg.get("source") is not None:
+        try:
+            args.source = _source(cfg.get("source"))
+        except argparse.ArgumentTypeError as e:
+            raise InputError(f"{cfg.path}: source: {e}") from None
+    if args.names is None:
+        args.names = cfg.get("names")
+    if getattr(args, "keep_boilerplate", None) is None:
+        args.keep_boilerplate = bool(cfg.get("keep-boilerplate", False))
+    if getattr(args, "output_format", "n/a") is None and cfg.get("output-format") is not None:
+        if cfg.get("output-format") not in FORMATS:
+            raise InputError(f"{cfg.path}: output-format must be one of {', '.join(FORMATS)}")
+        args.output_format = cfg.get("output-format")
+    args.include = cfg.get("include")
+    args.exclude = cfg.get("exclude", [])
 
 
 def name_table(args):
@@ -380,36 +458,100 @@ def name_table(args):
 def cmd_detect(args, cleaner: Cleaner) -> int:
     if args.paths.count("-") > 1:
         raise InputError("stdin (-) can be given only once")
-    fmt = args.format or ("text" if sys.stdout.isatty() else "jsonl")
+    fmt = args.output_format or ("text" if sys.stdout.isatty() else "jsonl")
     texts, bad = read_inputs(args.paths)  # a bad file is reported and skipped; the others are checked
     if args.jobs > 1 and len(texts) > 1:
         cleaner.warm()  # the workers fork from here: they inherit the loaded data
-    detected = ordered_map(_detect_one, texts, args.jobs, initializer=_init_worker, initargs=(cleaner,))
-    _init_worker(cleaner)
-    results = [
-        (path, text, [f for f in findings if f.confidence >= args.min_confidence])
-        for (path, text), findings in zip(texts, detected)
-    ]
+    progress = _file_progress(args, len(texts))
+    results = []
+    try:
+        detected = ordered_map(_detect_one, texts, args.jobs, initializer=_init_worker, initargs=(cleaner,))
+        _init_worker(cleaner)
+        for (path, text), findings in zip(texts, detected):
+            results.append((path, text, [f for f in findings if f.confidence >= args.min_confidence]))
+            progress.update(docs=1)
+    finally:
+        progress.close()
     total = sum(len(fs) for _, _, fs in results)
-    if fmt == "jsonl":
-        for path, _, findings in results:
-            for f in findings:
-                sys.stdout.write(json.dumps(f.to_dict(path), ensure_ascii=False) + "\n")
-    elif fmt == "json":
-        json.dump(_json_report(results, cleaner), sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+    if not args.quiet:
+        _language_hint(args, texts)
+    if args.count:
+        print(total)
+    elif args.statistics:
+        write_statistics(results, args.output_format or "text")
     else:
-        color = sys.stdout.isatty() and os.environ.get("NO_COLOR") is None
-        for path, text, findings in results:
-            starts = line_starts(text) if findings else []
-            for f in findings:
-                sys.stdout.write(format_text(path, text, f, color, starts) + "\n")
-        if total:
-            print(f"{total} finding(s) in {sum(1 for r in results if r[2])} file(s)", file=sys.stderr)
-    sys.stdout.flush()
+        color = fmt == "text" and sys.stdout.isatty() and os.environ.get("NO_COLOR") is None
+        write_findings(fmt, results, sys.stdout, _rules_by_id(), color=color,
+                       json_report=lambda rs: _json_report(rs, cleaner))
+    sys.stdout.flush()  # the findings before the summary, also when both go to one pipe
+    if fmt == "text" and not args.quiet and not args.count:
+        print(summary_line(total, sum(1 for r in results if r[2]), len(results)), file=sys.stderr)
     if bad:
         return _bad_inputs(bad)
-    return EXIT_FOUND if total else EXIT_OK
+    return EXIT_FOUND if total and not args.exit_zero else EXIT_OK
+
+
+def summary_line(findings: int, with_findings: int, checked: int) -> str:
+    """ruff's closing line, with the number of files checked, not only those with findings."""
+    if not findings:
+        return f"No findings in {checked} file(s) checked."
+    return f"{findings} finding(s) in {with_findings} of {checked} file(s) checked."
+
+
+def write_statistics(results, fmt: str) -> None:
+    """--statistics: findings per rule, most frequent first, as ruff's `--statistics`
+    ([*] marks a rule whose findings `fix` applies)."""
+    counts: dict[str, list] = {}
+    for _, _, findings in results:
+        for f in findings:
+            c = counts.setdefault(f.rule, [0, 0])
+            c[0] += 1
+            c[1] += fixable(f)
+    rules = _rules_by_id()
+    rows = sorted(counts.items(), key=lambda kv: (-kv[1][0], kv[0]))
+    if fmt in ("json", "jsonl"):
+        data = [{"code": rid, "name": rules[rid].name if rid in rules else rid, "count": n, "fixable": k}
+                for rid, (n, k) in rows]
+        json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return
+    width = max((len(str(n)) for _, (n, _) in rows), default=1)
+    for rid, (n, k) in rows:
+        mark = "[*]" if k == n else "[-]" if k else "   "
+        desc = rules[rid].name if rid in rules else ""
+        sys.stdout.write(f"{n:>{width}}\t{rid}\t{mark} {desc}\n")
+
+
+def _rules_by_id() -> dict:
+    return {r.id: r for r in all_rules()}
+
+
+def _file_progress(args, n: int) -> Progress:
+    enabled = False if args.quiet else (args.progress if args.progress is not None else None)
+    if enabled is None:
+        enabled = n > 1 and sys.stderr.isatty()
+    return Progress(total_files=n, enabled=enabled)
+
+
+def _language_hint(args, texts) -> None:
+    """One line on stderr when --lang was left at en and the text looks like another
+    supported language (lang_hint.py); for several files, the first and a count."""
+    if getattr(args, "lang_given", True) or args.lang != "en":
+        return
+    from .hints import LANG_NAMES
+    from .lang_hint import foreign_language
+
+    found = []
+    for path, text in texts:
+        guess = foreign_language(text)
+        if guess is not None:
+            found.append((path, guess))
+    if found:
+        path, guess = found[0]
+        more = f" (and {len(found) - 1} more file(s))" if len(found) > 1 else ""
+        name = {code: name for name, code in LANG_NAMES.items()}.get(guess.code, guess.code)
+        print(f"cleanmt: hint: {path}{more} looks {name} (langdetect {guess.confidence:.2f}), but the rules "
+              f"ran for English: pass --lang {guess.code} (or --lang auto)", file=sys.stderr)
 
 
 def read_inputs(paths: Sequence[str], in_place: bool = False) -> tuple[list[tuple[str, str]], int]:
@@ -456,63 +598,30 @@ def _json_report(results, cleaner: Cleaner) -> dict:
     files, by_cat, by_rule = [], {c: 0 for c in CATEGORIES}, {}
     for path, text, findings in results:
         guess = cleaner.language_of(text)
+        starts = line_starts(text) if findings else []
         files.append({
             "path": path,
             "chars": len(text),
             "language": {"code": guess.code, "confidence": round(guess.confidence, 3), "reason": guess.reason},
             "source_language": source_language_hints(text, findings, target=guess.code),
             "score": artifact_score(text, findings),
-            "findings": [f.to_dict() for f in findings],
+            "findings": [record(f, text, starts) for f in findings],
         })
         for f in findings:
             by_cat[f.category] += 1
             by_rule[f.rule] = by_rule.get(f.rule, 0) + 1
     return {
+        "schema_version": SCHEMA_VERSION,
         "version": __version__,
         "files": files,
         "summary": {
             "files": len(files),
+            "files_with_findings": sum(1 for f in files if f["findings"]),
             "findings": sum(by_rule.values()),
             "by_category": {k: v for k, v in by_cat.items() if v},
             "by_rule": dict(sorted(by_rule.items())),
         },
     }
-
-
-def line_col(text: str, offset: int, starts: Optional[list[int]] = None) -> tuple[int, int]:
-    """1-based line and column (in code points) of `offset`; with `starts` (line_starts
-    of the text) by bisection, so many findings in one text cost no scan each."""
-    if starts:
-        i = bisect_right(starts, offset)
-        return i, offset - starts[i - 1] + 1
-    line = text.count("\n", 0, offset) + 1
-    col = offset - (text.rfind("\n", 0, offset) + 1) + 1
-    return line, col
-
-
-def line_starts(text: str) -> list[int]:
-    """The offset where each line starts."""
-    starts, i = [0], text.find("\n")
-    while i != -1:
-        starts.append(i + 1)
-        i = text.find("\n", i + 1)
-    return starts
-
-
-def format_text(path: str, text: str, f: Finding, color: bool = False, starts: Optional[list[int]] = None) -> str:
-    line, col = line_col(text, f.start, starts)
-    if f.replacement is None:
-        fix = ""
-    elif f.replacement == "":
-        fix = " [delete]"
-    else:
-        fix = f" [-> {f.replacement!r}]"
-    shown = f.text.replace("\r", "").replace("\n", "⏎")
-    if len(shown) > 60:
-        shown = shown[:57] + "..."
-    if color:
-        return f"\033[1m{path}:{line}:{col}:\033[0m \033[31m{f.rule}\033[0m {f.message}: \033[7m{shown}\033[0m{fix}"
-    return f"{path}:{line}:{col}: {f.rule} {f.message}: «{shown}»{fix}"
 
 
 # -- fix ----------------------------------------------------------------------
@@ -545,11 +654,34 @@ def cmd_fix(args, cleaner: Cleaner) -> int:
     bad += big_bad
     if bad and not (args.in_place or args.diff):  # the one input is bad: nothing to write
         return EXIT_ERROR
+    if not args.quiet:  # before fixing: English fixes on French text would be wrong ones
+        _language_hint(args, texts)
     _init_worker(cleaner)
     if args.jobs > 1 and len(texts) > 1:
         cleaner.warm()  # the workers fork from here: they inherit the loaded data
     reports = ordered_map(_fix_one, texts, args.jobs, initializer=_init_worker, initargs=(cleaner,))
     rewriting = getattr(args, "rewrite", None)
+    progress = _file_progress(args, len(texts)) if len(texts) > 1 else Progress(enabled=False)
+    try:
+        changed, n_edits = _fix_all(args, cleaner, texts, reports, rewriting, reports_out, progress)
+    finally:
+        progress.close()
+    if args.in_place and not args.quiet and texts:  # nothing read: the error line says it all
+        print(f"{n_edits} fix(es) in {changed} of {len(texts)} file(s) checked.", file=sys.stderr)
+    sys.stdout.flush()
+    if getattr(args, "report", None):
+        write_atomic(args.report, json.dumps({"version": __version__, "files": reports_out},
+                                             ensure_ascii=False, indent=2) + "\n")
+    if bad:
+        return _bad_inputs(bad)
+    if args.diff and changed and not args.exit_zero:
+        return EXIT_FOUND  # ruff: `--diff` exits 1 when it would change something
+    return EXIT_OK
+
+
+def _fix_all(args, cleaner, texts, reports, rewriting, reports_out, progress) -> tuple[int, int]:
+    """Fix and write each file; (files changed, edits made)."""
+    changed = n_edits = 0
     for (path, text), report in zip(texts, reports):
         fixed = report.fixed if report.fixed is not None else text
         proposals = []
@@ -567,23 +699,22 @@ def cmd_fix(args, cleaner: Cleaner) -> int:
             "rewrites": [p.to_dict() for p in proposals],
             "changed": fixed != text,
         })
+        if fixed != text:
+            changed += 1
+            n_edits += len(report.edits) + sum(1 for p in proposals if p.accepted)
         if args.diff:
             sys.stdout.write(unified_diff(path, text, fixed))
         elif args.in_place:
             if fixed != text:
                 write_atomic(path, fixed, in_place=True)
-            print(f"{path}: {len(report.edits)} fix(es)", file=sys.stderr)
+                if not args.quiet:  # a file with nothing fixed gets no line
+                    print(f"{path}: {len(report.edits)} fix(es)", file=sys.stderr)
         elif args.output:
             write_atomic(args.output, fixed)
         else:
             write_stdout(fixed)
-    sys.stdout.flush()
-    if getattr(args, "report", None):
-        write_atomic(args.report, json.dumps({"version": __version__, "files": reports_out},
-                                             ensure_ascii=False, indent=2) + "\n")
-    if bad:
-        return _bad_inputs(bad)
-    return EXIT_OK
+        progress.update(docs=1)
+    return changed, n_edits
 
 
 def _fix_big(path: str, cleaner: Cleaner, args) -> dict:
@@ -594,7 +725,7 @@ def _fix_big(path: str, cleaner: Cleaner, args) -> dict:
     if args.in_place or args.output:
         with atomic_output(path if args.in_place else args.output, in_place=args.in_place) as fh:
             n, changed = fix_file(cleaner, path, fh, edits)
-        if args.in_place:
+        if args.in_place and n and not args.quiet:
             print(f"{path}: {n} fix(es)", file=sys.stderr)
     else:
         n, changed = fix_file(cleaner, path, sys.stdout.buffer, edits)
@@ -621,15 +752,25 @@ def cmd_score(args) -> int:
         return read_text(value[1:]) if value.startswith("@") else value
 
     f = score(arg_text(args.original), arg_text(args.rewrite))
+    backend = f.components.get("similarity_method")  # None: a hard check failed first
     if args.format == "json":
-        print(json.dumps({**f.to_dict(), "threshold": args.min_faithfulness,
+        print(json.dumps({**f.to_dict(), "threshold": args.min_faithfulness, "similarity_backend": backend,
                           "accepted": f.score >= args.min_faithfulness}, ensure_ascii=False))
     else:
         verdict = "faithful" if f.score >= args.min_faithfulness else "NOT faithful"
-        print(f"score {f.score:.2f} ({verdict} at {args.min_faithfulness:.2f})")
+        print(f"score {f.score:.2f} ({verdict} at {args.min_faithfulness:.2f}; {_backend_note(backend)})")
         for r in f.reasons:
             print(f"  - {r}")
     return EXIT_OK if f.score >= args.min_faithfulness else EXIT_FOUND
+
+
+def _backend_note(backend: Optional[str]) -> str:
+    """Which similarity scored: the verdict depends on it, and on the installed extra."""
+    if backend is None:
+        return "a hard check failed: no similarity computed"
+    if backend == "chrf":
+        return "similarity by chrF: the model extra's MiniLM embeddings are not installed"
+    return f"similarity by {backend}"
 
 
 def unified_diff(path: str, before: str, after: str) -> str:
@@ -655,6 +796,8 @@ def cmd_jsonl(args, cleaner_kwargs: dict) -> int:
         raise InputError("--jsonl writes records to stdout or -o; -i and --diff do not apply")
     if getattr(args, "report", None):
         raise InputError("--jsonl puts each record's report under its 'cleanmt' key; --report does not apply")
+    if getattr(args, "statistics", False) or getattr(args, "count", False):
+        raise InputError("--statistics and --count count file findings; with --jsonl each record carries its own")
     rewriting = getattr(args, "rewrite", None)
     if rewriting:
         from .rewrite.proposer import MissingDependency, check_dependencies
@@ -677,7 +820,7 @@ def cmd_jsonl(args, cleaner_kwargs: dict) -> int:
     if not streams:
         return _bad_inputs(bad)
     total = sum(os.fstat(fh.fileno()).st_size for p, fh in streams if p != "-")
-    progress = Progress(total_bytes=total or None, enabled=args.progress)
+    progress = Progress(total_bytes=total or None, enabled=False if args.quiet else args.progress)
     if args.key == args.field:
         raise InputError(f"--key and --field are both {args.key!r}")
     settings = Settings(mode=args.command, field=args.field, on_error=args.on_error, rewrite=rewriting, key=args.key,
@@ -709,7 +852,7 @@ def cmd_jsonl(args, cleaner_kwargs: dict) -> int:
     if bad:
         return _bad_inputs(bad)
     if args.command == "detect":
-        return EXIT_FOUND if findings else EXIT_OK
+        return EXIT_FOUND if findings and not args.exit_zero else EXIT_OK
     return EXIT_OK
 
 
@@ -725,6 +868,11 @@ def cmd_rules(args) -> int:
         if args.format == "text":
             for r in rules:
                 sys.stdout.write(explain_rule(r) + "\n")
+            return EXIT_OK
+        if args.format == "markdown":  # each rule's page, as docs/rules/ID.md holds it
+            from .rule_docs import rule_page
+
+            sys.stdout.write("\n".join(rule_page(r) for r in rules))
             return EXIT_OK
     if args.format == "json":
         data = [
@@ -754,9 +902,9 @@ def cmd_rules(args) -> int:
 
 def explain_rule(r) -> str:
     """A rule in full, as `ruff rule CODE` shows one: what, why, examples."""
-    import inspect
+    from .rule_docs import docstring
 
-    doc = inspect.getdoc(r.check) or inspect.getdoc(inspect.getmodule(r.check)) or ""
+    doc = docstring(r)
     out = [f"{r.id} ({r.category}, {r.name}): {r.description}",
            f"confidence {r.confidence:.2f}; languages: {', '.join(r.langs)}; defined at {r.location}"]
     if doc:

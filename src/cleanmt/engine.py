@@ -17,6 +17,7 @@ from .lang import LanguageGuess, resolve
 from .prescan import Scanner, scanner
 from .mojibake import shield
 from .registry import Rule, select_rules
+from .suppression import suppress
 from .types import Edit, Finding, Report
 
 DEFAULT_MIN_CONFIDENCE = 0.8
@@ -179,7 +180,8 @@ class Cleaner:
         findings = list(found.values())
         if not text.isascii():
             findings = shield(text, findings)  # no rule but ENC edits inside mojibake
-        return sorted(findings, key=lambda f: (f.start, f.end, f.rule))
+        # inline `cleanmt: ignore` markers (suppression.py); fix reads these findings too
+        return suppress(text, sorted(findings, key=lambda f: (f.start, f.end, f.rule)))
 
     def _detect_around_surrogates(self, text: str, lang: str, source: Optional[str],
                                   evidence: Optional[Evidence], local_only: bool) -> list[Finding]:
