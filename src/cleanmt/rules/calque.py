@@ -17,7 +17,7 @@ import regex
 from wordfreq import top_n_list
 
 from ..knowledge.first_names import first_name_genders
-from ..knowledge.language_model import context_gains
+from ..knowledge.language_model import context_gains, model_spelling
 from ..lexicon import AnchorIndex, load_tsv
 from ..names import capital_tokens
 from ..registry import rule
@@ -607,6 +607,27 @@ def _with_article(text: str, start: int, word: str, candidate: str) -> tuple[int
     return art_start, new_art + text[art_start + len(art):start] + match_case(word, candidate)
 
 
+_ARTICLE_BEFORE = re.compile(r"(?:^|(?<=[^\w'’-]))(an?|An?)[ \t]+$")
+
+
+def _gains_in_context(text: str, start: int, end: int, candidates) -> Optional[dict]:
+    """The model's gain for each candidate in place of text[start:end]; an "a"/"an"
+    just before the word is compared with it, turned to fit each candidate ("an
+    eventual" against "a possible"), since "an possible" would lose for the article
+    alone. None when the model does not know the word (nor its US spelling)."""
+    word = model_spelling(text[start:end].lower())
+    if word is None:
+        return None
+    left, right = text[max(0, start - 60):start], text[end:end + 60]
+    m = _ARTICLE_BEFORE.search(left)
+    if m is None:
+        return context_gains(left, word, right, candidates)
+    art = m.group(1).lower()
+    pairs = {c: ("an " if c[:1] in "aeiou" else "a ") + c for c in candidates}
+    gains = context_gains(left[:m.start()], f"{art} {word}", right, list(pairs.values()))
+    return None if gains is None else {c: gains[p] for c, p in pairs.items()}
+
+
 @rule(
     "CLQ006",
     "calque",
@@ -652,10 +673,9 @@ def context_false_friend(doc):
         friend = friends[word.lower()]
         if doc.source is not None and doc.source not in friend.langs:
             continue
-        left, right = text[max(0, start - 60):start], text[end:end + 60]
-        gains = context_gains(left, word, right, friend.candidates)
+        gains = _gains_in_context(text, start, end, friend.candidates)
         if gains is None:
-            return  # no language model installed
+            continue  # a word the model does not know, or no model installed
         best = max(gains, key=gains.get)
         if gains[best] < LM_GAIN:
             continue
