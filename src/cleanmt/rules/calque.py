@@ -16,7 +16,7 @@ from typing import Optional
 import regex
 from wordfreq import top_n_list
 
-from ..knowledge.first_names import first_name_genders
+from ..knowledge.first_names import first_name_genders, fold, gender_of
 from ..knowledge.language_model import context_gains, model_spelling
 from ..lexicon import AnchorIndex, load_tsv
 from ..names import capital_tokens
@@ -688,16 +688,17 @@ def context_false_friend(doc):
 # --------------------------------------------------------------------------
 # Pronoun gender
 
-_TITLE_GENDER = {"Mr": "m", "Sir": "m", "Lord": "m", "Mrs": "f", "Ms": "f", "Miss": "f", "Dame": "f", "Lady": "f"}
 # subject pronouns where a clause starts, and possessives after a preposition ("for her trust"):
 # exact anchors for the prescan, and the pattern read at each of their offsets
 _CLAUSE_STARTS = (". ", "\n", "that ", ", and ", ", but ")
 _PREPOSITIONS = ("for", "of", "with", "to", "on", "in", "by", "about", "from", "at")
+# verbs of saying, after which "his"/"her" can only be a possessive ("said her government")
+_SAYING = ("said", "says", "added", "explained", "stressed", "announced")
 _PRONOUN_ANCHORS = [c + p + " " for c in _CLAUSE_STARTS for p in ("He", "She", "he", "she")] + [
-    f" {prep} {p} " for prep in _PREPOSITIONS for p in ("his", "her")]
+    f" {prep} {p} " for prep in _PREPOSITIONS + _SAYING for p in ("his", "her")]
 _PRONOUN_AT = re.compile(
     r"(?:\. |\n|that |, and |, but )(?P<subj>He|She|he|she) (?=[a-z])"
-    r"| (?:" + "|".join(_PREPOSITIONS) + r") (?P<poss>his|her) "
+    r"| (?:" + "|".join(_PREPOSITIONS + _SAYING) + r") (?P<poss>his|her) "
     r"(?!(?:and|or|to|of|in|on|for|with|at|by|the|a|an|that|who)\b)(?=[a-z])"
 )
 _PRONOUN_GENDER = {"he": "m", "his": "m", "she": "f", "her": "f"}
@@ -754,9 +755,28 @@ def _capitalised_names() -> dict[str, frozenset]:
     for name, gender in first_name_genders().items():
         if name.capitalize() not in common:  # "April", "Art", "German"
             out[gender].add(name.capitalize())
-    for title, gender in _TITLE_GENDER.items():
+    for title, gender in _titles().items():
         out[gender].add(title)
     return {g: frozenset(v) for g, v in out.items()}
+
+
+# what each honorific of data/honorifics_by_language.tsv means -> the gender it gives
+_MEANING_GENDER = {"mr": "m", "messrs": "m", "mrs": "f", "ms": "f", "miss": "f", "mrses": "f"}
+
+
+@lru_cache(maxsize=None)
+def _titles() -> dict[str, str]:
+    """Honorifics before a name and the gender they give: English titles of rank
+    (Sir, Lord, Dame, Lady) and the titles of address of data/honorifics_by_language.tsv
+    in every language (Mr, Mrs, Ms, Mme, Mlle, Herr, Frau, Sr., Sra., Srta.), written
+    without their full stop (the surname pattern allows one). French "M." is left
+    out: it is also an initial ("John M. Keynes")."""
+    out = {"Sir": "m", "Lord": "m", "Dame": "f", "Lady": "f"}
+    for r in load_tsv("honorifics_by_language.tsv", required=("form", "meaning")):
+        form = r["form"].rstrip(".")
+        if r["meaning"] in _MEANING_GENDER and len(form) > 1:
+            out[form] = _MEANING_GENDER[r["meaning"]]
+    return out
 
 
 def _names_in(doc) -> dict[str, str]:
@@ -764,26 +784,27 @@ def _names_in(doc) -> dict[str, str]:
     return doc.shared("clq.names", _find_names)
 
 
+# a word with a letter outside ASCII, lower-cased, before a capitalised word: a first
+# name whose capital MT lost ("clément Beaulieu"); English words of that shape are rare
+_ACCENTED_LOWER_BEFORE_NAME = regex.compile(r"(?<![\p{L}'’-])(\p{Ll}*[^\x00-\x7f]\p{Ll}*)(?=[ \t]+\p{Lu})")
+
+
 def _find_names(doc) -> dict[str, str]:
-    tokens = capital_tokens(doc.text)
+    text = doc.text
+    tokens = capital_tokens(text)
     out = {}
     for gender, names in _capitalised_names().items():
         for name in names.intersection(tokens):
             out[name] = gender
+    if not text.isascii():
+        # accented first names ("Clément", "Inès", "Alexeï") are keyed unaccented
+        candidates = {t for t in tokens if not t.isascii() and t[:1].isupper()}
+        candidates.update(m.group(1) for m in _ACCENTED_LOWER_BEFORE_NAME.finditer(text) if len(m.group(1)) > 2)
+        for name in candidates:
+            gender = gender_of(name)
+            if gender is not None and fold(name).capitalize() not in _common_english_words():
+                out[name] = gender
     return out
-
-
-def _one_gender_against_pronoun(doc) -> bool:
-    """The first names and titles of the text are all of one gender, and a pronoun of
-    the other gender occurs (substring tests). Where both genders are named, the nearest
-    name decides too little to go on, and the rule stays silent."""
-    genders = set(_names_in(doc).values())
-    if len(genders) != 1:
-        return False
-    text = doc.text
-    if "f" in genders:
-        return "he " in text or "He " in text or " his " in text
-    return "she " in text or "She " in text or " her " in text
 
 
 def _inside_quotation(text: str, pos: int) -> bool:
@@ -801,6 +822,14 @@ def _inside_quotation(text: str, pos: int) -> bool:
          "The rector, Irene Vasquez, opened the session. She said the budget was final."),
         ("The players thanked the coach, Bernardo Pires, for her support.",
          "The players thanked the coach, Bernardo Pires, for his support."),
+        ("The prime minister, Mr Novak, said her government would stay.",
+         "The prime minister, Mr Novak, said his government would stay."),
+        ("Mme Girard chaired the meeting. He said the plan was final.",
+         "Mme Girard chaired the meeting. She said the plan was final."),
+        ("The minister, Clément Roux, spoke first. She said the bill was final.",
+         "The minister, Clément Roux, spoke first. He said the bill was final."),
+        ("The minister, clément Roux, spoke first. She said the bill was final.",
+         "The minister, clément Roux, spoke first. He said the bill was final."),
     ],
     good=[
         "Irene Vasquez met Paulo Ramos. He said the budget was final.",
@@ -810,28 +839,35 @@ def _inside_quotation(text: str, pos: int) -> bool:
         "Irene Vasquez spoke first. “He will not win,” she said.",
         "Police in Victoria Police said he was arrested.",
         "Andrea Conti opened the session. He said the budget was final.",
+        "Mme Girard met Herr Vogel. He said the plan was final.",
+        "Irene Vasquez met the press.\nPaulo Ramos spoke next. He said the budget was final.",
     ],
     exact_anchors=_PRONOUN_ANCHORS,
 )
 def pronoun_gender(doc):
-    """What it flags: "he", "she", "his" or "her" where every person named in the two
-    sentences before it is of the other gender, by their first name (data/first_names.tsv,
-    from nomquamgender) or title ("said Daria Kulikova, a forestry expert. He added").
+    """What it flags: "he", "she", "his" or "her" where a person is named in the two
+    sentences before it and every person named in its paragraph so far is of the other
+    gender, by their first name (data/first_names.tsv, from nomquamgender; accented
+    names unaccented, "Clément"; a lower-cased accented one before a surname,
+    "clément Beaulieu") or their title in any language of data/honorifics_by_language.tsv
+    ("Mr Novak, said her government", "Mme Girard ... He said", "Herr", "Sra.").
 
     Why: many source languages do not mark the gender where English must: Spanish and
     Italian "su", French "son/sa" (the gender of the thing owned), Portuguese dropped
     subjects, Russian through French. MT then guesses "he" or "her".
 
     Near misses: another person of the pronoun's gender, or a gendered noun ("her
-    husband"), in the window; a text that names people of both genders (the nearest
-    name is then too weak a guess); a pronoun inside a quotation (its antecedent may be
+    husband"), earlier in the paragraph (a paragraph that names both genders leaves the
+    antecedent open; an earlier paragraph's people are not its likely antecedent);
+    a pronoun inside a quotation (its antecedent may be
     anyone); names borne by both genders ("Andrea"); common words ("April") and names
     that are places ("Victoria Police").
 
     Fix safety: the other pronoun is proposed, but the antecedent is a guess from the
     nearest names, so the confidence stays at 0.55 (reported, not applied by default).
     """
-    if not _one_gender_against_pronoun(doc):
+    names = _names_in(doc)
+    if not names:
         return
     text = doc.text
     offsets, genders = _people(doc)
@@ -847,11 +883,13 @@ def pronoun_gender(doc):
             continue
         if sentence_ends is None:
             sentence_ends = [e.end() for e in _SENTENCE_END.finditer(text)]
-        window_start = _two_sentences_back(sentence_ends, pos)
-        prior = set(genders[bisect_left(offsets, window_start):bisect_left(offsets, pos)])
-        if not prior or gender in prior:
-            continue
-        if _GENDERED_NOUNS[gender].intersection(w.lower() for w in _NAME_WORD.findall(text[window_start:pos])):
+        para_start = max(text.rfind("\n", 0, pos) + 1, pos - 2 * _WINDOW)
+        window_start = max(_two_sentences_back(sentence_ends, pos), para_start)
+        if not set(genders[bisect_left(offsets, window_start):bisect_left(offsets, pos)]):
+            continue  # nobody named just before
+        if gender in genders[bisect_left(offsets, para_start):bisect_left(offsets, pos)]:
+            continue  # someone of the pronoun's gender in the paragraph
+        if _GENDERED_NOUNS[gender].intersection(w.lower() for w in _NAME_WORD.findall(text[para_start:pos])):
             continue
         yield Hit(pos, pos + len(word), "calque: the pronoun's gender contradicts the person named before it",
                   match_case(word, _SWAP[word.lower()]))
