@@ -150,6 +150,81 @@ def false_friend(doc):
                          lambda ff: doc.source is None or ff.lang == doc.source)
 
 
+@lru_cache(maxsize=None)
+def load_constructions() -> tuple[FalseFriend, ...]:
+    """Construction calques in English text (data/construction_calques_en.tsv); `lang`
+    holds the source languages, comma-separated."""
+    return tuple(
+        FalseFriend(lang=r["langs"], source_pattern=r["pattern"], replacement=r["replacement"] or None,
+                    confidence=float(r["confidence"]), meaning=r["meaning"], example=r["example"])
+        for r in load_tsv("construction_calques_en.tsv",
+                          required=("pattern", "confidence", "meaning", "example", "langs", "source", "why"))
+    )
+
+
+@lru_cache(maxsize=None)
+def _construction_index() -> AnchorIndex:
+    return AnchorIndex([ff.source_pattern for ff in load_constructions()])
+
+
+def _construction_anchors() -> list[str]:
+    return _construction_index().anchors()
+
+
+@rule(
+    "CLQ008",
+    "calque",
+    "construction kept from the source grammar ('participate to', 'depend of', 'who has 45 years', 'the injured are 34')",
+    confidence=0.75,
+    bad=[
+        ("Six clubs participated to the tournament.", "Six clubs participated in the tournament."),
+        ("Prices depend of the season.", "Prices depend on the season."),
+        ("The in Hamburg based bank cut jobs.", "The Hamburg-based bank cut jobs."),
+        ("“It was chaos,” told Anna Ferri, a nurse.", "“It was chaos,” said Anna Ferri, a nurse."),
+        ("The Social Democrats became third in the vote.", "The Social Democrats came third in the vote."),
+        ("The wounded are 40, the ministry said.", None),
+    ],
+    good=[
+        "Voters will participate to the fullest extent.",
+        "The outcome is independent of the weather.",
+        "They discussed about twenty proposals.",
+        "It has been ten years since the flood.",
+        "During two years of war, the city was shelled.",
+        "She has 20 years of experience.",
+        "Her husband of 40 years died in May.",
+        "Also, the opposition voted for the bill.",
+        "She became first minister in 2014.",
+        "“Go home,” he told Maria.",
+        "The firm is based in Munich.",
+    ],
+    anchors=_construction_anchors,
+)
+def construction_calque(doc):
+    """What it flags: an English phrase built on the source language's grammar: a
+    preposition ("participate to", "depend of", "responsible of", "in the occasion of",
+    "discuss about"), an article ("the Mr Rossi"), a length of time ("it has been three
+    years that", "during twelve years"), an age ("who has 45 years", "a striker of 19
+    years"), a toll ("the dead were 19"), an attribution ("», told Lucia Gentili"), a
+    German or Dutch attribute or word order ("the in Munich based insurer", "Also the
+    turnout was higher", "became second"): rows of data/construction_calques_en.tsv,
+    each with its dictionary or grammar.
+
+    Why: MT keeps the structure of the source sentence when each word has an English
+    equivalent; the result reads as English words in another language's grammar.
+
+    Near misses: the English uses of the same words, which each row's pattern leaves
+    out ("to the fullest extent", "independent of", "discussed about twenty", "ten
+    years since the flood", "during two years of war", "her husband of 40 years",
+    "Also, the", "became first minister", "he told Maria").
+
+    Fix safety: a row has a replacement where one form is right whatever the context
+    (a preposition, "Munich-based", "came first"; confidence 0.75–0.85); a construction
+    that needs the sentence rephrased ("the dead were 19", "who has 45 years") warns.
+    """
+    return _lexicon_hits(doc, load_constructions(), _construction_index(),
+                         lambda ff: doc.source is None or doc.source in ff.lang.split(","))
+
+
 def _anglicism_hits(doc):
     return _lexicon_hits(doc, load_anglicisms(), _anglicism_index(), lambda ff: ff.lang == doc.lang)
 
