@@ -785,6 +785,19 @@ _GENDERED_NOUNS = {
     "f": frozenset("woman women girl mother wife daughter sister queen princess aunt niece grandmother "
                    "girlfriend lady businesswoman chairwoman spokeswoman sportswoman policewoman".split()),
 }
+# a person named by a role ("the coach", "a lawyer") can be the pronoun's antecedent as
+# well as anyone named: a singular role noun after a determiner, unless a name stands
+# beside it as its apposition ("the coach, Xabier Goikoetxea,", "Daria Kulikova, a
+# forestry expert"). Nouns of persons by suffix (-er, -or, -ist, -ian, -man, -person, -ee)
+# and the common role nouns of news that have none.
+_ROLE_NOUN = re.compile(
+    r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur|[Tt]his|[Tt]hat)[ \t]+(?:[a-z]+[ \t]+)?"
+    r"(?P<noun>[a-z]+(?:er|or|ist|ian|man|person|ee)|coach|chief|head|judge|official|mayor|president|"
+    r"minister|leader|boss|police|doctor|nurse|priest|pope|child|victim|suspect|witness|client|patient|"
+    r"friend|partner|colleague|student|pupil|captain|expert|pilot|envoy|diplomat|deputy|candidate|rival|"
+    r"opponent|resident|attorney|spokesperson|author|artist|athlete|star|official|ceo|chairperson)\b"
+    r"(?![ \t]*,[ \t]*(?:[A-Z]|[^\W\d_]+[ \t]+[A-Z]))"
+)
 _SENTENCE_END = re.compile(r"[.!?][”\"’]?[ \t\n]")
 _WINDOW = 600  # characters looked back for the pronoun's antecedent, at most
 
@@ -915,6 +928,8 @@ def _inside_quotation(text: str, pos: int) -> bool:
         "Police in Victoria Police said he was arrested.",
         "Andrea Conti opened the session. He said the budget was final.",
         "Mme Girard met Herr Vogel. He said the plan was final.",
+        "The lawyer for Irene Vasquez said the verdict was unfair. He will appeal.",
+        "Irene Vasquez was praised by the coach. He said she was the best player.",
         "Irene Vasquez met the press.\nPaulo Ramos spoke next. He said the budget was final.",
     ],
     exact_anchors=_PRONOUN_ANCHORS,
@@ -934,6 +949,8 @@ def pronoun_gender(doc):
     Near misses: another person of the pronoun's gender, or a gendered noun ("her
     husband"), earlier in the paragraph (a paragraph that names both genders leaves the
     antecedent open; an earlier paragraph's people are not its likely antecedent);
+    a person named only by a role in the window ("The lawyer for Irene Vasquez said
+    ... He", "praised by the coach. He"), unless a name stands in apposition to it;
     a pronoun inside a quotation (its antecedent may be
     anyone); names borne by both genders ("Andrea"); common words ("April") and names
     that are places ("Victoria Police").
@@ -966,8 +983,22 @@ def pronoun_gender(doc):
             continue  # someone of the pronoun's gender in the paragraph
         if _GENDERED_NOUNS[gender].intersection(w.lower() for w in _NAME_WORD.findall(text[para_start:pos])):
             continue
+        if _unnamed_role_before(text, window_start, pos):
+            continue
         yield Hit(pos, pos + len(word), "calque: the pronoun's gender contradicts the person named before it",
                   match_case(word, _SWAP[word.lower()]))
+
+
+def _unnamed_role_before(text: str, start: int, pos: int) -> bool:
+    """Is a person named only by a role ("the lawyer for ...", "praised by the coach")
+    between `start` and `pos`? A role noun with a name in apposition after it, or
+    right after a name and a comma, is that person, not another."""
+    for m in _ROLE_NOUN.finditer(text, start, pos):
+        before = text[max(start, m.start() - 40):m.start()].rstrip(" \t")
+        if before.endswith(",") and re.search(r"(?-i:[A-Z])[\w'’.-]*,$", before):
+            continue  # "Daria Kulikova, a forestry expert"
+        return True
+    return False
 
 
 def _two_sentences_back(ends: list[int], pos: int) -> int:
