@@ -18,6 +18,7 @@ from wordfreq import top_n_list
 
 from ..knowledge.first_names import first_name_genders, fold, gender_of
 from ..knowledge.language_model import context_gains, model_spelling
+from ..anchors import anchor_set
 from ..lexicon import AnchorIndex, load_tsv
 from ..names import capital_tokens
 from ..registry import rule
@@ -106,11 +107,12 @@ def _anglicism_anchors() -> list[str]:
     return _anglicism_index().anchors()
 
 
-def _lexicon_hits(doc, rows, index, keep):
+def _lexicon_hits(doc, rows, index, keep, candidates=None):
     """Hits of the lexicon rows that `keep` accepts; a span matched by several rows is
-    reported once, with the most confident row's fix and every row's meaning."""
+    reported once, with the most confident row's fix and every row's meaning. The
+    rows tried are `candidates` (indices), or those whose anchors `index` finds."""
     by_span: dict[tuple[int, int], list[tuple[FalseFriend, regex.Match]]] = {}
-    for i in index.candidates(doc.scan):
+    for i in (index.candidates(doc.scan) if candidates is None else candidates):
         ff = rows[i]
         if not keep(ff):
             continue
@@ -171,6 +173,30 @@ def _construction_anchors() -> list[str]:
     return _construction_index().anchors()
 
 
+@lru_cache(maxsize=None)
+def _construction_anchor_rows() -> tuple[tuple[int, dict], ...]:
+    """(length, {anchor as UTF-8: row indices}) for each length of CLQ008's anchors:
+    which rows an anchor found by the prescan stands for, read at its offset."""
+    by_len: dict[int, dict[bytes, list[int]]] = {}
+    for i, ff in enumerate(load_constructions()):
+        for a in anchor_set(ff.source_pattern):
+            b = a.encode("utf-8")
+            by_len.setdefault(len(b), {}).setdefault(b, []).append(i)
+    return tuple((n, {b: tuple(v) for b, v in d.items()}) for n, d in sorted(by_len.items()))
+
+
+def _construction_rows_at_anchors(doc) -> list[int]:
+    """The rows whose anchors the prescan found (no second pass over the document)."""
+    data = doc.scan_utf8
+    found: set = set()
+    for off in doc.anchor_hits[0].get("CLQ008", ()):
+        for n, table in _construction_anchor_rows():
+            rows = table.get(data[off:off + n])
+            if rows:
+                found.update(rows)
+    return sorted(found)
+
+
 @rule(
     "CLQ008",
     "calque",
@@ -205,8 +231,7 @@ def construction_calque(doc):
     "discuss about"), an article ("the Mr Rossi"), a length of time ("it has been three
     years that", "during twelve years"), an age ("who has 45 years", "a striker of 19
     years"), a toll ("the dead were 19"), an attribution ("», told Lucia Gentili"), a
-    German or Dutch attribute or word order ("the in Munich based insurer", "Also the
-    turnout was higher", "became second"): rows of data/construction_calques_en.tsv,
+    German or Dutch attribute or rank ("the in Munich based insurer", "became second"): rows of data/construction_calques_en.tsv,
     each with its dictionary or grammar.
 
     Why: MT keeps the structure of the source sentence when each word has an English
@@ -222,7 +247,53 @@ def construction_calque(doc):
     that needs the sentence rephrased ("the dead were 19", "who has 45 years") warns.
     """
     return _lexicon_hits(doc, load_constructions(), _construction_index(),
-                         lambda ff: doc.source is None or doc.source in ff.lang.split(","))
+                         lambda ff: doc.source is None or doc.source in ff.lang.split(","),
+                         _construction_rows_at_anchors(doc))
+
+
+_ALSO_DETERMINERS = ("the", "this", "these", "those", "his", "her", "its", "their")
+_SENTENCE_OPENINGS = (". ", "! ", "? ", ".” ", '." ', "\n")
+_ALSO_FIRST = re.compile(r"Also (?:" + "|".join(_ALSO_DETERMINERS) + r") [a-z]")
+
+
+@rule(
+    "CLQ009",
+    "calque",
+    "'Also the turnout was higher': 'also' before the subject, German 'Auch die', Dutch 'Ook de'",
+    confidence=0.6,
+    bad=[("The vote was close. Also the turnout was low.", None)],
+    good=["The vote was close. Also, the turnout was low.", "The turnout was also low.",
+          "Also the subject of debate was the budget."],
+    exact_anchors=[o + "Also " + d + " " for o in _SENTENCE_OPENINGS for d in _ALSO_DETERMINERS],
+)
+def also_first(doc):
+    """What it flags: a sentence that opens with "Also" right before its subject
+    ("Also the turnout was higher").
+
+    Why: German "auch" and Dutch "ook" stand before the phrase they focus, first in the
+    sentence ("Auch die Wahlbeteiligung war höher"); English puts "also" after the
+    subject or the verb ("Turnout was also higher") or opens with "Also," (Duden, Die
+    Grammatik, Fokuspartikeln; Van Dale NL-EN s.v. ook).
+
+    Near misses: "Also, the ..." (a comma: the English sentence adverb), "also" anywhere
+    but first; a subject whose noun is capitalised ("Also the Beatles").
+
+    Fix safety: the sentence needs reordering, which no single replacement does; a
+    warning (0.6). Inverted English sentences ("Also the subject of debate was the
+    budget") are rare in news but exist: the rule reads no further than the subject.
+    """
+    text = doc.text
+    for off in doc.exact_anchor_offsets("CLQ009"):
+        start = text.find("Also", off)
+        m = _ALSO_FIRST.match(text, start)
+        if m is None:
+            continue
+        # an inverted sentence ("Also the subject of debate was ...") puts its verb after
+        # a prepositional phrase; a calque puts the verb right after the subject's noun
+        rest = text[m.end() - 1:m.end() + 40].split()
+        if len(rest) > 1 and rest[1] in ("of", "in", "on", "at", "among", "for", "with"):
+            continue
+        yield Hit(start, start + 4, "calque: 'Also' before the subject (auch/ook); English: 'X was also ...'", None)
 
 
 def _anglicism_hits(doc):
@@ -647,9 +718,18 @@ def _words_at_anchors(doc) -> set:
     data = doc.scan_utf8
     found = set()
     for off in doc.anchor_hits[0].get("CLQ006", ()):
-        head = data[off:off + 24]
-        found.update(w for w in context_false_friends() if head.startswith(w.encode()))
+        found.update(w for w, b in _encoded_words().get(data[off:off + 3], ()) if data.startswith(b, off))
     return found
+
+
+@lru_cache(maxsize=None)
+def _encoded_words() -> dict[bytes, tuple]:
+    """The listed words as UTF-8, by their first three bytes (every word has three)."""
+    out: dict[bytes, list] = {}
+    for w in context_false_friends():
+        b = w.encode()
+        out.setdefault(b[:3], []).append((w, b))
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def _glued(ch: str) -> bool:
@@ -895,6 +975,16 @@ def _find_names(doc) -> dict[str, str]:
     return out
 
 
+def _pronoun_of_another_gender(text: str, genders: set) -> bool:
+    """Can a pronoun contradict a name? Where every name is of one gender, only if a
+    pronoun of the other gender occurs (substring tests: most texts end here)."""
+    if genders == {"m"}:
+        return "she " in text or "She " in text or " her " in text
+    if genders == {"f"}:
+        return "he " in text or "He " in text or " his " in text
+    return True
+
+
 def _inside_quotation(text: str, pos: int) -> bool:
     para = text[text.rfind("\n", 0, pos) + 1:pos]
     return para.count("“") > para.count("”") or para.count('"') % 2 == 1
@@ -962,8 +1052,11 @@ def pronoun_gender(doc):
     if not names:
         return
     text = doc.text
-    offsets, genders = _people(doc)
-    sentence_ends = None
+    if not _pronoun_of_another_gender(text, set(names.values())):
+        return
+    by_gender = {g: [n for n, ng in names.items() if ng == g] for g in ("m", "f")}
+    other = {"m": by_gender["f"], "f": by_gender["m"]}
+    people = sentence_ends = None
     for off in doc.exact_anchor_offsets("CLQ007"):
         m = _PRONOUN_AT.match(text, off)
         if m is None:
@@ -971,11 +1064,19 @@ def pronoun_gender(doc):
         group = "subj" if m.group("subj") else "poss"
         pos, word = m.start(group), m.group(group)
         gender = _PRONOUN_GENDER[word.lower()]
+        # substring tests first (most pronouns end here): a name of the other gender
+        # just before it in its paragraph, and none of its own gender there
+        near = text[max(text.rfind("\n", max(0, pos - _WINDOW), pos) + 1, pos - _WINDOW):pos]
+        if not any(n in near for n in other[gender]) or any(n in near for n in by_gender[gender]):
+            continue
         if _inside_quotation(text, pos):
             continue
+        if people is None:
+            people = _people(doc)
+        offsets, genders = people
         if sentence_ends is None:
             sentence_ends = [e.end() for e in _SENTENCE_END.finditer(text)]
-        para_start = max(text.rfind("\n", 0, pos) + 1, pos - 2 * _WINDOW)
+        para_start = max(text.rfind("\n", max(0, pos - 2 * _WINDOW), pos) + 1, pos - 2 * _WINDOW)
         window_start = max(_two_sentences_back(sentence_ends, pos), para_start)
         if not set(genders[bisect_left(offsets, window_start):bisect_left(offsets, pos)]):
             continue  # nobody named just before
