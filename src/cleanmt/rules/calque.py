@@ -871,7 +871,7 @@ _GENDERED_NOUNS = {
 # forestry expert"). Nouns of persons by suffix (-er, -or, -ist, -ian, -man, -person, -ee)
 # and the common role nouns of news that have none.
 _ROLE_NOUN = re.compile(
-    r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur|[Tt]his|[Tt]hat)[ \t]+(?:[a-z]+[ \t]+)?"
+    r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur|[Tt]his|[Tt]hat)[ \t]+(?:[A-Za-z]+[ \t]+)?"
     r"(?P<noun>[a-z]+(?:er|or|ist|ian|man|person|ee)|coach|chief|head|judge|official|mayor|president|"
     r"minister|leader|boss|police|doctor|nurse|priest|pope|child|victim|suspect|witness|client|patient|"
     r"friend|partner|colleague|student|pupil|captain|expert|pilot|envoy|diplomat|deputy|candidate|rival|"
@@ -1020,6 +1020,8 @@ def _inside_quotation(text: str, pos: int) -> bool:
         "Mme Girard met Herr Vogel. He said the plan was final.",
         "The lawyer for Irene Vasquez said the verdict was unfair. He will appeal.",
         "Irene Vasquez was praised by the coach. He said she was the best player.",
+        "Ngozi Okafor spoke after Peter Lund. She thanked him for the invitation.",
+        "Irene Vasquez met the Australian leader on Monday. He praised her plan.",
         "Irene Vasquez met the press.\nPaulo Ramos spoke next. He said the budget was final.",
     ],
     exact_anchors=_PRONOUN_ANCHORS,
@@ -1040,7 +1042,8 @@ def pronoun_gender(doc):
     husband"), earlier in the paragraph (a paragraph that names both genders leaves the
     antecedent open; an earlier paragraph's people are not its likely antecedent);
     a person named only by a role in the window ("The lawyer for Irene Vasquez said
-    ... He", "praised by the coach. He"), unless a name stands in apposition to it;
+    ... He", "praised by the coach. He"), unless a name stands in apposition to it,
+    or by a first name of no known gender ("Kamala Harris spoke after Joe Biden. She");
     a pronoun inside a quotation (its antecedent may be
     anyone); names borne by both genders ("Andrea"); common words ("April") and names
     that are places ("Victoria Police").
@@ -1084,10 +1087,28 @@ def pronoun_gender(doc):
             continue  # someone of the pronoun's gender in the paragraph
         if _GENDERED_NOUNS[gender].intersection(w.lower() for w in _NAME_WORD.findall(text[para_start:pos])):
             continue
-        if _unnamed_role_before(text, window_start, pos):
+        if _unnamed_role_before(text, window_start, pos) or _person_of_unknown_gender_before(text, window_start, pos):
             continue
         yield Hit(pos, pos + len(word), "calque: the pronoun's gender contradicts the person named before it",
                   match_case(word, _SWAP[word.lower()]))
+
+
+_NAME_PAIR = re.compile(r"(?<![\w.’'])([A-Z][a-z]+)[ \t]+([A-Z][a-z]+)\b")
+
+
+def _person_of_unknown_gender_before(text: str, start: int, pos: int) -> bool:
+    """Is someone named between `start` and `pos` whose first name gives no gender
+    ("Kamala Harris", "Andrea Conti")? Two capitalised words, neither a common English
+    word ("President Joe", "Greenpeace Russia" are not taken for one)."""
+    common = _common_english_words()
+    titles = _titles()
+    for m in _NAME_PAIR.finditer(text, start, pos):
+        first, last = m.groups()
+        if first in common or last in common or first in titles:
+            continue
+        if gender_of(first) is None:
+            return True
+    return False
 
 
 def _unnamed_role_before(text: str, start: int, pos: int) -> bool:
