@@ -16,7 +16,7 @@ from pathlib import Path
 
 from cleanmt.corpora import lee_background
 from cleanmt.knowledge.language_model import context_gains
-from cleanmt.rules.calque import LM_GAIN, _listed_words, context_false_friends
+from cleanmt.rules.calque import LM_GAIN, _gains_in_context, _listed_words, context_false_friends
 
 from dev_benchmark import DEFAULT_DEV, load_dev
 
@@ -26,7 +26,9 @@ def occurrences(text: str):
     for start, end in _listed_words(text):
         word = text[start:end]
         left, right = text[max(0, start - 60):start], text[end:end + 60]
-        gains = context_gains(left, word, right, friends[word.lower()].candidates)
+        gains = _gains_in_context(text, start, end, friends[word.lower()].candidates)
+        if gains is None:
+            continue
         best = max(gains, key=gains.get)
         yield start, end, word, best, gains[best], " ".join((left[-30:] + word + right[:30]).split())
 

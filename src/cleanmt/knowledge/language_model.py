@@ -60,3 +60,21 @@ def context_gains(left: str, word: str, right: str, candidates: Sequence[str]) -
     after = after[:stop][:CONTEXT] + (["</s>"] if stop is not None and stop < CONTEXT else [])
     base = _logprob(lm, before + tokens(word) + after, len(before))
     return {c: _logprob(lm, before + tokens(c) + after, len(before)) - base for c in candidates}
+
+
+_OOV = -536870912  # the log probability pocketsphinx gives a word it does not know
+_US_SPELLING = ((re.compile(r"is(e|ed|es|ing|ation|ations)$"), r"iz\1"), (re.compile(r"our(s|ed|ing)?$"), r"or\1"))
+
+
+def model_spelling(word: str) -> Optional[str]:
+    """`word` as the (US English) model knows it: itself, its -ize/-or spelling
+    ("localised" → "localized"), or None when the model knows neither (a gain
+    measured against an unknown word means nothing)."""
+    lm = model()
+    if lm is None:
+        return None
+    forms = [word] + [rx.sub(rep, word) for rx, rep in _US_SPELLING if rx.search(word)]
+    for form in forms:
+        if all(lm.prob([t]) > _OOV for t in tokens(form)):
+            return form
+    return None
