@@ -146,8 +146,8 @@ def _neighbours(x: str, moby, uni, sets) -> list[str]:
     for base, suffix in bases:
         mine = sets(base)
         for y in moby.get(base, ()):
-            if not y.isalpha() or y == base or base not in moby.get(y, ()):
-                continue  # close neighbours only: each lists the other
+            if not y.isalpha() or y == base or y not in moby:
+                continue
             theirs = sets(y)
             closeness = 2 * len(mine & theirs) / (len(mine) + len(theirs))
             forms = [y] if suffix is None else [_inflect(y, suffix, uni)] + ([y] if suffix == "s" else [])
@@ -236,7 +236,7 @@ def swaps() -> dict[str, tuple[str, float]]:
 
 @lru_cache(maxsize=1)
 def automaton():
-    """(keys, DFA over " " + key): one pass over a document's scan text finds every swap
+    """(keys, automaton over " " + key): one pass over a document's scan text finds every swap
     n-gram in it (the rule's cheap test). None when the index is empty."""
     import ahocorasick_rs
 
@@ -246,7 +246,7 @@ def automaton():
     ac = ahocorasick_rs.BytesAhoCorasick(
         [(" " + k).encode() for k in keys],
         matchkind=ahocorasick_rs.MatchKind.Standard,
-        implementation=ahocorasick_rs.Implementation.DFA,
+        implementation=ahocorasick_rs.Implementation.ContiguousNFA,
     )
     return keys, ac
 

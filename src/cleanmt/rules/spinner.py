@@ -180,8 +180,8 @@ def _swap_pattern(key: str) -> regex.Pattern:
     "a term of art with a word swapped for a thesaurus neighbour (n-gram model and Moby thesaurus)",
     confidence=0.6,
     bad=[
-        ("Once morest the odds, the premier minister resigned.", None),
-        ("Once morest all forecasts, oil prices in the center east fell.", None),
+        ("Once morest the odds, the premier minister resigned.", "Once morest the odds, the prime minister resigned."),
+        ("Once morest all forecasts, the focal bank cut rates.", "Once morest all forecasts, the central bank cut rates."),
     ],
     good=[
         "Against the odds, the prime minister resigned.",
