@@ -22,9 +22,8 @@ TERM_NEIGHBOURS closest neighbours (Dice overlap of their Moby lists): the two-w
 tortured phrases. The margin is kept with each swap: the rule's confidence grows with it.
 
 The index is what makes the statistical pass cheap: its keys (about 280,000; a 12 MB
-pickle, 0.3 s to load) are n-grams that the model finds unusual by construction, so one
-Aho-Corasick pass over a document finds the few places worth a trigram check, and
-clean text rarely has one.
+pickle, 0.3 s to load) are n-grams that the model finds unusual by construction, so a dictionary probe per word pair finds the
+few places worth a trigram check, and clean text rarely has one.
 """
 from __future__ import annotations
 
@@ -35,6 +34,8 @@ import sys
 import tempfile
 from functools import lru_cache
 from importlib import metadata
+
+import regex
 
 from . import language_model, thesaurus
 
@@ -266,32 +267,22 @@ def _read(path):
         return None
 
 
-@lru_cache(maxsize=1)
-def automaton():
-    """(keys, automaton over " " + key): one pass over a document's scan text finds every swap
-    n-gram in it (the rule's cheap test). None when the index is empty."""
-    import ahocorasick_rs
-
-    keys = sorted(swaps())
-    if not keys:
-        return None
-    ac = ahocorasick_rs.BytesAhoCorasick(
-        [(" " + k).encode() for k in keys],
-        matchkind=ahocorasick_rs.MatchKind.Standard,
-        implementation=ahocorasick_rs.Implementation.ContiguousNFA,
-    )
-    return keys, ac
+_WORD = regex.compile(r"\p{L}+")
 
 
-def find(scan_utf8: bytes) -> list[str]:
-    """The swap n-grams that occur in scan text (UTF-8) as whole words."""
-    found = automaton()
-    if found is None:
-        return []
-    keys, ac = found
-    out = set()
-    for k, _, end in ac.find_matches_as_indexes(scan_utf8, overlapping=True):
-        nxt = scan_utf8[end : end + 1]
-        if not (nxt.isalpha() or nxt >= b"\x80" or nxt.isdigit()):
-            out.add(keys[k])
-    return sorted(out)
+def find(scan: str) -> list[str]:
+    """The swap n-grams that occur in scan text (prescan.scan_text: case-folded, blanks
+    squeezed) as two whole words one space apart. A dictionary probe per word pair: the
+    rule's gate keeps this to documents with spinner evidence, where a few thousand
+    probes cost less than building an automaton over the index."""
+    index = swaps()
+    found = set()
+    prev_end, prev = -2, ""
+    for m in _WORD.finditer(scan):
+        word, start = m.group(), m.start()
+        if start == prev_end + 1 and scan[prev_end] == " ":
+            key = f"{prev} {word}"
+            if key in index and not (scan[m.end() : m.end() + 1].isdigit()):
+                found.add(key)
+        prev_end, prev = m.end(), word
+    return sorted(found)

@@ -223,7 +223,7 @@ def spinner_swap(doc):
     from ..knowledge import language_model, swap_index
 
     index = swap_index.swaps()
-    for key in swap_index.find(doc.scan_utf8):
+    for key in swap_index.find(doc.scan):
         original, margin = index[key]
         for m in _swap_pattern(key).finditer(doc.text):
             span = m.group()
