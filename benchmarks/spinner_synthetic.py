@@ -9,8 +9,9 @@ checked for false positives; the second half is only read here.
 
 Each article gets one swap per SWAP_EVERY words (seeded): a lower-case content word
 that is a WordNet lemma as written is replaced by another single-word lemma of one of
-its synsets. The rule's check runs on each swapped article directly (its document
-gate, spinner-lexicon evidence, is a deployment choice and is bypassed here). A
+its synsets. The rule's statistical pass (rules.spinner.find_swaps) runs on each swapped article
+without the rule's document condition (spinner-lexicon evidence), which an injected
+article lacks. A
 finding is right when its span overlaps an injected swap; its score (index margin +
 context gain, log10) picks the bucket.
 
@@ -108,7 +109,7 @@ def score_of(message: str) -> float:
 def run(every: int = SWAP_EVERY, seeds: tuple[int, ...] = (1,)) -> dict:
     from cleanmt.document import Document
     from cleanmt.knowledge import swap_index
-    from cleanmt.rules.spinner import spinner_swap
+    from cleanmt.rules.spinner import find_swaps
 
     terms = {term for term, _ in swap_index.swaps().values()}
 
@@ -129,7 +130,7 @@ def run(every: int = SWAP_EVERY, seeds: tuple[int, ...] = (1,)) -> dict:
         words += len(_WORD.findall(text))
         injected += len(spans)
         hit = set()
-        for h in spinner_swap(Document(text)):
+        for h in find_swaps(Document(text)):
             s = score_of(h.message)
             right = [i for i, (a, b, _) in enumerate(spans) if h.start < b and a < h.end]
             hit.update(right)

