@@ -206,13 +206,16 @@ def build_parser() -> argparse.ArgumentParser:
     sc = sub.add_parser(
         "score",
         help="score how faithful a rewrite is to its original",
-        description="Score a rewrite's faithfulness to the original sentence: hard checks (numbers, "
-        "dates, names, negation preserved), meaning similarity, edit size, and whether the detector "
-        "still fires. Exit 0 if the score reaches --min-faithfulness, 1 if not.",
+        description="Score a rewrite's faithfulness to the original sentence: hard checks (only what a "
+        "finding flagged changes; words of the language; numbers, names, negation, modality, quantifiers, "
+        "units and word order kept), then a calibrated similarity (MiniLM embeddings when installed, else "
+        "chrF: the output says which). Exit 0 if the score reaches --min-faithfulness and no hard check "
+        "fails, 1 if not.",
     )
     sc.add_argument("original", help="the original sentence (or @FILE to read it)")
     sc.add_argument("rewrite", help="the proposed rewrite (or @FILE)")
     sc.add_argument("--min-faithfulness", type=_confidence, default=0.8, metavar="X")
+    sc.add_argument("--lang", choices=["en", "fr", "es", "de"], default="en", help="the sentences' language")
     sc.add_argument("--format", choices=["text", "json"], default="text")
 
     r = sub.add_parser(
@@ -583,16 +586,18 @@ def cmd_score(args) -> int:
     def arg_text(value: str) -> str:
         return read_text(value[1:]) if value.startswith("@") else value
 
-    f = score(arg_text(args.original), arg_text(args.rewrite))
+    f = score(arg_text(args.original), arg_text(args.rewrite), lang=args.lang)
+    accepted = f.score >= args.min_faithfulness and not f.hard_fail
+    backend = f.components.get("similarity_method")
     if args.format == "json":
-        print(json.dumps({**f.to_dict(), "threshold": args.min_faithfulness,
-                          "accepted": f.score >= args.min_faithfulness}, ensure_ascii=False))
+        print(json.dumps({**f.to_dict(), "threshold": args.min_faithfulness, "backend": backend,
+                          "accepted": accepted}, ensure_ascii=False))
     else:
-        verdict = "faithful" if f.score >= args.min_faithfulness else "NOT faithful"
-        print(f"score {f.score:.2f} ({verdict} at {args.min_faithfulness:.2f})")
+        verdict = "faithful" if accepted else "NOT faithful"
+        print(f"score {f.score:.2f} ({verdict} at {args.min_faithfulness:.2f}; similarity by {backend})")
         for r in f.reasons:
             print(f"  - {r}")
-    return EXIT_OK if f.score >= args.min_faithfulness else EXIT_FOUND
+    return EXIT_OK if accepted else EXIT_FOUND
 
 
 def unified_diff(path: str, before: str, after: str) -> str:
