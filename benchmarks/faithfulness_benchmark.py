@@ -50,6 +50,8 @@ def run(rows, backend: str):
         fa._EMBEDDER.clear()
     out = []
     t = time.process_time()
+    if backend != "chrf" and fa.embeddings_available():
+        fa.embed([r[k] for r in rows for k in ("original", "rewrite")])  # one batch, not one pair at a time
     for r in rows:
         f = fa.score(r["original"], r["rewrite"])
         out.append((r, f))

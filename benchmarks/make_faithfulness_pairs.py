@@ -89,24 +89,23 @@ def _sub_once(s: str, pattern: str, repl: str, flags=0):
     return s[: m.start()] + repl + s[m.end():]
 
 
-def _people():
-    rows = load_tsv("gazetteer_people.tsv")
+def _gazetteer(name: str) -> dict:
+    """English canonical form -> [(another language's form, that language)] of a gazetteer."""
+    rows = load_tsv(name)
     en = {r["entity"]: r["form"] for r in rows if r["lang"] == "en" and r["role"] == "canonical"}
     other = {}
     for r in rows:
         if r["lang"] in ("fr", "de", "es") and r["entity"] in en and r["form"] != en[r["entity"]]:
             other.setdefault(en[r["entity"]], []).append((r["form"], r["lang"]))
     return other
+
+
+def _people():
+    return _gazetteer("gazetteer_people.tsv")
 
 
 def _places():
-    rows = load_tsv("gazetteer_places.tsv")
-    en = {r["entity"]: r["form"] for r in rows if r["lang"] == "en" and r["role"] == "canonical"}
-    other = {}
-    for r in rows:
-        if r["lang"] in ("fr", "de", "es") and r["entity"] in en and r["form"] != en[r["entity"]]:
-            other.setdefault(en[r["entity"]], []).append((r["form"], r["lang"]))
-    return other
+    return _gazetteer("gazetteer_places.tsv")
 
 
 def _orgs():
@@ -275,11 +274,6 @@ def unfaithful(s: str, rng: random.Random) -> list[tuple[str, str, str]]:
             if d:
                 out.append(("name_swap", d, f"{k} -> {v}"))
                 break
-    m = regex.search(r"^(\p{Lu}\p{L}+)( \p{Ll}+)", s)
-    if m and m.group(1) not in ("The", "A", "Only", "Every", "Some", "Most", "Both", "Several"):
-        pass
-    elif m:
-        pass
     parts = regex.split(r"(, | and | but | after | before | because | until | for | in | on | to )", s.rstrip("."))
     if len(parts) >= 3:
         i = rng.randrange(1, len(parts) - 1, 2)

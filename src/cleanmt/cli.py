@@ -187,9 +187,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     f.add_argument(
         "--rewrite", nargs="?", const="flagged", choices=["flagged", "all"], default=None, metavar="MODE",
-        help="after the rule fixes, ask the seq2seq model to rewrite the sentences that still hold "
-        "findings (MODE flagged, the default) or every sentence (all); a rewrite is kept only if it "
-        "scores as faithful (needs cleanmt[model]); with --jsonl the proposals go under each record's "
+        help="after the rule fixes, repair what is still flagged: the finding's replacement or the "
+        "seq2seq model's edits inside the flagged spans (MODE flagged, the default; 'all', experimental, "
+        "sends every sentence whole); a rewrite is kept only if it scores as faithful (needs "
+        "cleanmt[model]); with --jsonl the proposals go under each record's "
         "'cleanmt' key and each of the -j processes loads the model once",
     )
     f.add_argument("--model", metavar="PATH_OR_NAME", default=None,
