@@ -40,7 +40,7 @@ from pathlib import Path
 import regex
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "src"))
+sys.path.append(str(ROOT / "src"))  # PYTHONPATH, when set, wins (the benchmark can score another checkout)
 
 from cleanmt.knowledge import dictionary  # noqa: E402
 from cleanmt.lexicon import load_tsv  # noqa: E402
