@@ -91,14 +91,14 @@ def _flagged_spans(text: str, spans, findings):
 
 
 def confine(original: str, candidate: str, spans) -> str:
-    """`candidate`'s edits that touch one of `spans` ((start, end) in `original`), applied
+    """`candidate`'s edits that lie inside one of `spans` ((start, end) in `original`), applied
     to `original`; every other character is copied from `original`."""
     from rapidfuzz.distance import Levenshtein
 
     out = []
     for o in Levenshtein.opcodes(original, candidate):
         a, b = o.src_start, o.src_end
-        keep = o.tag != "equal" and any(s <= b and a <= e for s, e in spans)
+        keep = o.tag != "equal" and any(s - 1 <= a and b <= e + 1 for s, e in spans)  # inside, not only touching
         out.append(candidate[o.dest_start : o.dest_end] if keep else original[a:b])
     return "".join(out)
 

@@ -184,6 +184,10 @@ def check(original: str, rewrite: str, lang: str = "en", findings=()) -> tuple[l
             letters = any(c.isalpha() for f in fs for c in original[f.start : f.end])
             if len(content_new) > len(content_old) + 1 or (content_new and not letters and not content_old):
                 reasons.append(f"adds words at a finding: {' '.join(t[1] for t in tb[j1:j2])!r}")
+            elif content_old and not content_new:  # "d’adresser la question" -> "de la question"
+                reasons.append(f"drops flagged words without a replacement: {' '.join(t[1] for t in ta[i1:i2])!r}")
+            elif not any(f.start - 1 <= a and b <= f.end + 1 for f in fs):
+                reasons.append(f"changes words beyond the finding: {original[a:b]!r}")
             continue
         if tag == "delete" and all(k in fw or _repeated(ta, i, k) for i, k in zip(range(i1, i2), old)):
             continue  # "the the" -> "the"
