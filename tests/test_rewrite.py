@@ -160,3 +160,64 @@ def test_rewrite_text_rejects_bad_mode():
 
     with pytest.raises(ValueError):
         rewrite_text("x", Cleaner(), mode="some")
+
+
+# -- proposals confined to findings -------------------------------------------------
+def test_confine_keeps_only_edits_inside_flagged_spans():
+    from cleanmt.rewrite import confine
+
+    original = "The figures rose , said the minister."
+    beam = "The figsures rose, said the ministers."  # a repair at the flag, damage elsewhere
+    flagged = [(original.index(" ,"), original.index(" ,") + 2)]
+    assert confine(original, beam, flagged) == "The figures rose, said the minister."
+    assert confine(original, beam, []) == original
+
+
+class _StubProposer:
+    """A model that always proposes `beams` and prefers candidates by `prefer` (log-probs)."""
+
+    def __init__(self, beams, prefer):
+        self.beams, self.prefer = beams, prefer
+
+    def max_input_chars(self):
+        return 400
+
+    def propose(self, sentences, num_beams=4, batch_size=16):
+        return [list(self.beams) for _ in sentences]
+
+    def logprobs(self, sources, targets, batch_size=16):
+        return [self.prefer(s, t) for s, t in zip(sources, targets)]
+
+
+def test_no_change_is_an_answer_when_the_copy_is_more_likely(monkeypatch):
+    from cleanmt import rewrite
+
+    text = "Riots once morest the regime spread."
+    stub = _StubProposer(["Riots against the regime spread."], lambda s, t: 0.0 if s == t else -5.0)
+    monkeypatch.setattr(rewrite, "load_proposer", lambda model=None: stub)
+    result = rewrite.rewrite_text(text, Cleaner(min_confidence=0.99), model=stub)
+    (p,) = result.proposals
+    assert not p.accepted and result.text == text and any("less likely than the copy" in r for r in p.reasons)
+
+
+def test_a_flagged_edit_the_model_prefers_is_accepted_and_nothing_else_changes(monkeypatch):
+    from cleanmt import rewrite
+
+    text = "Riots once morest the regime spread. The city was calm."
+    beam = "Riots against the regime spread widely."  # the tail edit lies outside the flag
+    stub = _StubProposer([beam], lambda s, t: 0.0 if s == t else 5.0)
+    monkeypatch.setattr(rewrite, "load_proposer", lambda model=None: stub)
+    result = rewrite.rewrite_text(text, Cleaner(min_confidence=0.99), model=stub)
+    assert result.text == "Riots against the regime spread. The city was calm."
+    (p,) = [p for p in result.proposals if p.accepted]
+    assert p.origin in ("knowledge", "model") and p.margin > 0
+
+
+def test_findings_the_rules_fixed_are_never_sent(monkeypatch):
+    from cleanmt import rewrite
+
+    cleaner = Cleaner()
+    fixed = cleaner.fix("Riots once morest the regime spread.").fixed
+    stub = _StubProposer(["x"], lambda s, t: 0.0)
+    monkeypatch.setattr(rewrite, "load_proposer", lambda model=None: stub)
+    assert rewrite.rewrite_text(fixed, cleaner, model=stub).proposals == []

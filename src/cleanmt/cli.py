@@ -250,9 +250,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     f.add_argument(
         "--rewrite", nargs="?", const="flagged", choices=["flagged", "all"], default=None, metavar="MODE",
-        help="after the rule fixes, ask the seq2seq model to rewrite the sentences that still hold "
-        "findings (MODE flagged, the default) or every sentence (all); a rewrite is kept only if it "
-        "scores as faithful (needs cleanmt[model]); with --jsonl the proposals go under each record's "
+        help="after the rule fixes, repair what is still flagged: the finding's replacement or the "
+        "seq2seq model's edits inside the flagged spans (MODE flagged, the default; 'all', experimental, "
+        "sends every sentence whole); a rewrite is kept only if it scores as faithful (needs "
+        "cleanmt[model]); with --jsonl the proposals go under each record's "
         "'cleanmt' key and each of the -j processes loads the model once",
     )
     f.add_argument("--model", metavar="PATH_OR_NAME", default=None,
@@ -270,13 +271,16 @@ def build_parser() -> argparse.ArgumentParser:
     sc = sub.add_parser(
         "score",
         help="score how faithful a rewrite is to its original",
-        description="Score a rewrite's faithfulness to the original sentence: hard checks (numbers, "
-        "dates, names, negation preserved), meaning similarity, edit size, and whether the detector "
-        "still fires. Exit 0 if the score reaches --min-faithfulness, 1 if not.",
+        description="Score a rewrite's faithfulness to the original sentence: hard checks (only what a "
+        "finding flagged changes; words of the language; numbers, names, negation, modality, quantifiers, "
+        "units and word order kept), then a calibrated similarity (MiniLM embeddings when installed, else "
+        "chrF: the output says which). Exit 0 if the score reaches --min-faithfulness and no hard check "
+        "fails, 1 if not.",
     )
     sc.add_argument("original", help="the original sentence (or @FILE to read it)")
     sc.add_argument("rewrite", help="the proposed rewrite (or @FILE)")
     sc.add_argument("--min-faithfulness", type=_confidence, default=0.8, metavar="X")
+    sc.add_argument("--lang", choices=["en", "fr", "es", "de"], default="en", help="the sentences' language")
     sc.add_argument("--format", choices=["text", "json"], default="text")
 
     r = sub.add_parser(
@@ -751,23 +755,27 @@ def cmd_score(args) -> int:
     def arg_text(value: str) -> str:
         return read_text(value[1:]) if value.startswith("@") else value
 
-    f = score(arg_text(args.original), arg_text(args.rewrite))
-    backend = f.components.get("similarity_method")  # None: a hard check failed first
+    f = score(arg_text(args.original), arg_text(args.rewrite), lang=args.lang)
+    accepted = f.score >= args.min_faithfulness and not f.hard_fail
+    backend = f.components.get("similarity_method")
     if args.format == "json":
-        print(json.dumps({**f.to_dict(), "threshold": args.min_faithfulness, "similarity_backend": backend,
-                          "accepted": f.score >= args.min_faithfulness}, ensure_ascii=False))
+        print(json.dumps({**f.to_dict(), "threshold": args.min_faithfulness, "backend": backend,
+                          "similarity_backend": backend, "accepted": accepted}, ensure_ascii=False))
     else:
-        verdict = "faithful" if f.score >= args.min_faithfulness else "NOT faithful"
-        print(f"score {f.score:.2f} ({verdict} at {args.min_faithfulness:.2f}; {_backend_note(backend)})")
+        verdict = "faithful" if accepted else "NOT faithful"
+        note = _backend_note(backend)
+        if f.hard_fail:
+            note = f"a hard check failed; {note}"
+        print(f"score {f.score:.2f} ({verdict} at {args.min_faithfulness:.2f}; {note})")
         for r in f.reasons:
             print(f"  - {r}")
-    return EXIT_OK if f.score >= args.min_faithfulness else EXIT_FOUND
+    return EXIT_OK if accepted else EXIT_FOUND
 
 
 def _backend_note(backend: Optional[str]) -> str:
     """Which similarity scored: the verdict depends on it, and on the installed extra."""
     if backend is None:
-        return "a hard check failed: no similarity computed"
+        return "no similarity computed"
     if backend == "chrf":
         return "similarity by chrF: the model extra's MiniLM embeddings are not installed"
     return f"similarity by {backend}"

