@@ -164,3 +164,20 @@ def test_embedding_similarity_when_available():
         assert far < 0.5
     finally:
         fa._EMBEDDER[:] = [None]
+
+
+@pytest.mark.parametrize("original,rewrite", [
+    ("The union is demanding, u.a., a job guarantee.", "The union is demanding, u.., a job guarantee."),
+    ("The river flooded the town.", "The river flooded the town.."),
+    ("He said (in French) that it was over.", "He said (. in French) that it was over."),
+])
+def test_broken_punctuation_is_a_hard_failure(original, rewrite):
+    from cleanmt.rewrite.checks import check
+    reasons, _ = check(original, rewrite, "en")
+    assert any("broken punctuation" in r for r in reasons)
+
+
+def test_an_ellipsis_and_a_fixed_double_mark_are_not_broken():
+    from cleanmt.rewrite.checks import check
+    assert not any("broken" in r for r in check("He paused... then left.", "He paused... then left.", "en")[0])
+    assert not any("broken" in r for r in check("It ended.. he left.", "It ended. he left.", "en")[0])

@@ -111,3 +111,16 @@ def test_cleaner_is_reusable():
     c = cleanmt.Cleaner(select=["spinner"])
     assert c.fix("once morest").fixed == "against"
     assert c.fix("Once morest").fixed == "Against"
+
+
+def test_jsonl_findings_carry_line_and_column(tmp_path):
+    import json as _json
+    import subprocess
+    import sys as _sys
+    src = tmp_path / "in.jsonl"
+    src.write_text(_json.dumps({"text": "First line.\nRiots once morest the regime."}) + "\n", encoding="utf-8")
+    out = subprocess.run([_sys.executable, "-m", "cleanmt", "detect", "--jsonl", "--select", "SPN001", str(src)],
+                         capture_output=True, text=True)
+    f = _json.loads(out.stdout.splitlines()[0])["cleanmt"]["findings"][0]
+    assert (f["line"], f["column"], f["end_line"]) == (2, 7, 2)
+    assert f["text"] == "once morest" and f["replacements"] == ["against"]

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from typing import IO, Iterable, Iterator, Optional
 
 from .engine import Cleaner
+from .output_formats import line_starts, record as finding_record
 from .parallel import ordered_map
 from .progress import Progress
 from .scoring import artifact_score
@@ -121,8 +122,9 @@ def _process_record(cleaner: Cleaner, settings: Settings, raw: bytes, proposer):
     else:
         findings = cleaner.detect(text)
         extra = {}
-    record[key] = {
-        "findings": [f.to_dict() for f in findings],
+    starts = line_starts(text) if findings else []
+    record[key] = {  # offsets, lines and columns index the record's text as it came in
+        "findings": [finding_record(f, text, starts) for f in findings],
         "score": artifact_score(text, findings),
         **extra,
     }

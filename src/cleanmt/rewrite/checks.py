@@ -25,6 +25,7 @@ a number are the same; words that occur once on both sides keep their order
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from functools import cache, lru_cache
 
@@ -200,6 +201,9 @@ def check(original: str, rewrite: str, lang: str = "en", findings=()) -> tuple[l
             reasons.append(f"changes words no finding flagged: {what!r} -> {to!r}")
     if not reasons:
         reasons.extend(_unflagged_marks(original, rewrite, ta, tb, findings))
+    if len(_BROKEN_MARKS.findall(rewrite)) > len(_BROKEN_MARKS.findall(original)):
+        reasons.append("leaves broken punctuation (a doubled mark, or a mark after an opening bracket): "
+                       + ", ".join(repr(m) for m in _BROKEN_MARKS.findall(rewrite)))
     # The rules' own repair of the original is faithful by definition: a global check
     # fails only when the rewrite differs both from the original and from that repair.
     repaired = apply_findings(original, findings)
@@ -219,6 +223,10 @@ def check(original: str, rewrite: str, lang: str = "en", findings=()) -> tuple[l
         reasons.extend(found)
     facts["normalised_original"] = _apply(original, edits)
     return reasons, facts
+
+
+# What no repair writes: "u.." from "u.a.", "blood..", ",,", "(." (an ellipsis is three dots).
+_BROKEN_MARKS = re.compile(r"(?<!\.)\.\.(?!\.)|,,|;;|[,;:]\.|\(\s*[.,;:]")
 
 
 def _equal_surfaces(ta, tb):

@@ -165,9 +165,10 @@ def swap_confidence(score: float) -> float:
 
 def _spun_document(doc) -> bool:
     """The cheap test: a spinner rewrites whole documents, so the statistical pass runs
-    where the spinner lexicon's anchors occur (SPN001's prescan hits), never over clean
-    text, where a trigram check of every unusual pair would cost more than it finds."""
-    return doc.anchored("SPN001")
+    where the spinner lexicon's anchors occur (SPN002 declares SPN001's anchors, so the
+    test holds whichever rules are selected), never over clean text, where a trigram
+    check of every unusual pair would cost more than it finds."""
+    return doc.anchored("SPN002")
 
 
 def _swap_pattern(key: str) -> regex.Pattern:
@@ -188,7 +189,7 @@ def _swap_pattern(key: str) -> regex.Pattern:
         "The premier minister resigned.",  # no spinner evidence in the document: not searched
         "Once more, the Premier Minister of the province spoke.",  # capitalised: a title
     ],
-    gate=_spun_document,
+    anchors=_spinner_anchors,
 )
 def spinner_swap(doc):
     """Flags a bigram that the n-gram model has never seen where a fixed term ("prime
@@ -220,7 +221,7 @@ def spinner_swap(doc):
     Precision is not monotone in the score (the misses are clean pairs the model never
     saw, at any margin), so no bucket earns a fix.
     """
-    if _spun_document(doc):  # the condition is the check's, the gate only saves its work
+    if _spun_document(doc):  # the condition is the check's; the anchors only save its work
         yield from find_swaps(doc)
 
 
