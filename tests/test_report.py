@@ -392,3 +392,10 @@ def test_the_page_runs_in_headless_chromium(seeds_run, tmp_path_factory):
     assert png.exists() and png.stat().st_size > 20_000, r.stderr[-2000:]
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     print(f"screenshot: {png}")
+
+
+def test_name_table_lists_only_what_the_language_s_rules_report():
+    from cleanmt.report.model import _rows_of_rules
+    rows = [{"canonical": "Deuche", "variants": [{"form": "Deutsche", "count": 1, "rule": "TRL003", "confidence": 0.7}]},
+            {"canonical": "Bruselas", "variants": [{"form": "Brussels", "count": 1, "rule": "TRL002", "confidence": 0.95}]}]
+    assert [r["canonical"] for r in _rows_of_rules(rows, {"TRL001", "TRL002"})] == ["Bruselas"]

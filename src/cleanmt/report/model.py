@@ -106,9 +106,10 @@ def analyse(
         if corpus or names_file:
             texts = [items[i][1] for i in indices] if corpus else []
             table = build_name_table(texts, lang=code, names_file=names_file)
-            names[code] = table.rows()
         cleaner = Cleaner(select=select, ignore=ignore, min_confidence=min_confidence,
                           keep_boilerplate=keep_boilerplate, lang=code, corpus=table)
+        if table is not None:
+            names[code] = _rows_of_rules(table.rows(), {r.id for r in cleaner.rules if code in r.langs})
         _init_worker(cleaner)  # this process runs the documents when jobs is 1
         reports = ordered_map(_fix_one, [items[i][1] for i in indices], jobs,
                               initializer=_init_worker, initargs=(cleaner,))
@@ -134,3 +135,14 @@ def _init_worker(cleaner: Cleaner) -> None:
 
 def _fix_one(text: str):
     return _WORKER["cleaner"].fix(text)
+
+
+def _rows_of_rules(rows: list[dict], rule_ids: set) -> list[dict]:
+    """The name table as the detector acts on it: only the spellings a rule that runs for
+    this language reports (TRL003's guesses are not made for German text, say)."""
+    out = []
+    for row in rows:
+        variants = [v for v in row["variants"] if v["rule"] in rule_ids]
+        if variants:
+            out.append({**row, "variants": variants})
+    return out
