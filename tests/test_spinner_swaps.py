@@ -27,17 +27,27 @@ def _synthetic():
 def test_index_keys_are_swaps_of_their_terms():
     index = swap_index.swaps()
     assert len(index) > 10_000
-    for key, (term, margin) in list(index.items())[::5000]:
+    unrelated = 0
+    for key, (term, margin) in index.items():
         got, want = key.split(), term.split()
         assert len(got) == len(want) == 2 and got != want
         assert margin >= swap_index.MIN_MARGIN
-        # each swapped word is a thesaurus neighbour (or an inflection of one) of the word it replaced
-        for g, w in zip(got, want):
-            if g != w:
-                assert thesaurus.related(g, w) or any(
-                    thesaurus.related(g[: len(g) - k], w[: len(w) - j])
-                    for k in range(0, 4) for j in range(0, 4)
-                ), (key, term)
+        # each swapped word is a thesaurus neighbour (or an inflection of one) of the word it
+        # replaced; the test's lemmatiser is rougher than the index's, so a few are missed
+        if any(g != w and not any(thesaurus.related(a, b) for a in _lemmas(g) for b in _lemmas(w))
+               for g, w in zip(got, want)):
+            unrelated += 1
+    assert unrelated <= 0.01 * len(index), unrelated
+
+
+def _lemmas(word: str) -> set:
+    """The word and its bases after the inflectional suffixes the index reads and writes
+    (changing -> change, redeeming -> redeem, dried -> dry, chopping -> chop)."""
+    out = {word} | {word[: -len(suf)] + rep for suf, rep in swap_index._SUFFIXES + (("ied", "y"),)
+                    if word.endswith(suf) and len(word) > len(suf) + 2}
+    if word.endswith("ing") and len(word) > 5 and word[-4] == word[-5]:
+        out.add(word[:-4])  # chopping -> chop
+    return out
 
 
 def test_confidence_stays_below_fix_threshold_and_grows_with_the_margin():
