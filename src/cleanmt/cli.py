@@ -14,6 +14,7 @@ import sys
 from typing import Optional, Sequence
 
 from . import __version__
+from .argtypes import confidence as _confidence, jobs as _jobs
 from .engine import DEFAULT_MIN_CONFIDENCE, Cleaner
 from .bigfile import fix_file, streamable
 from .io import (InputError, atomic_output, check_target, open_binary, read_text, remove_temp_files,
@@ -174,26 +175,6 @@ def _source(value: str) -> str:
         return value
     raise argparse.ArgumentTypeError(
         f"invalid choice: {value!r} (choose from auto, {', '.join(source_languages())})")
-
-
-def _jobs(value: str) -> int:
-    try:
-        n = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
-    if n < 0:
-        raise argparse.ArgumentTypeError("must be 0 (one per core) or more")
-    return n or (os.cpu_count() or 1)
-
-
-def _confidence(value: str) -> float:
-    try:
-        x = float(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a number") from None
-    if not 0.0 <= x <= 1.0:
-        raise argparse.ArgumentTypeError(f"{value} is outside 0..1")
-    return x
 
 
 def build_parser() -> argparse.ArgumentParser:

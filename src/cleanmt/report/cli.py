@@ -12,6 +12,7 @@ import os
 import sys
 from typing import Sequence
 
+from ..argtypes import confidence as _confidence, jobs as _jobs, positive as _positive
 from ..engine import DEFAULT_MIN_CONFIDENCE
 from ..io import InputError, check_target, read_text, write_atomic, write_stdout
 
@@ -60,36 +61,6 @@ def add_report_parser(subparsers) -> argparse.ArgumentParser:
     p.add_argument("--max-chars", type=_positive, default=None, metavar="N",
                    help="highlight at most N characters of each document (default: 30000); the findings table lists all")
     return p
-
-
-def _confidence(value: str) -> float:
-    try:
-        x = float(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a number") from None
-    if not 0.0 <= x <= 1.0:
-        raise argparse.ArgumentTypeError(f"{value} is outside 0..1")
-    return x
-
-
-def _jobs(value: str) -> int:
-    try:
-        n = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
-    if n < 0:
-        raise argparse.ArgumentTypeError("must be 0 (one per core) or more")
-    return n or (os.cpu_count() or 1)
-
-
-def _positive(value: str) -> int:
-    try:
-        n = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
-    if n < 1:
-        raise argparse.ArgumentTypeError("must be 1 or more")
-    return n
 
 
 def expand_paths(paths: Sequence[str]) -> list[str]:
