@@ -67,19 +67,23 @@ def _stored() -> dict:
 
 
 def _store(table: dict) -> None:
-    """Write the table (atomically) and remove the files of older fingerprints."""
-    path = _path()
+    _write(_path(), table, "anchors-*.pickle")
+
+
+def _write(path, value, stale: str) -> None:
+    """Write `value` to `path` atomically and remove the files of older fingerprints
+    (`stale`, a glob beside it)."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
         with open(tmp, "wb") as f:
-            pickle.dump(table, f, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
-        for old in path.parent.glob("anchors-*.pickle"):
+        for old in path.parent.glob(stale):
             if old != path:
                 old.unlink(missing_ok=True)
     except OSError:
-        pass  # a read-only cache directory: work them out again next time
+        pass  # a read-only cache directory: work it out again next time
 
 
 def derived(name: str, build):
@@ -92,17 +96,7 @@ def derived(name: str, build):
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
         pass
     value = build()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-        with open(tmp, "wb") as f:
-            pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-        for old in path.parent.glob(f"derived-{name}-*.pickle"):
-            if old != path:
-                old.unlink(missing_ok=True)
-    except OSError:
-        pass
+    _write(path, value, f"derived-{name}-*.pickle")
     return value
 
 
