@@ -147,3 +147,20 @@ def test_a_big_file_with_bad_bytes_is_refused_before_anything_is_written(small_b
     assert main(["fix", str(src), "-o", str(out)]) == 2
     assert not out.exists()
     assert "not valid UTF-8" in capsys.readouterr().err
+
+
+def test_a_big_clean_file_fixed_in_place_is_left_untouched(small_blocks, tmp_path):
+    """-i on a big file with nothing to fix keeps the file itself (inode, mtime), as on small ones."""
+    text = Cleaner().fix(_big_text()).fixed
+    src = tmp_path / "big.txt"
+    src.write_bytes(text.encode("utf-8"))
+    before = src.stat()
+    assert main(["fix", "-i", str(src)]) == 0
+    after = src.stat()
+    assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
+    assert src.read_bytes() == text.encode("utf-8")
+    assert [p.name for p in tmp_path.iterdir()] == ["big.txt"]  # no temp file left
+    dirty = tmp_path / "dirty.txt"
+    dirty.write_bytes(_big_text().encode("utf-8"))
+    assert main(["fix", "-i", str(dirty)]) == 0
+    assert dirty.read_bytes().decode("utf-8") == text

@@ -17,7 +17,7 @@ from . import __version__
 from .argtypes import confidence as _confidence, jobs as _jobs
 from .engine import DEFAULT_MIN_CONFIDENCE, Cleaner
 from .bigfile import fix_file, streamable
-from .io import (InputError, atomic_output, check_target, open_binary, read_text, remove_temp_files,
+from .io import (Discard, InputError, atomic_output, check_target, open_binary, read_text, remove_temp_files,
                  write_atomic, write_stdout)
 from .jsonl import JsonlError, Settings, run_jsonl
 from .hints import source_language_hints
@@ -710,6 +710,8 @@ def _fix_big(path: str, cleaner: Cleaner, args) -> dict:
     if args.in_place or args.output:
         with atomic_output(path if args.in_place else args.output, in_place=args.in_place) as fh:
             n, changed = fix_file(cleaner, path, fh, edits)
+            if args.in_place and not changed:  # an unchanged file keeps its inode and mtime
+                raise Discard
         if args.in_place and n and not args.quiet:
             print(f"{path}: {n} fix(es)", file=sys.stderr)
     else:

@@ -191,6 +191,10 @@ def _alive(pid: int) -> bool:
     return True
 
 
+class Discard(Exception):
+    """Raised inside `atomic_output` to leave the target as it was (nothing to change)."""
+
+
 @contextmanager
 def atomic_output(path: str, in_place: bool = False) -> Iterator[IO[bytes]]:
     """A binary file to write `path`'s new content into; it replaces `path` only when
@@ -204,7 +208,8 @@ def atomic_output(path: str, in_place: bool = False) -> Iterator[IO[bytes]]:
     turns SIGTERM and SIGHUP into an exception for this); one left by a killed run
     is removed by the next write into that directory (`remove_stale_temp_files`).
     The replaced file's mode and (where allowed) owner and group are kept; a new file
-    gets 0666 less the umask, as `open` would give it.
+    gets 0666 less the umask, as `open` would give it. Raising `Discard` in the block
+    drops the temp file and leaves the target untouched.
     """
     real, st = check_target(path, in_place)
     directory, base = os.path.split(real)
@@ -238,10 +243,11 @@ def atomic_output(path: str, in_place: bool = False) -> Iterator[IO[bytes]]:
         os.replace(tmp, real)
         _PENDING.discard(tmp)
         _fsync_directory(directory)
-    except BaseException:
+    except BaseException as e:
         if tmp is not None:
             remove_temp_files({tmp})
-        raise
+        if not isinstance(e, Discard):
+            raise
 
 
 def _link_unnamed(fd: int, name: str) -> None:
