@@ -6,7 +6,6 @@ change to make), 2 usage or input error; `--exit-zero` makes 1 a 0.
 from __future__ import annotations
 
 import argparse
-import difflib
 import json
 import os
 import signal
@@ -17,13 +16,10 @@ from . import __version__
 from .argtypes import confidence as _confidence, jobs as _jobs
 from .engine import DEFAULT_MIN_CONFIDENCE, Cleaner
 from .bigfile import fix_file, streamable
-from .io import (InputError, atomic_output, check_target, open_binary, read_text, remove_temp_files,
-                 write_atomic, write_stdout)
-from .jsonl import JsonlError, Settings, run_jsonl
-from .hints import source_language_hints
+from .io import (InputError, JsonlError, atomic_output, check_target, open_binary, read_text,
+                 remove_temp_files, write_atomic, write_stdout)
 from .names_cli import add_names_parser, cmd_names
 from .report.cli import add_report_parser, cmd_report
-from .scoring import artifact_score
 from .config import load_config
 from .discovery import expand_paths
 from .output_formats import FORMATS, SCHEMA_VERSION, fixable, format_text, line_col, line_starts, record
@@ -32,6 +28,10 @@ from .parallel import ordered_map
 from .progress import Progress
 from .registry import all_rules
 from .types import CATEGORIES, Finding
+
+# Imported where used, not here: what only some commands need (JSONL mode, source-language
+# hints, scores, diffs) stays out of the start-up of a plain `cleanmt fix`
+# (tests/test_startup.py checks which modules that run loads).
 
 __all__ = ["main", "build_parser", "format_text", "line_col", "line_starts"]
 
@@ -523,7 +523,6 @@ def _language_hint(args, texts) -> None:
     supported language (lang_hint.py); for several files, the first and a count."""
     if getattr(args, "lang_given", True) or args.lang != "en":
         return
-    from .hints import LANG_NAMES
     from .lang_hint import foreign_language
 
     found = []
@@ -532,6 +531,8 @@ def _language_hint(args, texts) -> None:
         if guess is not None:
             found.append((path, guess))
     if found:
+        from .hints import LANG_NAMES
+
         path, guess = found[0]
         more = f" (and {len(found) - 1} more file(s))" if len(found) > 1 else ""
         name = {code: name for name, code in LANG_NAMES.items()}.get(guess.code, guess.code)
@@ -580,6 +581,9 @@ def _fix_one(item):
 
 
 def _json_report(results, cleaner: Cleaner) -> dict:
+    from .hints import source_language_hints
+    from .scoring import artifact_score
+
     files, by_cat, by_rule = [], {c: 0 for c in CATEGORIES}, {}
     for path, text, findings in results:
         guess = cleaner.language_of(text)
@@ -765,6 +769,8 @@ def _backend_note(backend: Optional[str]) -> str:
 def unified_diff(path: str, before: str, after: str) -> str:
     if before == after:
         return ""
+    import difflib
+
     lines = difflib.unified_diff(
         before.splitlines(keepends=True),
         after.splitlines(keepends=True),
@@ -812,6 +818,8 @@ def cmd_jsonl(args, cleaner_kwargs: dict) -> int:
     progress = Progress(total_bytes=total or None, enabled=False if args.quiet else args.progress)
     if args.key == args.field:
         raise InputError(f"--key and --field are both {args.key!r}")
+    from .jsonl import Settings, run_jsonl
+
     settings = Settings(mode=args.command, field=args.field, on_error=args.on_error, rewrite=rewriting, key=args.key,
                         model=getattr(args, "model", None),
                         min_faithfulness=getattr(args, "min_faithfulness", 0.8))

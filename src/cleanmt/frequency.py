@@ -14,11 +14,24 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from wordfreq import get_frequency_dict, zipf_frequency
-
 # (language, wordlist) pairs whose tokenizer leaves a plain [a-z]+ word whole, tested
 # word by word: the English default list, and the small lists lexicon.small_list_zipf reads.
 FAST_LISTS = frozenset({("en", "best")} | {(lang, "small") for lang in ("en", "fr", "es", "de", "it", "pt", "nl")})
+
+
+def zipf_frequency(word: str, lang: str, wordlist: str = "best", minimum: float = 0.0) -> float:
+    """`wordfreq.zipf_frequency`, imported on the first call (wordfreq and langcodes cost
+    a tenth of a second to import, which a run whose rules look up no word need not pay);
+    the module's name is then bound to wordfreq's own function."""
+    global zipf_frequency
+    from wordfreq import zipf_frequency as real
+
+    if zipf_frequency is _lazy_zipf_frequency:  # (not if a test has put another in its place)
+        zipf_frequency = real
+    return real(word, lang, wordlist, minimum)
+
+
+_lazy_zipf_frequency = zipf_frequency
 
 
 def is_plain(word: str) -> bool:
@@ -32,6 +45,8 @@ def _tables(lang: str, wordlist: str) -> tuple[dict[str, float], dict[float, flo
     filled as words are looked up: a frequency's value is wordfreq's for the first plain
     word met with it (every plain word of a frequency has the same value: see the tests),
     which spares each process a walk over the whole list at start-up."""
+    from wordfreq import get_frequency_dict
+
     return get_frequency_dict(lang, wordlist), {}
 
 

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from typing import IO, Iterable, Iterator, Optional
 
 from .engine import Cleaner
+from .io import JsonlError  # noqa: F401  (raised here; cleanmt.jsonl.JsonlError as before)
 from .output_formats import line_starts, record as finding_record
 from .parallel import ordered_map
 from .progress import Progress
@@ -35,9 +36,6 @@ from .scoring import artifact_score
 ON_ERROR = ("pass", "skip", "fail")
 CHUNK_LINES = 256
 
-
-class JsonlError(Exception):
-    """A malformed line under --on-error fail."""
 
 
 @dataclass(frozen=True)

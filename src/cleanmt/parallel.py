@@ -6,7 +6,6 @@ input size, and output comes back in input order.
 """
 from __future__ import annotations
 
-import multiprocessing
 import signal
 from collections import deque
 from typing import Callable, Iterable, Iterator, TypeVar
@@ -27,6 +26,8 @@ def ordered_map(
         for item in items:
             yield fn(item)
         return
+    import multiprocessing  # (only with workers: a plain run never loads it)
+
     ctx = multiprocessing.get_context("spawn" if multiprocessing.get_start_method(True) == "spawn" else "fork")
     with ctx.Pool(jobs, initializer=_worker_start, initargs=(initializer, initargs)) as pool:
         pending: deque = deque()
