@@ -96,3 +96,26 @@ def test_cache_keeps_other_fingerprints_tables(tmp_path):
     left = sorted(p.name for p in tmp_path.iterdir())
     assert "derived-x-new.pickle" in left and len(left) == anchor_cache.KEEP_STALE + 1
     assert f"derived-x-{n - 1:020d}.pickle" in left and f"derived-x-{0:020d}.pickle" not in left
+
+
+def test_keyed_store_answers_alike_from_disk_and_from_memory(tmp_path):
+    """A KeyedStore reads its SQLite copy until `load_after` keys were asked, then the
+    table itself; the answers do not depend on which (str and bytes keys, repeats, misses)."""
+    from cleanmt.knowledge.keyed_store import KeyedStore
+
+    loads = []
+    table = {f"k{i}": (f"v{i}", i / 3) for i in range(3000)} | {b"\xc3\xa9t\xc3\xa9": ("fr", 5.1, 1.0, ("fr",))}
+
+    def load():
+        loads.append(1)
+        return dict(table)
+
+    store = KeyedStore(tmp_path / "t.sqlite", load, load_after=100)
+    asks = [["k1", "k1", "nope", "k2999"], [b"\xc3\xa9t\xc3\xa9", b"x"], [f"k{i}" for i in range(0, 3000, 7)], ["k5"]]
+    answers = [store.get_many(keys) for keys in asks]
+    for keys, got in zip(asks, answers):
+        assert got == {k: table[k] for k in set(keys) if k in table}
+    assert store._table is not None and store._asked <= 100  # the third ask went to the table
+    fresh = KeyedStore(tmp_path / "t.sqlite", load, load_after=10**6)  # the file written above
+    n = len(loads)
+    assert [fresh.get_many(keys) for keys in asks] == answers and len(loads) == n  # all from disk
