@@ -58,6 +58,9 @@ def test_plain_fix_loads_no_heavy_module(tmp_path):
     _modules_after("fix", str(path), cache=tmp_path / "cache")
     loaded = _modules_after("fix", str(path), cache=tmp_path / "cache")
     assert not loaded & set(NEVER), sorted(loaded & set(NEVER))
+    # nor, for this line, wordfreq: its few plain words are read from the SQLite copy
+    # (frequency._stored_zipf), and the gazetteer from its cached table
+    assert not loaded & set(REFERENCE), sorted(loaded & set(REFERENCE))
 
 
 def test_imports_and_rules_load_no_reference_data():

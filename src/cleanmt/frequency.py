@@ -39,6 +39,16 @@ def is_plain(word: str) -> bool:
     return word.isascii() and word.isalpha() and word.islower()
 
 
+# the lists loaded whole: (lang, wordlist) -> _tables' value (a process-wide cache of
+# reference data, like lru_cache; no document state)
+_LOADED: dict[tuple[str, str], tuple[dict[str, float], dict[float, float]]] = {}
+# plain words of a list looked up on disk (_stored_zipf) before the list is loaded whole:
+# a run over one small file asks about a few dozen (each ~10 µs from SQLite), and loading
+# wordfreq and its English list costs ~0.15 s; a corpus passes this within a document or two
+STORED_LOOKUPS = 2000
+_ASKED: dict[tuple[str, str], int] = {}
+
+
 @lru_cache(maxsize=None)
 def _tables(lang: str, wordlist: str) -> tuple[dict[str, float], dict[float, float]]:
     """(word -> frequency, frequency -> zipf value) of one wordfreq list. The second is
@@ -47,13 +57,17 @@ def _tables(lang: str, wordlist: str) -> tuple[dict[str, float], dict[float, flo
     which spares each process a walk over the whole list at start-up."""
     from wordfreq import get_frequency_dict
 
-    return get_frequency_dict(lang, wordlist), {}
+    tables = _LOADED[(lang, wordlist)] = (get_frequency_dict(lang, wordlist), {})
+    return tables
 
 
 def zipf(word: str, lang: str = "en", wordlist: str = "best") -> float:
     """`wordfreq.zipf_frequency(word, lang, wordlist)` (default minimum)."""
     if (lang, wordlist) in FAST_LISTS and is_plain(word):
-        freqs, zipf_of = _tables(lang, wordlist)
+        tables = _LOADED.get((lang, wordlist))
+        if tables is None:
+            return _stored_zipf(word, lang, wordlist)
+        freqs, zipf_of = tables
         f = freqs.get(word)
         if f is None:
             return 0.0
@@ -62,3 +76,32 @@ def zipf(word: str, lang: str = "en", wordlist: str = "best") -> float:
             value = zipf_of[f] = zipf_frequency(word, lang, wordlist)
         return value
     return zipf_frequency(word, lang, wordlist)
+
+
+def _stored_zipf(word: str, lang: str, wordlist: str) -> float:
+    """The fast path's answer for a plain word, read from an SQLite copy of the list's
+    plain words and their values (knowledge/keyed_store.py), until STORED_LOOKUPS words
+    were asked; then the list is loaded whole (the same values: tests/test_frequency.py)."""
+    key = (lang, wordlist)
+    asked = _ASKED[key] = _ASKED.get(key, 0) + 1
+    if asked > STORED_LOOKUPS:
+        _tables(lang, wordlist)
+        return zipf(word, lang, wordlist)
+    return _store(lang, wordlist).get_many((word,)).get(word, 0.0)
+
+
+@lru_cache(maxsize=None)
+def _store(lang: str, wordlist: str):
+    from importlib import metadata
+
+    from .corpora import cache_dir
+    from .knowledge.keyed_store import KeyedStore
+
+    path = cache_dir() / f"zipf-{lang}-{wordlist}-wordfreq{metadata.version('wordfreq')}-v1.sqlite"
+    return KeyedStore(path, lambda: _plain_values(lang, wordlist), load_after=float("inf"))
+
+
+def _plain_values(lang: str, wordlist: str) -> dict[str, float]:
+    """Every plain word of the list -> its zipf value (what the SQLite copy holds)."""
+    freqs, _ = _tables(lang, wordlist)
+    return {w: zipf(w, lang, wordlist) for w in freqs if is_plain(w)}
