@@ -122,3 +122,14 @@ def test_keyed_store_answers_alike_from_disk_and_from_memory(tmp_path):
     fresh = KeyedStore(tmp_path / "t.sqlite", load, load_after=10**6)  # the file written above
     n = len(loads)
     assert [fresh.get_many(keys) for keys in asks] == answers and len(loads) == n  # all from disk
+
+
+def test_warm_loads_what_forked_workers_read():
+    """`-j N` forks after Cleaner.warm: the tables read key by key from disk so far are
+    then loaded whole, so each worker inherits them instead of loading its own."""
+    from cleanmt import Cleaner, frequency
+    from cleanmt.knowledge import keyed_store
+
+    Cleaner().warm()
+    assert ("en", "best") in frequency._LOADED
+    assert all(store._table is not None for store in list(keyed_store._STORES))

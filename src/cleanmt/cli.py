@@ -24,7 +24,7 @@ from .config import load_config
 from .discovery import expand_paths
 from .output_formats import FORMATS, SCHEMA_VERSION, fixable, format_text, line_col, line_starts, record
 from .output_formats import write as write_findings
-from .parallel import ordered_map
+from .parallel import ordered_map, sigint_deferred
 from .progress import Progress
 from .registry import all_rules
 from .types import CATEGORIES, Finding
@@ -446,7 +446,8 @@ def cmd_detect(args, cleaner: Cleaner) -> int:
     fmt = args.output_format or ("text" if sys.stdout.isatty() else "jsonl")
     texts, bad = read_inputs(args.paths)  # a bad file is reported and skipped; the others are checked
     if args.jobs > 1 and len(texts) > 1:
-        cleaner.warm()  # the workers fork from here: they inherit the loaded data
+        with sigint_deferred():  # (a Ctrl-C while loading is acted on when it is done)
+            cleaner.warm()  # the workers fork from here: they inherit the loaded data
     progress = _file_progress(args, len(texts))
     results = []
     try:
@@ -647,7 +648,8 @@ def cmd_fix(args, cleaner: Cleaner) -> int:
         _language_hint(args, texts)
     _init_worker(cleaner)
     if args.jobs > 1 and len(texts) > 1:
-        cleaner.warm()  # the workers fork from here: they inherit the loaded data
+        with sigint_deferred():  # (a Ctrl-C while loading is acted on when it is done)
+            cleaner.warm()  # the workers fork from here: they inherit the loaded data
     reports = ordered_map(_fix_one, texts, args.jobs, initializer=_init_worker, initargs=(cleaner,))
     rewriting = getattr(args, "rewrite", None)
     progress = _file_progress(args, len(texts)) if len(texts) > 1 else Progress(enabled=False)

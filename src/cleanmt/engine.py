@@ -124,9 +124,11 @@ class Cleaner:
             text = "\n\n".join(t for r in rules for t, _ in r.bad)
             if text:
                 self._fix_in(text, lang, None)
+        from .frequency import load_asked
         from .knowledge.keyed_store import load_all
 
         load_all()  # the tables read key by key from disk so far, whole
+        load_asked()
 
     # -- detection -----------------------------------------------------------
     def detect(self, text: str) -> list[Finding]:

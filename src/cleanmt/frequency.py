@@ -98,7 +98,14 @@ def _store(lang: str, wordlist: str):
     from .knowledge.keyed_store import KeyedStore
 
     path = cache_dir() / f"zipf-{lang}-{wordlist}-wordfreq{metadata.version('wordfreq')}-v1.sqlite"
-    return KeyedStore(path, lambda: _plain_values(lang, wordlist), load_after=float("inf"))
+    return KeyedStore(path, lambda: _plain_values(lang, wordlist), load_after=float("inf"), register=False)
+
+
+def load_asked() -> None:
+    """Load whole every list asked about so far: worker processes forked after this
+    (Cleaner.warm) inherit them instead of each loading its own."""
+    for lang, wordlist in list(_ASKED):
+        _tables(lang, wordlist)
 
 
 def _plain_values(lang: str, wordlist: str) -> dict[str, float]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import signal
 from collections import deque
+from contextlib import contextmanager
 from typing import Callable, Iterable, Iterator, TypeVar
 
 T = TypeVar("T")
@@ -37,6 +38,26 @@ def ordered_map(
                 yield pending.popleft().get()
         while pending:
             yield pending.popleft().get()
+
+
+@contextmanager
+def sigint_deferred():
+    """Ctrl-C during the block (Cleaner.warm, before the workers fork) is acted on when
+    it ends: a KeyboardInterrupt raised while a finalizer runs (`__del__`, of which
+    compiling patterns runs many) is printed and lost, and the run would go on."""
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    got: list = []
+    old = signal.signal(signal.SIGINT, lambda signum, frame: got.append(signum))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, old)
+    if got:
+        raise KeyboardInterrupt
 
 
 def _worker_start(initializer: Callable | None, initargs: tuple) -> None:

@@ -37,7 +37,8 @@ class KeyedStore:
     (an SQLite file made from the dict) until LOAD_AFTER keys were asked, then from
     the dict itself."""
 
-    def __init__(self, path: Path, load: Callable[[], dict], load_after: int = LOAD_AFTER):
+    def __init__(self, path: Path, load: Callable[[], dict], load_after: float = LOAD_AFTER,
+                 register: bool = True):
         self.path = Path(path)
         self._load = load
         self._load_after = load_after
@@ -47,7 +48,8 @@ class KeyedStore:
         self._db = None
         self._lock = threading.Lock()
         self._pid = None
-        _STORES.add(self)
+        if register:  # (a store whose owner loads its data otherwise: see frequency.load_asked)
+            _STORES.add(self)
 
     def table(self) -> dict:
         """The whole table, loaded once."""
@@ -129,4 +131,3 @@ class KeyedStore:
     def __setstate__(self, state):
         self.__dict__.update(state)
         self._lock = threading.Lock()
-        _STORES.add(self)
