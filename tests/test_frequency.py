@@ -58,3 +58,13 @@ def test_is_plain():
     assert is_plain("abc") and is_plain("z")
     for w in ("", "Abc", "ab c", "é", "ab-c", "ab'c", "a1", "ǆ", "ß"):
         assert not is_plain(w)
+
+
+@pytest.mark.parametrize("lang,wordlist", [("en", "best"), ("fr", "small")])
+def test_the_stored_values_are_wordfreqs(lang, wordlist):
+    """Before a list is loaded, plain words are read from its SQLite copy (_stored_zipf):
+    the same values as wordfreq's, listed or not."""
+    freqs = get_frequency_dict(lang, wordlist)
+    words = [w for w in freqs if is_plain(w)][::97] + ["qqxzv", "merkelovitchski"]
+    stored = frequency._store(lang, wordlist).get_many(words)
+    assert all(stored.get(w, 0.0) == zipf_frequency(w, lang, wordlist) for w in words)

@@ -70,18 +70,30 @@ def _store(table: dict) -> None:
     _write(_path(), table, "anchors-*.pickle")
 
 
+# files of other fingerprints kept beside the newest (`stale`): several checkouts or
+# environments that share the cache directory would otherwise delete each other's
+# tables at every run and work them out again (a second or more each time)
+KEEP_STALE = 8
+
+
 def _write(path, value, stale: str) -> None:
     """Write `value` to `path` atomically and remove the files of older fingerprints
-    (`stale`, a glob beside it)."""
+    (`stale`, a glob beside it) but the KEEP_STALE most recently written."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
         with open(tmp, "wb") as f:
             pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
+        others = []
         for old in path.parent.glob(stale):
             if old != path:
-                old.unlink(missing_ok=True)
+                try:
+                    others.append((old.stat().st_mtime_ns, old))
+                except OSError:
+                    pass
+        for _, old in sorted(others, reverse=True)[KEEP_STALE:]:
+            old.unlink(missing_ok=True)
     except OSError:
         pass  # a read-only cache directory: work it out again next time
 

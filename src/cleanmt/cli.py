@@ -6,7 +6,6 @@ change to make), 2 usage or input error; `--exit-zero` makes 1 a 0.
 from __future__ import annotations
 
 import argparse
-import difflib
 import json
 import os
 import signal
@@ -17,21 +16,22 @@ from . import __version__
 from .argtypes import confidence as _confidence, jobs as _jobs
 from .engine import DEFAULT_MIN_CONFIDENCE, Cleaner
 from .bigfile import fix_file, streamable
-from .io import (Discard, InputError, atomic_output, check_target, open_binary, read_text, remove_temp_files,
-                 write_atomic, write_stdout)
-from .jsonl import JsonlError, Settings, run_jsonl
-from .hints import source_language_hints
+from .io import (Discard, InputError, JsonlError, atomic_output, check_target, open_binary, read_text,
+                 remove_temp_files, write_atomic, write_stdout)
 from .names_cli import add_names_parser, cmd_names
 from .report.cli import add_report_parser, cmd_report
-from .scoring import artifact_score
 from .config import load_config
 from .discovery import expand_paths
 from .output_formats import FORMATS, SCHEMA_VERSION, fixable, format_text, line_col, line_starts, record
 from .output_formats import write as write_findings
-from .parallel import ordered_map
+from .parallel import ordered_map, sigint_deferred
 from .progress import Progress
 from .registry import all_rules
 from .types import CATEGORIES, Finding
+
+# Imported where used, not here: what only some commands need (JSONL mode, source-language
+# hints, scores, diffs) stays out of the start-up of a plain `cleanmt fix`
+# (tests/test_startup.py checks which modules that run loads).
 
 __all__ = ["main", "build_parser", "format_text", "line_col", "line_starts"]
 
@@ -446,7 +446,8 @@ def cmd_detect(args, cleaner: Cleaner) -> int:
     fmt = args.output_format or ("text" if sys.stdout.isatty() else "jsonl")
     texts, bad = read_inputs(args.paths)  # a bad file is reported and skipped; the others are checked
     if args.jobs > 1 and len(texts) > 1:
-        cleaner.warm()  # the workers fork from here: they inherit the loaded data
+        with sigint_deferred():  # (a Ctrl-C while loading is acted on when it is done)
+            cleaner.warm()  # the workers fork from here: they inherit the loaded data
     progress = _file_progress(args, len(texts))
     results = []
     try:
@@ -523,7 +524,6 @@ def _language_hint(args, texts) -> None:
     supported language (lang_hint.py); for several files, the first and a count."""
     if getattr(args, "lang_given", True) or args.lang != "en":
         return
-    from .hints import LANG_NAMES
     from .lang_hint import foreign_language
 
     found = []
@@ -532,6 +532,8 @@ def _language_hint(args, texts) -> None:
         if guess is not None:
             found.append((path, guess))
     if found:
+        from .hints import LANG_NAMES
+
         path, guess = found[0]
         more = f" (and {len(found) - 1} more file(s))" if len(found) > 1 else ""
         name = {code: name for name, code in LANG_NAMES.items()}.get(guess.code, guess.code)
@@ -580,6 +582,9 @@ def _fix_one(item):
 
 
 def _json_report(results, cleaner: Cleaner) -> dict:
+    from .hints import source_language_hints
+    from .scoring import artifact_score
+
     files, by_cat, by_rule = [], {c: 0 for c in CATEGORIES}, {}
     for path, text, findings in results:
         guess = cleaner.language_of(text)
@@ -643,7 +648,8 @@ def cmd_fix(args, cleaner: Cleaner) -> int:
         _language_hint(args, texts)
     _init_worker(cleaner)
     if args.jobs > 1 and len(texts) > 1:
-        cleaner.warm()  # the workers fork from here: they inherit the loaded data
+        with sigint_deferred():  # (a Ctrl-C while loading is acted on when it is done)
+            cleaner.warm()  # the workers fork from here: they inherit the loaded data
     reports = ordered_map(_fix_one, texts, args.jobs, initializer=_init_worker, initargs=(cleaner,))
     rewriting = getattr(args, "rewrite", None)
     progress = _file_progress(args, len(texts)) if len(texts) > 1 else Progress(enabled=False)
@@ -767,6 +773,8 @@ def _backend_note(backend: Optional[str]) -> str:
 def unified_diff(path: str, before: str, after: str) -> str:
     if before == after:
         return ""
+    import difflib
+
     lines = difflib.unified_diff(
         before.splitlines(keepends=True),
         after.splitlines(keepends=True),
@@ -814,6 +822,8 @@ def cmd_jsonl(args, cleaner_kwargs: dict) -> int:
     progress = Progress(total_bytes=total or None, enabled=False if args.quiet else args.progress)
     if args.key == args.field:
         raise InputError(f"--key and --field are both {args.key!r}")
+    from .jsonl import Settings, run_jsonl
+
     settings = Settings(mode=args.command, field=args.field, on_error=args.on_error, rewrite=rewriting, key=args.key,
                         model=getattr(args, "model", None),
                         min_faithfulness=getattr(args, "min_faithfulness", 0.8))

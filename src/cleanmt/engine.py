@@ -119,10 +119,16 @@ class Cleaner:
         loading it each. Results do not change; only when the loading happens."""
         langs = [self.lang] if self._fixed_lang else sorted({lang for r in self.rules for lang in r.langs})
         for lang in langs:
+            self._plan(lang)[2].use_dfa()  # the workers will read much text
             rules = [r for r in self.rules if lang in r.langs]
             text = "\n\n".join(t for r in rules for t, _ in r.bad)
             if text:
                 self._fix_in(text, lang, None)
+        from .frequency import load_asked
+        from .knowledge.keyed_store import load_all
+
+        load_all()  # the tables read key by key from disk so far, whole
+        load_asked()
 
     # -- detection -----------------------------------------------------------
     def detect(self, text: str) -> list[Finding]:

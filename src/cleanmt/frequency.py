@@ -14,16 +14,39 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from wordfreq import get_frequency_dict, zipf_frequency
-
 # (language, wordlist) pairs whose tokenizer leaves a plain [a-z]+ word whole, tested
 # word by word: the English default list, and the small lists lexicon.small_list_zipf reads.
 FAST_LISTS = frozenset({("en", "best")} | {(lang, "small") for lang in ("en", "fr", "es", "de", "it", "pt", "nl")})
 
 
+def zipf_frequency(word: str, lang: str, wordlist: str = "best", minimum: float = 0.0) -> float:
+    """`wordfreq.zipf_frequency`, imported on the first call (wordfreq and langcodes cost
+    a tenth of a second to import, which a run whose rules look up no word need not pay);
+    the module's name is then bound to wordfreq's own function."""
+    global zipf_frequency
+    from wordfreq import zipf_frequency as real
+
+    if zipf_frequency is _lazy_zipf_frequency:  # (not if a test has put another in its place)
+        zipf_frequency = real
+    return real(word, lang, wordlist, minimum)
+
+
+_lazy_zipf_frequency = zipf_frequency
+
+
 def is_plain(word: str) -> bool:
     """[a-z]+: ASCII, letters only, and no capital."""
     return word.isascii() and word.isalpha() and word.islower()
+
+
+# the lists loaded whole: (lang, wordlist) -> _tables' value (a process-wide cache of
+# reference data, like lru_cache; no document state)
+_LOADED: dict[tuple[str, str], tuple[dict[str, float], dict[float, float]]] = {}
+# plain words of a list looked up on disk (_stored_zipf) before the list is loaded whole:
+# a run over one small file asks about a few dozen (each ~10 µs from SQLite), and loading
+# wordfreq and its English list costs ~0.15 s; a corpus passes this within a document or two
+STORED_LOOKUPS = 2000
+_ASKED: dict[tuple[str, str], int] = {}
 
 
 @lru_cache(maxsize=None)
@@ -32,13 +55,19 @@ def _tables(lang: str, wordlist: str) -> tuple[dict[str, float], dict[float, flo
     filled as words are looked up: a frequency's value is wordfreq's for the first plain
     word met with it (every plain word of a frequency has the same value: see the tests),
     which spares each process a walk over the whole list at start-up."""
-    return get_frequency_dict(lang, wordlist), {}
+    from wordfreq import get_frequency_dict
+
+    tables = _LOADED[(lang, wordlist)] = (get_frequency_dict(lang, wordlist), {})
+    return tables
 
 
 def zipf(word: str, lang: str = "en", wordlist: str = "best") -> float:
     """`wordfreq.zipf_frequency(word, lang, wordlist)` (default minimum)."""
     if (lang, wordlist) in FAST_LISTS and is_plain(word):
-        freqs, zipf_of = _tables(lang, wordlist)
+        tables = _LOADED.get((lang, wordlist))
+        if tables is None:
+            return _stored_zipf(word, lang, wordlist)
+        freqs, zipf_of = tables
         f = freqs.get(word)
         if f is None:
             return 0.0
@@ -47,3 +76,39 @@ def zipf(word: str, lang: str = "en", wordlist: str = "best") -> float:
             value = zipf_of[f] = zipf_frequency(word, lang, wordlist)
         return value
     return zipf_frequency(word, lang, wordlist)
+
+
+def _stored_zipf(word: str, lang: str, wordlist: str) -> float:
+    """The fast path's answer for a plain word, read from an SQLite copy of the list's
+    plain words and their values (knowledge/keyed_store.py), until STORED_LOOKUPS words
+    were asked; then the list is loaded whole (the same values: tests/test_frequency.py)."""
+    key = (lang, wordlist)
+    asked = _ASKED[key] = _ASKED.get(key, 0) + 1
+    if asked > STORED_LOOKUPS:
+        _tables(lang, wordlist)
+        return zipf(word, lang, wordlist)
+    return _store(lang, wordlist).get_many((word,)).get(word, 0.0)
+
+
+@lru_cache(maxsize=None)
+def _store(lang: str, wordlist: str):
+    from importlib import metadata
+
+    from .corpora import cache_dir
+    from .knowledge.keyed_store import KeyedStore
+
+    path = cache_dir() / f"zipf-{lang}-{wordlist}-wordfreq{metadata.version('wordfreq')}-v1.sqlite"
+    return KeyedStore(path, lambda: _plain_values(lang, wordlist), load_after=float("inf"), register=False)
+
+
+def load_asked() -> None:
+    """Load whole every list asked about so far: worker processes forked after this
+    (Cleaner.warm) inherit them instead of each loading its own."""
+    for lang, wordlist in list(_ASKED):
+        _tables(lang, wordlist)
+
+
+def _plain_values(lang: str, wordlist: str) -> dict[str, float]:
+    """Every plain word of the list -> its zipf value (what the SQLite copy holds)."""
+    freqs, _ = _tables(lang, wordlist)
+    return {w: zipf(w, lang, wordlist) for w in freqs if is_plain(w)}

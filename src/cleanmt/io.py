@@ -24,6 +24,11 @@ class InputError(Exception):
     """Bad input: the message is shown to the user as one line."""
 
 
+class JsonlError(Exception):
+    """A malformed line under --on-error fail (jsonl.py raises it; here so that cli.py can
+    catch it without importing the JSONL mode)."""
+
+
 _BOMS = ((codecs.BOM_UTF32_LE, "UTF-32LE"), (codecs.BOM_UTF32_BE, "UTF-32BE"),  # before UTF-16LE, a prefix
          (codecs.BOM_UTF16_LE, "UTF-16LE"), (codecs.BOM_UTF16_BE, "UTF-16BE"))
 

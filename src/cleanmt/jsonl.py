@@ -27,17 +27,15 @@ from dataclasses import dataclass
 from typing import IO, Iterable, Iterator, Optional
 
 from .engine import Cleaner
+from .io import JsonlError  # noqa: F401  (raised here; cleanmt.jsonl.JsonlError as before)
 from .output_formats import line_starts, record as finding_record
-from .parallel import ordered_map
+from .parallel import ordered_map, sigint_deferred
 from .progress import Progress
 from .scoring import artifact_score
 
 ON_ERROR = ("pass", "skip", "fail")
 CHUNK_LINES = 256
 
-
-class JsonlError(Exception):
-    """A malformed line under --on-error fail."""
 
 
 @dataclass(frozen=True)
@@ -226,7 +224,8 @@ def run_jsonl(
         # load once here; forked workers inherit the warm Cleaner (a model stays per worker:
         # torch's threads do not survive a fork)
         _init_worker(cleaner_kwargs, settings)
-        _WORKER["cleaner"].warm()
+        with sigint_deferred():
+            _WORKER["cleaner"].warm()
         _WORKER["inherited"] = True
     # with the model, share the cores between the workers instead of N x all of them
     threads = max(1, (os.cpu_count() or 1) // jobs) if settings.rewrite else None

@@ -16,8 +16,6 @@ import re
 from bisect import bisect_left
 from typing import Sequence
 
-from ftfy.badness import BADNESS_RE
-
 from .types import Finding
 
 # Typographic characters of clean English text. No pattern of ftfy's `is_bad` can match
@@ -51,6 +49,8 @@ def garbled_words(text: str, start: int, end: int) -> list[tuple[int, int]]:
     chunk = text[lo:hi]
     if chunk.isascii() or only_typographic(chunk):
         return []  # every pattern needs some other non-ASCII character
+    from ftfy.badness import BADNESS_RE  # (ftfy only for a text with findings near non-ASCII)
+
     bad = [m.span() for m in BADNESS_RE.finditer(chunk)]
     if not bad and "\ufffd" not in chunk:
         return []

@@ -480,7 +480,15 @@ def _place_entities() -> frozenset:
 
 @lru_cache(maxsize=None)
 def gazetteer(lang: str = "en") -> KnownNames:
-    """The built-in exonyms and well-known names, for target language `lang`."""
+    """The built-in exonyms and well-known names, for target language `lang`: kept on
+    disk beside the rules' anchors (anchor_cache.derived), so that a run reads a small
+    pickle instead of the TSVs and wordfreq's list it is worked out from."""
+    from .anchor_cache import derived
+
+    return derived(f"gazetteer_{lang}", lambda: _build_gazetteer(lang))
+
+
+def _build_gazetteer(lang: str) -> KnownNames:
     known = KnownNames("gazetteer")
     rows = [r for f in GAZETTEER_FILES for r in load_tsv(f, required=("entity", "lang", "form", "role", "source"))]
     by_entity = defaultdict(list)

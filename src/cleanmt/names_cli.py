@@ -13,7 +13,6 @@ import json
 import sys
 
 from .io import InputError, read_text
-from .names import build_name_table
 
 EXIT_OK, EXIT_ERROR = 0, 2
 
@@ -55,6 +54,8 @@ def cmd_names(args) -> int:
         if args.paths.count("-") > 1:
             raise InputError("stdin (-) can be given only once")
         texts = [read_text(p) for p in args.paths]
+        from .names import build_name_table  # (the names layer only for this subcommand)
+
         table = build_name_table(texts, lang=args.lang, names_file=args.names,
                                  use_gazetteer=not args.no_gazetteer)
     except InputError as e:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import xml.etree.ElementTree as ET
 from bisect import bisect_right
 from typing import IO, Iterable, Optional, Sequence
 
@@ -204,6 +203,8 @@ def _x(s: str) -> str:
 
 def junit_report(results) -> str:
     """One testsuite per file; one failing testcase per finding, a passing one for a clean file."""
+    import xml.etree.ElementTree as ET  # (only for this format)
+
     results = list(results)
     total = sum(len(fs) for _, _, fs in results)
     root = ET.Element("testsuites", name="cleanmt", tests=str(sum(max(1, len(fs)) for _, _, fs in results)),

@@ -6,9 +6,9 @@ input size, and output comes back in input order.
 """
 from __future__ import annotations
 
-import multiprocessing
 import signal
 from collections import deque
+from contextlib import contextmanager
 from typing import Callable, Iterable, Iterator, TypeVar
 
 T = TypeVar("T")
@@ -27,6 +27,8 @@ def ordered_map(
         for item in items:
             yield fn(item)
         return
+    import multiprocessing  # (only with workers: a plain run never loads it)
+
     ctx = multiprocessing.get_context("spawn" if multiprocessing.get_start_method(True) == "spawn" else "fork")
     with ctx.Pool(jobs, initializer=_worker_start, initargs=(initializer, initargs)) as pool:
         pending: deque = deque()
@@ -36,6 +38,26 @@ def ordered_map(
                 yield pending.popleft().get()
         while pending:
             yield pending.popleft().get()
+
+
+@contextmanager
+def sigint_deferred():
+    """Ctrl-C during the block (Cleaner.warm, before the workers fork) is acted on when
+    it ends: a KeyboardInterrupt raised while a finalizer runs (`__del__`, of which
+    compiling patterns runs many) is printed and lost, and the run would go on."""
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    got: list = []
+    old = signal.signal(signal.SIGINT, lambda signum, frame: got.append(signum))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, old)
+    if got:
+        raise KeyboardInterrupt
 
 
 def _worker_start(initializer: Callable | None, initargs: tuple) -> None:

@@ -272,17 +272,27 @@ _WORD = regex.compile(r"\p{L}+")
 
 def find(scan: str) -> list[str]:
     """The swap n-grams that occur in scan text (prescan.scan_text: case-folded, blanks
-    squeezed) as two whole words one space apart. A dictionary probe per word pair: the
-    rule's gate keeps this to documents with spinner evidence, where a few thousand
-    probes cost less than building an automaton over the index."""
-    index = swaps()
-    found = set()
+    squeezed) as two whole words one space apart, sorted."""
+    return [key for key, _ in entries(scan)]
+
+
+def entries(scan: str) -> list[tuple[str, tuple[str, float]]]:
+    """`find`'s n-grams with their index entries (original, margin). A probe per word
+    pair, all at once: the rule's gate keeps this to documents with spinner evidence,
+    where a few thousand probes cost less than building an automaton over the index;
+    the index is read from disk key by key until a run has asked enough (keyed_store)."""
+    pairs = set()
     prev_end, prev = -2, ""
     for m in _WORD.finditer(scan):
         word, start = m.group(), m.start()
-        if start == prev_end + 1 and scan[prev_end] == " ":
-            key = f"{prev} {word}"
-            if key in index and not (scan[m.end() : m.end() + 1].isdigit()):
-                found.add(key)
+        if start == prev_end + 1 and scan[prev_end] == " " and not scan[m.end() : m.end() + 1].isdigit():
+            pairs.add(f"{prev} {word}")
         prev_end, prev = m.end(), word
-    return sorted(found)
+    return sorted(_store().get_many(pairs).items()) if pairs else []
+
+
+@lru_cache(maxsize=1)
+def _store():
+    from .keyed_store import KeyedStore
+
+    return KeyedStore(cache_path().with_suffix(".sqlite"), swaps)

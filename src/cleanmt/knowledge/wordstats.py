@@ -233,21 +233,30 @@ def _scan_keys() -> frozenset[bytes]:
     return foreign_keys() | frozenset(_article_keys())
 
 
+@lru_cache(maxsize=None)
+def _foreign_store():
+    """foreign_words() read key by key from disk until a run has asked about enough
+    words, then whole (keyed_store: a run over one small file asks about a few dozen)."""
+    from .keyed_store import KeyedStore
+
+    return KeyedStore(_cache_file("foreign_words", "sqlite"), _foreign_table)
+
+
 def foreign_in(doc) -> list[str]:
     """The document's words that foreign_words() holds: those English hardly uses, and
     the others where an article of a language they are common in stands right before
-    them in the scan text ("el presidente"). One intersection of the document's words."""
-    hits = _scan_keys().intersection(document_words(doc))
-    if not hits:
-        return []
-    found = set(hits & rare_foreign_keys())
+    them in the scan text ("el presidente"). One lookup of the document's words."""
+    words = document_words(doc)
+    entries = _foreign_store().get_many(words)
     arts = _article_keys()
-    present = [a for a in hits if a in arts]
+    present = arts.keys() & words  # the articles among them
+    if not entries and not present:
+        return []
+    found = {w for w, info in entries.items() if info[2] < ENGLISH_MAX}  # rare_foreign_keys
     if present:
         scan = doc.scan_utf8
-        words = foreign_words()
-        for w in (hits & foreign_keys()) - found:
-            langs = words[w][3]
+        for w in entries.keys() - found:
+            langs = entries[w][3]
             if any(not arts[a].isdisjoint(langs) and b" " + a + b" " + w in scan for a in present):
                 found.add(w)
     return sorted(t.decode("utf-8") for t in found) if found else []

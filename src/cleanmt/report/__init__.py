@@ -12,7 +12,16 @@ through `template.html.j2`, and `cli` is the subcommand.
 """
 from __future__ import annotations
 
-from .build import render
-from .model import CorpusResult, DocResult, analyse
-
 __all__ = ["analyse", "render", "CorpusResult", "DocResult"]
+
+# loaded on first use: `cleanmt fix` imports the subcommand's parser (report.cli) on
+# every run, and the page builder (markupsafe, the template) is not needed for that
+_WHERE = {"render": "build", "analyse": "model", "CorpusResult": "model", "DocResult": "model"}
+
+
+def __getattr__(name: str):
+    if name not in _WHERE:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from importlib import import_module
+
+    return getattr(import_module(f".{_WHERE[name]}", __name__), name)

@@ -14,7 +14,6 @@ from functools import lru_cache
 from typing import Optional
 
 import regex
-from wordfreq import top_n_list
 
 from ..knowledge.first_names import first_name_genders, fold, gender_of
 from ..knowledge.language_model import context_gains, model_spelling
@@ -886,6 +885,8 @@ _WINDOW = 600  # characters looked back for the pronoun's antecedent, at most
 def _common_english_words() -> frozenset:
     """wordfreq's 1,500 commonest English words (Zipf above ~5): "Police", "Daily" or "Tech"
     after a first name make a place or a body, not a person."""
+    from wordfreq import top_n_list
+
     return frozenset(w.capitalize() for w in top_n_list("en", 1500, wordlist="small"))
 
 

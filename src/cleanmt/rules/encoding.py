@@ -13,10 +13,9 @@ one finding, so that no part of a repair is applied without the rest.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import regex
-from ftfy import TextFixerConfig, fix_encoding_and_explain
-from ftfy.badness import is_bad
 
 from ..frequency import zipf
 from ..lexicon import small_list_zipf
@@ -24,8 +23,30 @@ from ..mojibake import TYPOGRAPHIC, only_typographic as _only_typographic
 from ..registry import rule
 from ..types import Hit
 
+
+def fix_encoding_and_explain(text: str):
+    """ftfy's `fix_encoding_and_explain` with FTFY_SETTINGS: ftfy is imported on the
+    first text with a non-ASCII line, not with the rules."""
+    from ftfy import fix_encoding_and_explain as fix
+
+    return fix(text, _ftfy_config())
+
+
+@lru_cache(maxsize=1)
+def _ftfy_config():
+    from ftfy import TextFixerConfig
+
+    return TextFixerConfig(**FTFY_SETTINGS)
+
+
+def is_bad(text: str) -> bool:
+    from ftfy.badness import is_bad as bad
+
+    return bad(text)
+
+
 # Only the steps that undo a wrong decoding; everything else off.
-FTFY_CONFIG = TextFixerConfig(
+FTFY_SETTINGS = dict(
     unescape_html=False,
     remove_terminal_escapes=False,
     fix_encoding=True,
@@ -212,7 +233,7 @@ def mojibake(doc):
     for line in doc.lines:
         if line.text.isascii():
             continue
-        fixed, steps = fix_encoding_and_explain(line.text, FTFY_CONFIG)
+        fixed, steps = fix_encoding_and_explain(line.text)
         if fixed == line.text:
             continue
         how = ", ".join(f"{action} {arg}" for action, arg in steps) or "ftfy"
@@ -291,7 +312,7 @@ def _word_after(text: str, pos: int, ceiling: int) -> int:
 
 
 def _ftfy(text: str) -> str:
-    return fix_encoding_and_explain(text, FTFY_CONFIG)[0]
+    return fix_encoding_and_explain(text)[0]
 
 
 # A symbol that looks like a letter, then at least three lower-case letters.

@@ -230,9 +230,7 @@ def find_swaps(doc):
     benchmark measures the detector itself with it)."""
     from ..knowledge import language_model, swap_index
 
-    index = swap_index.swaps()
-    for key in swap_index.find(doc.scan):
-        original, margin = index[key]
+    for key, (original, margin) in swap_index.entries(doc.scan):
         for m in _swap_pattern(key).finditer(doc.text):
             span = m.group()
             words = span.split()
