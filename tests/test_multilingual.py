@@ -177,6 +177,28 @@ FLAWED = [
      "El club cambió de entrenador para evitar el descenso."),
     ("de", "CLQ103", "Für die Gewerkschaft ist klar: Ein Streik macht keinen Sinn.", None),
     ("de", "CLQ104", "Die Brücke wurde in 1998 gebaut und in 2024 gesperrt.", "Die Brücke wurde 1998 gebaut und 2024 gesperrt."),
+    # PUN114-PUN116: English clock times, currency signs and ordinals left in the target
+    ("fr", "PUN114", "Le conseil se réunira à 9:30 a.m. puis à 2 p.m. en mairie.",
+     f"Le conseil se réunira à 9{NB}h{NB}30 puis à 14{NB}h en mairie."),
+    ("de", "PUN114", "Die Sitzung beginnt um 9:30 a.m. und endet um 4 PM im Rathaus.",
+     "Die Sitzung beginnt um 9:30 Uhr und endet um 16 Uhr im Rathaus."),
+    ("fr", "PUN115", "La commune recevra €300 par habitant et £2 millions du fonds.",
+     f"La commune recevra 300{NB}€ par habitant et 2 millions de livres du fonds."),
+    ("de", "PUN115", "Die Gemeinde erhält €300 pro Kopf und $2 Milliarden aus dem Fonds.",
+     f"Die Gemeinde erhält 300{NB}€ pro Kopf und 2 Milliarden Dollar aus dem Fonds."),
+    ("fr", "PUN116", "Le club a fini 3rd du championnat, son meilleur résultat du 20th siècle.",
+     "Le club a fini 3e du championnat, son meilleur résultat du XXe siècle."),
+    ("es", "PUN116", "El club terminó 3rd en la liga.", None),
+    ("de", "PUN116", "Der Verein wurde 3rd der Liga, das beste Ergebnis im 20th Jahrhundert.",
+     "Der Verein wurde 3. der Liga, das beste Ergebnis im 20. Jahrhundert."),
+    # QUO105: the sentence's comma (Spanish also its full stop) inside the closing mark
+    ("es", "QUO105", "«No habrá recortes.» Así lo aseguró el consejero, que añadió: «Ni uno,» y se fue.",
+     "«No habrá recortes». Así lo aseguró el consejero, que añadió: «Ni uno», y se fue."),
+    ("fr", "QUO105", f"«{NB}Nous resterons,{NB}» a promis la maire.", f"«{NB}Nous resterons{NB}», a promis la maire."),
+    ("de", "QUO105", "„Wir bleiben,“ versprach die Bürgermeisterin.", "„Wir bleiben“, versprach die Bürgermeisterin."),
+    # CAS102 also reads CLDR's language names after "en"
+    ("fr", "CAS102", "Le discours, prononcé en Anglais, a été traduit en Arabe.",
+     "Le discours, prononcé en anglais, a été traduit en arabe."),
     # UNT102: an English word left; UNT103: a long English name left
     ("fr", "UNT102", "Le ministre a promis des aides aux farmers touchés par la sécheresse.", None),
     ("es", "UNT102", "El ministro prometió ayudas para los farmers afectados por la sequía.", None),
@@ -290,6 +312,12 @@ NEAR_MISSES = [
     ("de", "Der Verband nannte den Entwurf »unausgegoren« und die Frist »viel zu kurz«, berichtete Daniel M. Ostrowski."),
     ("es", "Hablan checo, eslovaco y alemán; el teclado ofrece Checo, Eslovaco y Alemán. Lo firmó Rosa M. Vidal."),
     ("en", "Some 2,500 troops, 12,000 police and 1.2 million voters; in 2021, 12 percent more came. Mr. Dubois agreed."),
+    # English notations that the target also writes, or that only look English
+    ("fr", "Il a fini 2nd, puis 1er ; départ à 14:30 ou à 9 h, quai 3. Le billet coûte US$15 ou 15 € en Corse."),
+    ("es", "Costó $200 en México y 200 € en Madrid; empieza a las 9 a. m. y terminó 2.º, en catalán."),
+    ("de", "Er kam um 3 am Morgen? Nein: Gleis 3 am Ende, 14:30 Uhr, Platz 2. und € 20 in Wien."),
+    ("es", "«¿Quién pagará?», preguntó. «No lo sé...», respondió la ministra de «EE. UU.»."),
+    ("de", "Er sagte: „Ich komme morgen.“ Dann ging er, „schnell“, wie er sagte."),
 ]
 
 

@@ -11,6 +11,7 @@ from . import (  # noqa: F401
     typography,
     conventions,
     numbers,
+    english_notation,
     organisations,
     untranslated,
 )
