@@ -36,7 +36,7 @@ def main() -> int:
     args = ap.parse_args()
     total_found = total = false = 0
     for path in sorted(DATA.glob("*.*")):
-        lang = path.stem.split("_")[1]
+        lang = path.stem.split("_")[1][:2]
         cleaner = Cleaner(lang=lang, min_confidence=0.0)
         if path.suffix == ".txt":
             findings = cleaner.detect(path.read_text(encoding="utf-8"))

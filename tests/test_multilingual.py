@@ -191,6 +191,19 @@ FLAWED = [
     ("es", "PUN116", "El club terminó 3rd en la liga.", None),
     ("de", "PUN116", "Der Verein wurde 3rd der Liga, das beste Ergebnis im 20th Jahrhundert.",
      "Der Verein wurde 3. der Liga, das beste Ergebnis im 20. Jahrhundert."),
+    # PUN117: English number format with both marks; UNT104: English month names and dates
+    ("fr", "PUN117", "Le budget atteint 2,345.6 millions d’euros.", f"Le budget atteint 2{NB}345,6 millions d’euros."),
+    ("es", "PUN117", "El presupuesto alcanza 2,345.6 millones de euros.", None),
+    ("de", "PUN117", "Der Haushalt umfasst 2,345.6 Millionen Euro.", "Der Haushalt umfasst 2.345,6 Millionen Euro."),
+    ("fr", "UNT104", "Le scrutin, prévu le October 12, a été reporté en December.",
+     "Le scrutin, prévu le 12 octobre, a été reporté en décembre."),
+    ("es", "UNT104", "La votación, prevista para el 12 October 2026, se aplazó hasta December.",
+     "La votación, prevista para el 12 de octubre de 2026, se aplazó hasta diciembre."),
+    ("de", "UNT104", "Die Wahl, geplant für den October 12, wurde auf Mitte December verschoben.",
+     "Die Wahl, geplant für den 12. Oktober, wurde auf Mitte Dezember verschoben."),
+    # CLQ105: a German compound written open, the English way
+    ("de", "CLQ105", "Die Presse Konferenz der Landes Regierung begann spät.",
+     "Die Pressekonferenz der Landesregierung begann spät."),
     # QUO105: the sentence's comma (Spanish also its full stop) inside the closing mark
     ("es", "QUO105", "«No habrá recortes.» Así lo aseguró el consejero, que añadió: «Ni uno,» y se fue.",
      "«No habrá recortes». Así lo aseguró el consejero, que añadió: «Ni uno», y se fue."),
@@ -316,8 +329,10 @@ NEAR_MISSES = [
     ("fr", "Il a fini 2nd, puis 1er ; départ à 14:30 ou à 9 h, quai 3. Le billet coûte US$15 ou 15 € en Corse."),
     ("es", "Costó $200 en México y 200 € en Madrid; empieza a las 9 a. m. y terminó 2.º, en catalán."),
     ("de", "Er kam um 3 am Morgen? Nein: Gleis 3 am Ende, 14:30 Uhr, Platz 2. und € 20 in Wien."),
-    ("es", "«¿Quién pagará?», preguntó. «No lo sé...», respondió la ministra de «EE. UU.»."),
+    ("es", "«¿Quién pagará?», preguntó. «No lo sé...», respondió la ministra del «plan B.»."),
     ("de", "Er sagte: „Ich komme morgen.“ Dann ging er, „schnell“, wie er sagte."),
+    ("de", "Herr Mann kam im August und Ende November zur Pressekonferenz der Deutschen Bank; 1.234,5 Euro."),
+    ("fr", "La March of Dimes et l’acteur Fredric March ; 1 234,5 euros le 3 mars."),
 ]
 
 

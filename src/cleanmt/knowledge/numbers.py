@@ -126,6 +126,20 @@ def _build_currency_signs(lang: str) -> dict:
             for code in SIGNED_CURRENCIES}
 
 
+def _build_english_marks_share(lang: str) -> float:
+    """The share of CLDR's locales of `lang` that write numbers the English way, a
+    comma grouping and a point for decimals ("1,234.5"): none of German's, one of
+    French's 46 (fr_RW), most of Spanish's (es_MX, es_US, es_419...)."""
+    from babel import Locale, localedata
+
+    names = [n for n in localedata.locale_identifiers() if n.split("_")[0] == lang]
+    english = 0
+    for name in names:
+        marks = Locale.parse(name).number_symbols["latn"]
+        english += (marks["group"], marks["decimal"]) == (",", ".")
+    return english / len(names)
+
+
 def _babel_version() -> str:
     """babel's version read off its __init__.py without importing it (the import takes
     0.25 s, importlib.metadata's scan of the environment as long)."""
@@ -151,7 +165,7 @@ def _word_sets() -> dict:
 
     from ..corpora import cache_dir
 
-    path = cache_dir() / f"cldr_numbers-v2-babel{_babel_version()}.json"
+    path = cache_dir() / f"cldr_numbers-v3-babel{_babel_version()}.json"
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -160,6 +174,7 @@ def _word_sets() -> dict:
             "units": sorted(_build_unit_words()),
             "currencies": sorted(_build_currency_words()),
             "signs": {lang: _build_currency_signs(lang) for lang in LOCALES},
+            "english_marks": {lang: _build_english_marks_share(lang) for lang in LOCALES},
         }
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -173,7 +188,13 @@ def _word_sets() -> dict:
         "units": frozenset(raw["units"]),
         "currencies": frozenset(raw["currencies"]),
         "signs": raw["signs"],
+        "english_marks": raw["english_marks"],
     }
+
+
+def english_marks_share(lang: str) -> float:
+    """The share of `lang`'s CLDR locales that write "1,234.5" (see _build_english_marks_share)."""
+    return _word_sets()["english_marks"][lang]
 
 
 def currency_signs_after(lang: str) -> dict:

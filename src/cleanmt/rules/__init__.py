@@ -12,6 +12,7 @@ from . import (  # noqa: F401
     conventions,
     numbers,
     english_notation,
+    compounds,
     organisations,
     untranslated,
 )

@@ -10,10 +10,12 @@ notation that some variety of the language writes (Latin-American "$200", Spanis
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 from .. import frequency
-from ..knowledge.numbers import currency_signs_after, unit_words
+from ..knowledge.numbers import currency_signs_after, english_marks_share, unit_words
 from ..registry import rule
 from ..types import Hit
 
@@ -220,3 +222,121 @@ def english_ordinal_suffix(doc):
             if word[:1].isupper() and frequency.zipf(word.lower(), lang) < frequency.zipf(word.lower(), "en"):
                 confidence = 0.6  # "5th Avenue": an English name
         yield Hit(m.start(), m.end(), f"{doc.profile.name} writes the ordinal {new!r}", new, confidence)
+
+
+# --------------------------------------------------------------------------- PUN117
+ENGLISH_NUMBER = regex.compile(r"(?<![\p{N}\p{L}.,:/$€£-])([1-9]\p{N}{0,2}(?:,\p{N}{3})+)\.(\p{N}+)(?![\p{N}\p{L}]|[.,]\p{N})")
+FEW_LOCALES = 0.25  # a language most of whose locales write "1.234,5"
+
+
+@rule(
+    "PUN117",
+    "punctuation",
+    "number written the English way with both marks ('1,234.5') in French, Spanish or German text ('1 234,5', '1.234,5')",
+    confidence=0.9,
+    langs=("fr", "es", "de"),
+    anchors=[f",{a}{b}{c}." for a in _DIGITS for b in _DIGITS for c in _DIGITS],
+    bad=[
+        ("Le déficit atteint 1,234.5 millions d’euros.", "Le déficit atteint 1\u00a0234,5 millions d’euros."),
+        ("Il y a 12,500,000.75 euros en jeu.", "Il y a 12\u00a0500\u00a0000,75 euros en jeu."),
+    ],
+    good=[
+        "Le déficit atteint 1 234,5 millions d’euros, soit 1,2 % du PIB ; version 1,234.5b.",
+    ],
+)
+def english_number_format(doc):
+    """Flags a number with a comma grouping its thousands and a decimal point ("1,234.5")
+    in French, Spanish or German text. Why: that is English notation; the target writes
+    "1 234,5" (French), "1.234,5" (German, Spain). With both marks the reading is
+    certain, which a single mark ("1,234") never is. Near misses left alone: a number
+    glued to letters or inside a code. Fix safety: the profile's group separator and
+    decimal comma; 0.9 where few of the language's CLDR locales write numbers the
+    English way (French, German), 0.6 for Spanish, which Mexico, the US and most of Latin
+    America write "1,234.5" (CLDR es_MX, es_419)."""
+    profile = doc.profile
+    confidence = None if english_marks_share(profile.code) < FEW_LOCALES else 0.6
+    for m in ENGLISH_NUMBER.finditer(doc.text):
+        new = m.group(1).replace(",", profile.thousands_separator) + profile.decimal_separator + m.group(2)
+        yield Hit(m.start(), m.end(), f"{profile.name} writes this number {new!r}", new, confidence)
+
+
+# --------------------------------------------------------------------------- UNT104
+def _month_names(locale: str) -> list:
+    from babel.dates import get_month_names
+
+    return [get_month_names("wide", "format", locale)[i] for i in range(1, 13)]
+
+
+_MONTH_CONTEXT = {
+    # a bare month name after the target's words for "in", "early", "late", "mid"
+    "fr": r"(?:en|début|fin|mi-|depuis|dès|mois\ d[e’'])",
+    "es": r"(?:en|de|desde|hasta|principios\ de|finales\ de|mediados\ de)",
+    "de": r"(?:im|Anfang|Ende|Mitte|seit|bis)",
+}
+
+
+@lru_cache(maxsize=None)
+def _english_date_re(lang: str):
+    """English month names that the target does not share (German shares April, August,
+    September, November), in English dates ("March 3, 2024", "3 March") or after the
+    target's month prepositions ("en March")."""
+    target = [m.lower() for m in _month_names(lang)]
+    english = [m for m in _month_names("en") if m.lower() not in target]
+    months = "|".join(english)
+    day = r"(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+    year = r"(?:,?\ (?P<year>1[89]\d\d|20\d\d))?"
+    return regex.compile(
+        rf"(?<![\p{{L}}\p{{N}}-])(?:(?P<m1>{months})\ {day}(?!\p{{N}})(?:{year.replace('day', 'd')})"
+        rf"|(?P<day2>[12]\d|3[01]|0?[1-9])\ (?P<m2>{months})(?:\ (?P<year2>1[89]\d\d|20\d\d))?"
+        rf"|(?<={_MONTH_CONTEXT[lang]}\ )(?P<m3>{months}))(?![\p{{L}}\p{{N}}])"
+    )
+
+
+def _target_date(lang: str, month: int, day: "str | None", year: "str | None") -> str:
+    name = _month_names(lang)[month]
+    if day is None:
+        return name
+    d = str(int(day))
+    if lang == "fr":
+        out = f"{'1er' if d == '1' else d} {name}" + (f" {year}" if year else "")
+    elif lang == "es":
+        out = f"{d} de {name}" + (f" de {year}" if year else "")
+    else:
+        out = f"{d}. {name}" + (f" {year}" if year else "")
+    return out
+
+
+@rule(
+    "UNT104",
+    "untranslated",
+    "English month name or date left in French, Spanish or German text ('le March 3', 'el 3 March 2024', 'im October')",
+    confidence=0.85,
+    langs=("fr", "es", "de"),
+    exact_anchors=lambda: [m for m in _month_names("en")],
+    bad=[
+        ("Le rapport publié le March 3 par l’ONU est accablant.", "Le rapport publié le 3 mars par l’ONU est accablant."),
+        ("Les élections auront lieu en October, après le 1 June 2026.",
+         "Les élections auront lieu en octobre, après le 1er juin 2026."),
+    ],
+    good=[
+        "Le rapport publié le 3 mars par l’ONU cite Fredric March et la March of Dimes.",
+    ],
+)
+def english_date(doc):
+    """Flags an English month name in French, Spanish or German text, in a date ("March 3,
+    2024", "3 March") or after the target's word for "in" ("en October", "im March").
+    Why: a translation that leaves a date as written keeps the English month (and its
+    order); CLDR's month names of the target give the translation. Example: "le March 3"
+    -> "le 3 mars". Near misses left alone: month names the target shares (German April,
+    August, September, November), a capitalised month inside a name with no day or
+    preposition ("March of Dimes", the actor Fredric March). Fix safety: the target's
+    date order (fr "3 mars 2024", es "3 de marzo de 2024", de "3. März 2024") with CLDR's
+    month name; 0.85."""
+    lang = doc.profile.code
+    index = {m: i for i, m in enumerate(_month_names("en"))}
+    for m in _english_date_re(lang).finditer(doc.text):
+        month = m.group("m1") or m.group("m2") or m.group("m3")
+        day = m.group("day") or m.group("day2")
+        year = m.group("year") or m.group("year2")
+        new = _target_date(lang, index[month], day, year)
+        yield Hit(m.start(), m.end(), f"{month!r} is English; {doc.profile.name} writes {new!r}", new)

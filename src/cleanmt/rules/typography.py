@@ -264,7 +264,7 @@ _MARK_BEFORE_CLOSER = regex.compile(r"(?<![.\p{Lu}]|\betc)([,.])([ \u00a0\u202f]
         ("“Es el final,” dijo el técnico.", "“Es el final”, dijo el técnico."),
     ],
     good=[
-        "«Nunca vimos algo así». Lo dijo el alcalde, que habló de «EE. UU.» y de «un largo etc.».",
+        "«Nunca vimos algo así». Lo dijo el alcalde, que habló del «plan B.» y de «un largo etc.».",
         "«¿Quién pagará?», preguntó. «No lo sé...», respondió la ministra.",
     ],
 )
@@ -277,7 +277,7 @@ def punctuation_inside_closing_quote(doc):
     French and German its final full stop when it is a whole sentence (the profile's
     `punctuation_inside_closing_quote`). Example: "«Nunca vimos algo así.» Lo dijo" ->
     "«Nunca vimos algo así». Lo dijo". Near misses left alone: "...", the dot of an
-    initialism or of "etc." ("«EE. UU.»"), ? and ! inside. Fix safety: the mark moves
+    initialism or of "etc." ("«plan B.»"), ? and ! inside. Fix safety: the mark moves
     after the closing quote, the spaces stay where they were; 0.85."""
     keep = doc.profile.punctuation_inside_closing_quote
     for line in _prose_lines(doc):
