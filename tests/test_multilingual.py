@@ -209,6 +209,13 @@ FLAWED = [
      "«No habrá recortes». Así lo aseguró el consejero, que añadió: «Ni uno», y se fue."),
     ("fr", "QUO105", f"«{NB}Nous resterons,{NB}» a promis la maire.", f"«{NB}Nous resterons{NB}», a promis la maire."),
     ("de", "QUO105", "„Wir bleiben,“ versprach die Bürgermeisterin.", "„Wir bleiben“, versprach die Bürgermeisterin."),
+    # QUO106: straight quotes beside the target's marks
+    ("fr", "QUO106", "Le préfet parle de « prudence ». Le maire a dénoncé un \"abandon\".",
+     f"Le préfet parle de « prudence ». Le maire a dénoncé un «{NB}abandon{NB}»."),
+    ("es", "QUO106", "El alcalde habló de «prudencia». El concejal denunció un \"abandono\".",
+     "El alcalde habló de «prudencia». El concejal denunció un «abandono»."),
+    ("de", "QUO106", "Der Landrat sprach von „Vorsicht“. Der Bürgermeister nannte es \"Verrat\".",
+     "Der Landrat sprach von „Vorsicht“. Der Bürgermeister nannte es „Verrat“."),
     # CAS102 also reads CLDR's language names after "en"
     ("fr", "CAS102", "Le discours, prononcé en Anglais, a été traduit en Arabe.",
      "Le discours, prononcé en anglais, a été traduit en arabe."),
@@ -349,3 +356,20 @@ def test_a_dated_holiday_is_a_date():
 def test_surname_homograph_is_flagged_without_an_automatic_fix():
     (f,) = Cleaner(select=["CAS102"], lang="es").detect("Lo dijo el expresidente Alemán ayer.")
     assert f.confidence < 0.8
+
+
+# -- names on the German and Spanish targets (TRL002 gazetteer, TRL003 romanisation index) --
+
+def test_gazetteer_and_romanisation_give_the_german_and_spanish_forms():
+    de = Cleaner(select=["TRL002", "TRL003"], lang="de", min_confidence=0.0)
+    es = Cleaner(select=["TRL002", "TRL003"], lang="es", min_confidence=0.0)
+    assert [f.replacement for f in de.detect("Präsident Wolodymyr Zelensky reiste nach Kiew.")] == ["Selenskyj"]
+    assert "Gorbatschow" in {f.replacement for f in de.detect("Michail Gorbachev starb 2022.")}
+    assert [f.replacement for f in es.detect("El presidente Volodímir Zelensky viajó a Kiev.")] == ["Zelenski"]
+
+
+def test_german_nouns_and_spanish_letters_are_no_romanisations():
+    text_de = "Der Botschafter der Deutschen Bank sprach mit dem Kutscher über die Deutsche Welle."
+    text_es = "José Mouriño y la señera de Valencia, con Bernard Kouchner en Zaragoza."
+    assert Cleaner(select=["TRL001", "TRL002", "TRL003"], lang="de", min_confidence=0.0).detect(text_de) == []
+    assert Cleaner(select=["TRL001", "TRL002", "TRL003"], lang="es", min_confidence=0.0).detect(text_es) == []

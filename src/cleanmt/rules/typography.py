@@ -291,6 +291,50 @@ def punctuation_inside_closing_quote(doc):
                       m.group(2) + closer + m.group(1))
 
 
+# --------------------------------------------------------------------------- QUO106
+_STRAIGHT_PAIR = regex.compile(r'(?<![\p{L}\p{N}])"([ \u00a0\u202f]*)([^"\n]*?[^"\s])([ \u00a0\u202f]*)"(?![\p{L}\p{N}])')
+
+
+@rule(
+    "QUO106",
+    "quotes",
+    "straight quotes \"…\" in a French, Spanish or German document that otherwise uses the target's quotation marks",
+    confidence=0.85,
+    langs=("fr", "es", "de"),
+    trigger='"',
+    bad=[
+        ("Le maire parle d’une « crise ». Son adjoint évoque un \"malentendu\" passager.",
+         "Le maire parle d’une « crise ». Son adjoint évoque un «\u00a0malentendu\u00a0» passager."),
+    ],
+    good=[
+        "Le maire parle d’une \"crise\". Son adjoint évoque un \"malentendu\" passager.",
+        "Le maire parle d’une « crise » ; l’écran mesure 17\" et pèse 2 kg.",
+    ],
+)
+def straight_quotes_beside_target_quotes(doc):
+    """Flags a pair of straight quotes "…" in a French, Spanish or German document whose
+    other quotations use the target's marks (« » in French and Spanish, „ “ in German).
+    Why: straight quotes alone are a keyboard habit and left alone, but beside the
+    target's marks they are the English source's quotation kept by a translation (the
+    translated sentences got « », the copied ones kept "). Example: "un \"malentendu\""
+    -> "un « malentendu »". Near misses left alone: a document with straight quotes only,
+    an unpaired mark (inches: 17"). Fix safety: the profile's primary marks (with French's
+    no-break spaces inside); 0.85."""
+    p = doc.profile
+    if p.primary_quotes[0] not in doc.text:
+        return
+    opener, closer = p.primary_quotes
+    if p.space_inside_guillemets:
+        opener, closer = opener + NBSP, NBSP + closer
+    msg = f"straight quotes beside {p.name} {p.primary_quotes[0]}…{p.primary_quotes[1]}"
+    for line in _prose_lines(doc):
+        if line.text.count('"') % 2:
+            continue  # an unpaired mark: inches, or a quotation over lines
+        for m in _STRAIGHT_PAIR.finditer(line.text):
+            yield Hit(line.start + m.start(), line.start + m.start(2), msg, opener)
+            yield Hit(line.start + m.end(2), line.start + m.end(), msg, closer)
+
+
 # --------------------------------------------------------------------------- PUN101
 # A mark that ends a word (not a URL "a:b", a time "14:30" or an emoticon) and needs
 # a space before it in French: followed by a space, a closing quote or the line end.
