@@ -209,6 +209,10 @@ FLAWED = [
      "«No habrá recortes». Así lo aseguró el consejero, que añadió: «Ni uno», y se fue."),
     ("fr", "QUO105", f"«{NB}Nous resterons,{NB}» a promis la maire.", f"«{NB}Nous resterons{NB}», a promis la maire."),
     ("de", "QUO105", "„Wir bleiben,“ versprach die Bürgermeisterin.", "„Wir bleiben“, versprach die Bürgermeisterin."),
+    # UNT105: an English connective opening a sentence
+    ("fr", "UNT105", "Le texte a été voté. Meanwhile, l’opposition prépare un recours.", None),
+    ("es", "UNT105", "El texto fue aprobado. Meanwhile, la oposición prepara un recurso.", None),
+    ("de", "UNT105", "Der Text wurde beschlossen. Meanwhile, die Opposition bereitet eine Klage vor.", None),
     # QUO106: straight quotes beside the target's marks
     ("fr", "QUO106", "Le préfet parle de « prudence ». Le maire a dénoncé un \"abandon\".",
      f"Le préfet parle de « prudence ». Le maire a dénoncé un «{NB}abandon{NB}»."),
@@ -340,6 +344,8 @@ NEAR_MISSES = [
     ("de", "Er sagte: „Ich komme morgen.“ Dann ging er, „schnell“, wie er sagte."),
     ("de", "Herr Mann kam im August und Ende November zur Pressekonferenz der Deutschen Bank; 1.234,5 Euro."),
     ("fr", "La March of Dimes et l’acteur Fredric March ; 1 234,5 euros le 3 mars."),
+    ("de", "Also, sagte Smith, Brown und Trump kommen. Berlin, Paris und Wien auch. Kurz, nichts."),
+    ("es", "Bueno, dijo Smith, Brown y Trump vendrán. Madrid, París y Roma también."),
 ]
 
 

@@ -13,6 +13,7 @@ from . import (  # noqa: F401
     numbers,
     english_notation,
     compounds,
+    english_openers,
     organisations,
     untranslated,
 )
