@@ -38,7 +38,7 @@ def _english_only(word: str, lang: str) -> bool:
     "English connective opening a sentence in French, Spanish or German text ('However, ...', 'Meanwhile, ...')",
     confidence=0.6,
     langs=("fr", "es", "de"),
-    trigger=r"\p{Lu}\p{Ll}{2,}, ",
+    trigger=r"\p{Lu}\p{Ll}{2,},[ \u00a0]",
     bad=[
         ("Le texte a été adopté. However, aucun accord n’a été trouvé.", None),
         ("Meanwhile, les négociations continuent à Bruxelles.", None),
