@@ -1,4 +1,4 @@
-"""Regenerate src/cleanmt/data/romanisation_<lang>.tsv (en, fr): the romanisation index of
+"""Regenerate src/cleanmt/data/romanisation_<lang>.tsv (en, fr, de, es): the romanisation index of
 cleanmt.knowledge.romanisation (foreign romanisation of a Russian/Ukrainian word -> the
 target language's form). Run after changing the schemes or filters there (bump its
 SCHEMA_VERSION) or after upgrading wordfreq or iuliia. Takes about 20 s per language.

@@ -177,6 +177,52 @@ FLAWED = [
      "El club cambió de entrenador para evitar el descenso."),
     ("de", "CLQ103", "Für die Gewerkschaft ist klar: Ein Streik macht keinen Sinn.", None),
     ("de", "CLQ104", "Die Brücke wurde in 1998 gebaut und in 2024 gesperrt.", "Die Brücke wurde 1998 gebaut und 2024 gesperrt."),
+    # PUN114-PUN116: English clock times, currency signs and ordinals left in the target
+    ("fr", "PUN114", "Le conseil se réunira à 9:30 a.m. puis à 2 p.m. en mairie.",
+     f"Le conseil se réunira à 9{NB}h{NB}30 puis à 14{NB}h en mairie."),
+    ("de", "PUN114", "Die Sitzung beginnt um 9:30 a.m. und endet um 4 PM im Rathaus.",
+     "Die Sitzung beginnt um 9:30 Uhr und endet um 16 Uhr im Rathaus."),
+    ("fr", "PUN115", "La commune recevra €300 par habitant et £2 millions du fonds.",
+     f"La commune recevra 300{NB}€ par habitant et 2 millions de livres du fonds."),
+    ("de", "PUN115", "Die Gemeinde erhält €300 pro Kopf und $2 Milliarden aus dem Fonds.",
+     f"Die Gemeinde erhält 300{NB}€ pro Kopf und 2 Milliarden Dollar aus dem Fonds."),
+    ("fr", "PUN116", "Le club a fini 3rd du championnat, son meilleur résultat du 20th siècle.",
+     "Le club a fini 3e du championnat, son meilleur résultat du XXe siècle."),
+    ("es", "PUN116", "El club terminó 3rd en la liga.", None),
+    ("de", "PUN116", "Der Verein wurde 3rd der Liga, das beste Ergebnis im 20th Jahrhundert.",
+     "Der Verein wurde 3. der Liga, das beste Ergebnis im 20. Jahrhundert."),
+    # PUN117: English number format with both marks; UNT104: English month names and dates
+    ("fr", "PUN117", "Le budget atteint 2,345.6 millions d’euros.", f"Le budget atteint 2{NB}345,6 millions d’euros."),
+    ("es", "PUN117", "El presupuesto alcanza 2,345.6 millones de euros.", None),
+    ("de", "PUN117", "Der Haushalt umfasst 2,345.6 Millionen Euro.", "Der Haushalt umfasst 2.345,6 Millionen Euro."),
+    ("fr", "UNT104", "Le scrutin, prévu le October 12, a été reporté en December.",
+     "Le scrutin, prévu le 12 octobre, a été reporté en décembre."),
+    ("es", "UNT104", "La votación, prevista para el 12 October 2026, se aplazó hasta December.",
+     "La votación, prevista para el 12 de octubre de 2026, se aplazó hasta diciembre."),
+    ("de", "UNT104", "Die Wahl, geplant für den October 12, wurde auf Mitte December verschoben.",
+     "Die Wahl, geplant für den 12. Oktober, wurde auf Mitte Dezember verschoben."),
+    # CLQ105: a German compound written open, the English way
+    ("de", "CLQ105", "Die Presse Konferenz der Landes Regierung begann spät.",
+     "Die Pressekonferenz der Landesregierung begann spät."),
+    # QUO105: the sentence's comma (Spanish also its full stop) inside the closing mark
+    ("es", "QUO105", "«No habrá recortes.» Así lo aseguró el consejero, que añadió: «Ni uno,» y se fue.",
+     "«No habrá recortes». Así lo aseguró el consejero, que añadió: «Ni uno», y se fue."),
+    ("fr", "QUO105", f"«{NB}Nous resterons,{NB}» a promis la maire.", f"«{NB}Nous resterons{NB}», a promis la maire."),
+    ("de", "QUO105", "„Wir bleiben,“ versprach die Bürgermeisterin.", "„Wir bleiben“, versprach die Bürgermeisterin."),
+    # UNT105: an English connective opening a sentence
+    ("fr", "UNT105", "Le texte a été voté. Meanwhile, l’opposition prépare un recours.", None),
+    ("es", "UNT105", "El texto fue aprobado. Meanwhile, la oposición prepara un recurso.", None),
+    ("de", "UNT105", "Der Text wurde beschlossen. Meanwhile, die Opposition bereitet eine Klage vor.", None),
+    # QUO106: straight quotes beside the target's marks
+    ("fr", "QUO106", "Le préfet parle de « prudence ». Le maire a dénoncé un \"abandon\".",
+     f"Le préfet parle de « prudence ». Le maire a dénoncé un «{NB}abandon{NB}»."),
+    ("es", "QUO106", "El alcalde habló de «prudencia». El concejal denunció un \"abandono\".",
+     "El alcalde habló de «prudencia». El concejal denunció un «abandono»."),
+    ("de", "QUO106", "Der Landrat sprach von „Vorsicht“. Der Bürgermeister nannte es \"Verrat\".",
+     "Der Landrat sprach von „Vorsicht“. Der Bürgermeister nannte es „Verrat“."),
+    # CAS102 also reads CLDR's language names after "en"
+    ("fr", "CAS102", "Le discours, prononcé en Anglais, a été traduit en Arabe.",
+     "Le discours, prononcé en anglais, a été traduit en arabe."),
     # UNT102: an English word left; UNT103: a long English name left
     ("fr", "UNT102", "Le ministre a promis des aides aux farmers touchés par la sécheresse.", None),
     ("es", "UNT102", "El ministro prometió ayudas para los farmers afectados por la sequía.", None),
@@ -290,6 +336,16 @@ NEAR_MISSES = [
     ("de", "Der Verband nannte den Entwurf »unausgegoren« und die Frist »viel zu kurz«, berichtete Daniel M. Ostrowski."),
     ("es", "Hablan checo, eslovaco y alemán; el teclado ofrece Checo, Eslovaco y Alemán. Lo firmó Rosa M. Vidal."),
     ("en", "Some 2,500 troops, 12,000 police and 1.2 million voters; in 2021, 12 percent more came. Mr. Dubois agreed."),
+    # English notations that the target also writes, or that only look English
+    ("fr", "Il a fini 2nd, puis 1er ; départ à 14:30 ou à 9 h, quai 3. Le billet coûte US$15 ou 15 € en Corse."),
+    ("es", "Costó $200 en México y 200 € en Madrid; empieza a las 9 a. m. y terminó 2.º, en catalán."),
+    ("de", "Er kam um 3 am Morgen? Nein: Gleis 3 am Ende, 14:30 Uhr, Platz 2. und € 20 in Wien."),
+    ("es", "«¿Quién pagará?», preguntó. «No lo sé...», respondió la ministra del «plan B.»."),
+    ("de", "Er sagte: „Ich komme morgen.“ Dann ging er, „schnell“, wie er sagte."),
+    ("de", "Herr Mann kam im August und Ende November zur Pressekonferenz der Deutschen Bank; 1.234,5 Euro."),
+    ("fr", "La March of Dimes et l’acteur Fredric March ; 1 234,5 euros le 3 mars."),
+    ("de", "Also, sagte Smith, Brown und Trump kommen. Berlin, Paris und Wien auch. Kurz, nichts."),
+    ("es", "Bueno, dijo Smith, Brown y Trump vendrán. Madrid, París y Roma también."),
 ]
 
 
@@ -306,3 +362,20 @@ def test_a_dated_holiday_is_a_date():
 def test_surname_homograph_is_flagged_without_an_automatic_fix():
     (f,) = Cleaner(select=["CAS102"], lang="es").detect("Lo dijo el expresidente Alemán ayer.")
     assert f.confidence < 0.8
+
+
+# -- names on the German and Spanish targets (TRL002 gazetteer, TRL003 romanisation index) --
+
+def test_gazetteer_and_romanisation_give_the_german_and_spanish_forms():
+    de = Cleaner(select=["TRL002", "TRL003"], lang="de", min_confidence=0.0)
+    es = Cleaner(select=["TRL002", "TRL003"], lang="es", min_confidence=0.0)
+    assert [f.replacement for f in de.detect("Präsident Wolodymyr Zelensky reiste nach Kiew.")] == ["Selenskyj"]
+    assert "Gorbatschow" in {f.replacement for f in de.detect("Michail Gorbachev starb 2022.")}
+    assert [f.replacement for f in es.detect("El presidente Volodímir Zelensky viajó a Kiev.")] == ["Zelenski"]
+
+
+def test_german_nouns_and_spanish_letters_are_no_romanisations():
+    text_de = "Der Botschafter der Deutschen Bank sprach mit dem Kutscher über die Deutsche Welle."
+    text_es = "José Mouriño y la señera de Valencia, con Bernard Kouchner en Zaragoza."
+    assert Cleaner(select=["TRL001", "TRL002", "TRL003"], lang="de", min_confidence=0.0).detect(text_de) == []
+    assert Cleaner(select=["TRL001", "TRL002", "TRL003"], lang="es", min_confidence=0.0).detect(text_es) == []

@@ -220,6 +220,23 @@ ROMANISATION = {
             Convention(r"(?<=\p{L})zh|\bZh", "j", "the English zh (French writes j)"),
         ),
     },
+    # German and Spanish targets: German nouns are capitalised ("Deutsche", "Botschafter"),
+    # so only the French ï is strong evidence there; Spanish also never writes tsch or -skij.
+    "de": {
+        "strong": (
+            Convention(r"(?<=[aeiou])ï(?=[aeiou])", "j", "the French ï for Cyrillic й (German writes j)"),
+        ),
+        "weak": (),
+    },
+    "es": {
+        "strong": (
+            Convention(r"(?<=[aeiou])ï(?=[aeiou])", "y", "the French ï for Cyrillic й (Spanish writes y)"),
+            Convention(r"(?<=[aeiou])ï\b", "i", "the French ï for a final й (Spanish writes i)"),
+            Convention(r"(?<=\p{Ll})tsch(?=[aeiou])", "ch", "the German tsch for ч (Spanish writes ch)"),
+            Convention(r"sk[iy]j\b", "ski", "the German -skij/-skyj (Spanish writes -ski)"),
+        ),
+        "weak": (),
+    },
 }
 
 

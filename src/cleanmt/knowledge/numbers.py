@@ -106,6 +106,40 @@ def _build_unit_words() -> frozenset:
     return frozenset(w.lower() for w in words if w and not w.endswith(")") and (w[0].isalpha() or w in "%‰"))
 
 
+# Currencies whose English sign stands before the amount ("€200", "£5m", "$3bn").
+SIGNED_CURRENCIES = ("EUR", "GBP", "USD")
+
+
+def _build_currency_signs(lang: str) -> dict:
+    """{sign: head noun of the target's plural name} for SIGNED_CURRENCIES, when no CLDR
+    locale of `lang` writes the sign glued before the amount ("¤#,##0.00", as English
+    and Latin-American Spanish do); {} otherwise. French and German qualify (de_AT's
+    "¤\u00a0#" keeps a space), Spanish does not (es_MX: "¤#,##0.00")."""
+    from babel import Locale, localedata
+    from babel.numbers import get_currency_name, get_currency_symbol
+
+    for name in localedata.locale_identifiers():
+        if name.split("_")[0] == lang and Locale.parse(name).currency_formats["standard"].pattern.startswith("¤#"):
+            return {}
+    head = 0 if lang in ("fr", "es") else -1
+    return {get_currency_symbol(code, "en"): get_currency_name(code, count=2, locale=lang).split()[head].split("-")[-1]
+            for code in SIGNED_CURRENCIES}
+
+
+def _build_english_marks_share(lang: str) -> float:
+    """The share of CLDR's locales of `lang` that write numbers the English way, a
+    comma grouping and a point for decimals ("1,234.5"): none of German's, one of
+    French's 46 (fr_RW), most of Spanish's (es_MX, es_US, es_419...)."""
+    from babel import Locale, localedata
+
+    names = [n for n in localedata.locale_identifiers() if n.split("_")[0] == lang]
+    english = 0
+    for name in names:
+        marks = Locale.parse(name).number_symbols["latn"]
+        english += (marks["group"], marks["decimal"]) == (",", ".")
+    return english / len(names)
+
+
 def _babel_version() -> str:
     """babel's version read off its __init__.py without importing it (the import takes
     0.25 s, importlib.metadata's scan of the environment as long)."""
@@ -122,7 +156,7 @@ def _babel_version() -> str:
 
 @cache
 def _word_sets() -> dict:
-    """{"symbols": {lang: NumberSymbols}, "units": ..., "currencies": ...}, built from
+    """{"symbols": {lang: NumberSymbols}, "units": ..., "currencies": ..., "signs": ...}, built from
     babel's locale data once (about 0.3 s with babel's import) and kept in
     ~/.cache/cleanmt keyed by babel's version, so later processes read one small JSON
     file and never import babel."""
@@ -131,7 +165,7 @@ def _word_sets() -> dict:
 
     from ..corpora import cache_dir
 
-    path = cache_dir() / f"cldr_numbers-babel{_babel_version()}.json"
+    path = cache_dir() / f"cldr_numbers-v3-babel{_babel_version()}.json"
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -139,6 +173,8 @@ def _word_sets() -> dict:
             "symbols": {lang: list(vars(_build_symbols(lang)).values()) for lang in LOCALES},
             "units": sorted(_build_unit_words()),
             "currencies": sorted(_build_currency_words()),
+            "signs": {lang: _build_currency_signs(lang) for lang in LOCALES},
+            "english_marks": {lang: _build_english_marks_share(lang) for lang in LOCALES},
         }
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -151,7 +187,21 @@ def _word_sets() -> dict:
         "symbols": {lang: NumberSymbols(*v) for lang, v in raw["symbols"].items()},
         "units": frozenset(raw["units"]),
         "currencies": frozenset(raw["currencies"]),
+        "signs": raw["signs"],
+        "english_marks": raw["english_marks"],
     }
+
+
+def english_marks_share(lang: str) -> float:
+    """The share of `lang`'s CLDR locales that write "1,234.5" (see _build_english_marks_share)."""
+    return _word_sets()["english_marks"][lang]
+
+
+def currency_signs_after(lang: str) -> dict:
+    """{English sign: the target's plural currency noun} ("€": "euros", "$": "Dollar")
+    for a target language whose every CLDR locale writes the sign after the amount or
+    apart from it, so that "€200" is English order there; {} for English and Spanish."""
+    return _word_sets()["signs"][lang]
 
 
 def unit_words() -> frozenset:

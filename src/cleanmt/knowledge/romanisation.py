@@ -20,6 +20,10 @@ data/romanisation_<lang>.tsv; without the file, built once into ~/.cache/cleanmt
   variants: Alexei for Aleksey, Yakutia for Yakutiya, Gergiev for Gergiyev), the first
   scheme's unless wordfreq says the target language writes another clearly more often
   (≥ 0.3 zipf, twice as often).
+- Targets: English, French, German and Spanish (German and Spanish since the index
+  became their TRL003 evidence; their Slavic name endings, -ow/-witsch/-skij and
+  -ov/-ich/-ski, play the part of English's below, and a word with the target's own
+  letters, ä ö ü ß or ñ ü, is never looked up).
 - A foreign form is dropped when the target language's word list knows it (it is then
   the target's own usage or a name of another origin: Louis, Jurgen, Kouchner,
   Tchaikovsky), except, for English, a Slavic surname form clearly less used than the
@@ -50,7 +54,7 @@ from functools import cache, lru_cache
 from typing import Optional
 
 KNOWN, SCHEME = "known", "scheme"
-SCHEMA_VERSION = "8"  # bump when the schemes or the filters below change: the cache is rebuilt
+SCHEMA_VERSION = "9"  # bump when the schemes or the filters below change: the cache is rebuilt
 
 # ---------------------------------------------------------------------------
 # the schemes (Cyrillic lower case → Latin), as iuliia TranslitSchema arguments
@@ -206,6 +210,18 @@ _SURNAME = re.compile(r"(?:[оеё]в|[оеё]ва|[иы]н|[иы]на|ский|
 
 _SLAVIC_TARGET = re.compile(r"(?:vich|vna|[aeiouy]y?ev|[oe]va?|[yi]?eva|sky|skaya|enko|chuk|yuk|"
                             r"sk|grad|burg|gorod|ovo|evo|ino)$")  # surnames, patronymics, towns
+# the same name forms as German and Spanish write them (Duden: -ow, -ewa, -witsch, -skij;
+# Spanish press: -ov, -ievich, -ski)
+_SLAVIC_TARGET_BY_LANG = {
+    "de": re.compile(r"(?:witsch|wna|[aeiou]j?ew|[oe]wa?|jewa|ski|skij|skaja|enko|tschuk|juk|"
+                     r"sk|grad|burg|gorod|owo|ewo|ino)$"),
+    "es": re.compile(r"(?:vich|vna|[aeiou]y?ev|[oe]va?|yeva|ski|skaya|enko|chuk|yuk|"
+                     r"sk|grad|burg|gorod|ovo|evo|ino)$"),
+}
+
+
+def _slavic_target(target: str, lang: str) -> bool:
+    return bool(_SLAVIC_TARGET_BY_LANG.get(lang, _SLAVIC_TARGET).search(target))
 
 
 def _may_be_name(word: str) -> bool:
@@ -238,8 +254,8 @@ def _cyrillic_words():
 # the index
 # ---------------------------------------------------------------------------
 
-TARGET_LANGS = ("en", "fr")
-_FOREIGN = {"en": ("fr", "de", "es"), "fr": ("en", "de", "es")}
+TARGET_LANGS = ("en", "fr", "de", "es")
+_FOREIGN = {"en": ("fr", "de", "es"), "fr": ("en", "de", "es"), "de": ("en", "fr", "es"), "es": ("en", "fr", "de")}
 PREFERENCE_MARGIN = 0.3  # another target form must be this much more frequent (zipf) to win
 TARGET_KNOWS = 2.0  # a foreign form this frequent in the target language is its own usage
 
@@ -330,13 +346,15 @@ def _build(lang: str) -> dict[str, tuple[str, str, str, str]]:
                 if weak_only(f, fold_accents(target)) and (level == SCHEME or zf > 0):
                     continue  # Pawlik (Polish), Chaman (a Pashto town) are not Павлик, шаман
                 if f in common and (_zipf(target, lang) >= COMMON or weak_only(f, fold_accents(target))
-                                    or not _SLAVIC_TARGET.search(fold_accents(target))):
+                                    or not _slavic_target(fold_accents(target), lang)):
                     continue  # Protéine, Parodie, Festiwal: a common word of a language; a famous
                     # name (Staline) is the gazetteer's; only Slavic name forms stay (Loukachenko)
-                if zf > 0 and not (zt >= zf + 0.5 and (lang != "en" or _SLAVIC_TARGET.search(target) and "w" not in f)):
+                if zf > 0 and not (zt >= zf + 0.5 and (lang == "fr" or _slavic_target(target, lang)
+                                                       and (lang != "en" or "w" not in f))):
                     # a spelling the target's word list knows is mostly a name of another
                     # origin (Kouchner, Guilbert, Fischman); only a Slavic surname or
                     # patronymic form is trusted (Gourevitch, Nazarbaev), and no w (Polish)
+                    # (German and Spanish targets: only such a form, too)
                     continue
                 new = (target, word, flang, level)
                 old = out.get(f)
@@ -423,6 +441,10 @@ def index(lang: str) -> dict[str, tuple[str, str, str, str]]:
     return built
 
 
+# letters of the target's own spelling that no romanisation of Russian or Ukrainian uses
+_OWN_LETTERS = {"de": re.compile("[äöüßÄÖÜ]"), "es": re.compile("[ñüÑÜ]")}
+
+
 @lru_cache(maxsize=1 << 16)
 def lookup(word: str, lang: str = "en") -> Optional[Romanisation]:
     """The target-language form of a name word written the way another language
@@ -430,6 +452,8 @@ def lookup(word: str, lang: str = "en") -> Optional[Romanisation]:
     capitalisation (Iakoutsk → Yakutsk)."""
     if lang not in TARGET_LANGS or len(word) < 4 or not word[:1].isupper():
         return None
+    if _OWN_LETTERS.get(lang) and _OWN_LETTERS[lang].search(word):
+        return None  # Mouriño, Chüden: the target's own letters, no romanisation of Cyrillic
     key = fold_accents(word)
     if not key.isalpha():
         return None

@@ -37,6 +37,10 @@ class Profile:
     capitalise_nouns: bool
     decimal_separator: str
     thousands_separator: str
+    clock_hour: str  # a whole hour in the 24-hour clock: "{h} h" (French), "{h} Uhr"
+    clock_hour_minutes: str  # "{h} h {mm}", "{h}:{mm} Uhr"
+    punctuation_inside_closing_quote: tuple[str, ...]  # marks that may close a quotation inside it
+    ordinal: str  # a numeral ordinal: "{n}e" (French), "{n}.º", "{n}."
 
 
 @lru_cache(maxsize=None)
@@ -62,6 +66,10 @@ def get_profile(code: str) -> Profile:
         capitalise_nouns=raw["capitalise_nouns"],
         decimal_separator=raw["decimal_separator"],
         thousands_separator=raw["thousands_separator"],
+        clock_hour=raw["clock"]["hour"],
+        clock_hour_minutes=raw["clock"]["hour_minutes"],
+        punctuation_inside_closing_quote=tuple(raw["punctuation_inside_closing_quote"]),
+        ordinal=raw["ordinal"],
     )
 
 

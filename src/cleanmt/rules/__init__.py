@@ -11,6 +11,9 @@ from . import (  # noqa: F401
     typography,
     conventions,
     numbers,
+    english_notation,
+    compounds,
+    english_openers,
     organisations,
     untranslated,
 )

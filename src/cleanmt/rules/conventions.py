@@ -134,6 +134,25 @@ ES_CONJUNCTIONS = frozenset({"y", "e", "o", "u", "ni"})
 # Geographic names built on a nationality adjective, capitalised by convention.
 GEOGRAPHIC_HEADS = frozenset({"océan", "océano"})
 
+@lru_cache(maxsize=None)
+def _language_names(lang: str) -> frozenset:
+    """CLDR's one-word names, in `lang`, of the languages with an ISO 639-1 code
+    ("anglais", "árabe"), less those whose capitalised form also names a place in `lang`
+    (CLDR territories, the exonym table's target forms: Corse)."""
+    from babel import Locale
+
+    from ..knowledge import exonyms
+
+    locale = Locale.parse(lang)
+    places = {t.lower() for t in locale.territories.values()}
+    places.update(e.replacement.lower() for e in exonyms.index(lang).values())
+    return frozenset(v for k, v in locale.languages.items()
+                     if len(k) == 2 and " " not in v and "-" not in v and v not in places)
+
+
+# French and Spanish name a language after "en" ("écrit en anglais", "en árabe").
+LANGUAGE_BEFORE = frozenset({"en"})
+
 NATIONALITY_CANDIDATE = regex.compile(
     r"(?<=(?<![\p{L}\p{M}’'-])(\p{Ll}[\p{L}\p{M}’'-]*)\ )(\p{Lu}\p{Ll}[\p{Ll}\p{M}-]*)(?![\p{L}\p{M}])"
 )
@@ -142,17 +161,18 @@ NATIONALITY_CANDIDATE = regex.compile(
 @rule(
     "CAS102",
     "casing",
-    "nationality adjective capitalised mid-sentence in French or Spanish (le président français, el gobierno ruso)",
+    "nationality adjective or language name capitalised mid-sentence in French or Spanish (le président français, el gobierno ruso, en anglais)",
     confidence=0.85,
     langs=("fr", "es"),
     bad=[
         ("Le président Français a reçu son homologue vendredi.", "Le président français a reçu son homologue vendredi."),
         ("L’armée a reçu le soutien de l’aviation Russe.", "L’armée a reçu le soutien de l’aviation russe."),
+        ("Le rapport, rédigé en Anglais et en Arabe, sort lundi.", "Le rapport, rédigé en anglais et en arabe, sort lundi."),
     ],
     good=[
         "Les Français ont voté dimanche, comme des millions de jeunes Allemands.",
         "La Commission de l’Union européenne siège à Bruxelles, au bord de l’océan Indien.",
-        "Le président français a reçu son homologue vendredi.",
+        "Le président français a reçu son homologue vendredi, en Corse et en Géorgie.",
     ],
 )
 def nationality_capitalised(doc):
@@ -163,6 +183,9 @@ def nationality_capitalised(doc):
     for m in NATIONALITY_CANDIDATE.finditer(doc.text):
         word, before = m.group(2), regex.split(r"[’']", m.group(1))[-1]
         lower = word.lower()
+        if before in LANGUAGE_BEFORE and lower in _language_names(lang):
+            yield Hit(m.start(2), m.end(2), f"{doc.profile.name} writes the language name {lower!r} lower-case", lower)
+            continue
         if lower not in forms or before in GEOGRAPHIC_HEADS:
             continue
         if lang == "fr" and before.lower() in FR_NOUN_CONTEXT:

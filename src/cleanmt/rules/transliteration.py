@@ -92,7 +92,7 @@ def name_spelled_two_ways(doc):
         "Alexandre Dumas wrote novels.",
         "NATO and the CSTO met.",
     ],
-    langs=("en", "fr"),
+    langs=("en", "fr", "es", "de"),
     gate=_may_find,
 )
 def known_foreign_form(doc):
@@ -127,10 +127,13 @@ def known_foreign_form(doc):
         "Teresa Pawlik flew from Chaman to Quetta; Jurgen Klinsmann stayed.",
         "Yevgeny Chernov met Alexei Kulikov in Yekaterinburg.",
     ],
-    langs=("en", "fr"),
+    langs=("en", "fr", "de", "es"),
     gate=_may_find,
 )
 def foreign_romanisation_pattern(doc):
+    """In German and Spanish text the evidence is the romanisation index of the target
+    (Zelensky -> Selenskyj in German) and the French ï; German's own tsch and capitalised
+    nouns ("Deutsche", "Botschafter") are never read as a romanisation there."""
     yield from _hits(doc, "TRL003")
 
 

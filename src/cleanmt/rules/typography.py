@@ -227,6 +227,114 @@ def mixed_quote_styles(doc):
                       f"quotation marked {style} in a document that otherwise uses {majority}", None)
 
 
+# --------------------------------------------------------------------------- QUO105
+def _closing_marks(doc, line: str):
+    """Offsets of the closing marks of the quotations on a line, paired with their
+    openers (the profile's primary quotes and the other style it accepts)."""
+    p = doc.profile
+    closer_of = {p.primary_quotes[0]: p.primary_quotes[1]}
+    if len(p.also_correct_quotes) == 2:
+        closer_of[p.also_correct_quotes[0]] = p.also_correct_quotes[1]
+    marks = regex.compile("[" + regex.escape("".join(closer_of) + "".join(closer_of.values())) + "]")
+    stack: list[str] = []
+    for m in marks.finditer(line):
+        ch = m.group()
+        if stack and ch == closer_of[stack[-1]]:
+            stack.pop()
+            yield m.start()
+        elif ch in closer_of:
+            stack.append(ch)
+
+
+# a comma or full stop (not the last dot of "..." or of an initialism, "EE. UU.") and
+# the spaces before the closing mark
+_MARK_BEFORE_CLOSER = regex.compile(r"(?<![.\p{Lu}]|\betc)([,.])([ \u00a0\u202f]*)\Z")
+
+
+@rule(
+    "QUO105",
+    "quotes",
+    "comma or full stop inside the closing quotation mark in Spanish, French or German text, the English way ('…temprana.» Así', '…angekommen,“ sagte')",
+    confidence=0.85,
+    langs=("es", "fr", "de"),
+    trigger="[»“”«]",
+    bad=[
+        ("«Nunca vimos algo así.» Lo dijo el alcalde.", "«Nunca vimos algo así». Lo dijo el alcalde."),
+        ("«No vamos a ceder,» afirmó la ministra.", "«No vamos a ceder», afirmó la ministra."),
+        ("“Es el final,” dijo el técnico.", "“Es el final”, dijo el técnico."),
+    ],
+    good=[
+        "«Nunca vimos algo así». Lo dijo el alcalde, que habló del «plan B.» y de «un largo etc.».",
+        "«¿Quién pagará?», preguntó. «No lo sé...», respondió la ministra.",
+    ],
+)
+def punctuation_inside_closing_quote(doc):
+    """Flags a comma (Spanish also a full stop) written inside the closing quotation mark,
+    where English puts it: "«No vamos a ceder,» afirmó" in Spanish, "„Wir kommen,“ sagte
+    er" in German, "« Non, » a-t-il dit" in French. Why: the three targets put the
+    sentence's own punctuation after the closing mark (Ortografía de la lengua española
+    2010; Duden; Imprimerie nationale); the quotation keeps only its own ? ! and …, and in
+    French and German its final full stop when it is a whole sentence (the profile's
+    `punctuation_inside_closing_quote`). Example: "«Nunca vimos algo así.» Lo dijo" ->
+    "«Nunca vimos algo así». Lo dijo". Near misses left alone: "...", the dot of an
+    initialism or of "etc." ("«plan B.»"), ? and ! inside. Fix safety: the mark moves
+    after the closing quote, the spaces stay where they were; 0.85."""
+    keep = doc.profile.punctuation_inside_closing_quote
+    for line in _prose_lines(doc):
+        for c in _closing_marks(doc, line.text):
+            m = _MARK_BEFORE_CLOSER.search(line.text, max(0, c - 12), c)
+            if m is None or m.group(1) in keep:
+                continue
+            closer = line.text[c]
+            yield Hit(line.start + m.start(), line.start + c + 1,
+                      f"{doc.profile.name} puts {m.group(1)!r} after the closing quotation mark",
+                      m.group(2) + closer + m.group(1))
+
+
+# --------------------------------------------------------------------------- QUO106
+_STRAIGHT_PAIR = regex.compile(r'(?<![\p{L}\p{N}])"([ \u00a0\u202f]*)([^"\n]*?[^"\s])([ \u00a0\u202f]*)"(?![\p{L}\p{N}])')
+
+
+@rule(
+    "QUO106",
+    "quotes",
+    "straight quotes \"…\" in a French, Spanish or German document that otherwise uses the target's quotation marks",
+    confidence=0.85,
+    langs=("fr", "es", "de"),
+    trigger='"',
+    bad=[
+        ("Le maire parle d’une « crise ». Son adjoint évoque un \"malentendu\" passager.",
+         "Le maire parle d’une « crise ». Son adjoint évoque un «\u00a0malentendu\u00a0» passager."),
+    ],
+    good=[
+        "Le maire parle d’une \"crise\". Son adjoint évoque un \"malentendu\" passager.",
+        "Le maire parle d’une « crise » ; l’écran mesure 17\" et pèse 2 kg.",
+    ],
+)
+def straight_quotes_beside_target_quotes(doc):
+    """Flags a pair of straight quotes "…" in a French, Spanish or German document whose
+    other quotations use the target's marks (« » in French and Spanish, „ “ in German).
+    Why: straight quotes alone are a keyboard habit and left alone, but beside the
+    target's marks they are the English source's quotation kept by a translation (the
+    translated sentences got « », the copied ones kept "). Example: "un \"malentendu\""
+    -> "un « malentendu »". Near misses left alone: a document with straight quotes only,
+    an unpaired mark (inches: 17"). Fix safety: the profile's primary marks (with French's
+    no-break spaces inside); 0.85."""
+    p = doc.profile
+    if p.primary_quotes[0] not in doc.text:
+        return
+    opener, closer = p.primary_quotes
+    if p.space_inside_guillemets:
+        opener, closer = opener + NBSP, NBSP + closer
+    msg = f"straight quotes beside {p.name} {p.primary_quotes[0]}…{p.primary_quotes[1]}"
+    for line in _prose_lines(doc):
+        if line.text.count('"') % 2:
+            continue  # an unpaired mark: inches, or a quotation over lines
+        for m in _STRAIGHT_PAIR.finditer(line.text):
+            yield Hit(line.start + m.start(), line.start + m.start(2), msg, opener)
+            yield Hit(line.start + m.end(2), line.start + m.end(), msg, closer)
+
+
 # --------------------------------------------------------------------------- PUN101
 # A mark that ends a word (not a URL "a:b", a time "14:30" or an emoticon) and needs
 # a space before it in French: followed by a space, a closing quote or the line end.
