@@ -29,6 +29,7 @@ import regex
 from . import frequency
 from .knowledge import romanisation
 from .lexicon import load_tsv
+from .memo import Memo
 
 # organisations (OTAN, ONU…) have their own table and rule: knowledge/organisations.py, TRL010
 GAZETTEER_FILES = ("gazetteer_people.tsv", "gazetteer_places.tsv")
@@ -953,11 +954,6 @@ def table_for(text: str, lang: str = "en", corpus: object = None) -> NameTable:
             return corpus
         t = NameTable(corpus.lang, corpus.user, corpus.gazetteer is not None, "document")
         return t.add_texts([text])
-    return _document_table(text, lang)
-
-
-@lru_cache(maxsize=8)
-def _document_table(text: str, lang: str) -> NameTable:
     return NameTable(lang, None, True, "document").add_texts([text])
 
 
@@ -966,22 +962,26 @@ def _document_table(text: str, lang: str) -> NameTable:
 # ---------------------------------------------------------------------------
 
 
-def name_findings(text: str, lang: str = "en", corpus: object = None) -> list[tuple[int, int, "Decision"]]:
+def name_findings(text: str, lang: str = "en", corpus: object = None, tokens: Optional[set] = None,
+                  memo: Optional[Memo] = None) -> list[tuple[int, int, "Decision"]]:
     """(start, end, decision) for each name variant in `text`: what the TRL rules report.
 
     Without a corpus table, a document whose name words cannot produce any
-    decision (see `_may_have_variants`) skips building its table.
+    decision (see `_may_have_variants`) skips building its table. `tokens`: the text's
+    token scan when already made (Document.capital_tokens); `memo`: where the word
+    index lives across documents (a Cleaner's; None: a fresh one).
     """
-    if not may_have_findings(text, lang, corpus):
+    if not may_have_findings(text, lang, corpus, tokens, memo):
         return []
     return table_for(text, lang, corpus).findings(text)
 
 
-def may_have_findings(text: str, lang: str = "en", corpus: object = None) -> bool:
+def may_have_findings(text: str, lang: str = "en", corpus: object = None, tokens: Optional[set] = None,
+                      memo: Optional[Memo] = None) -> bool:
     """False only when `name_findings` is sure to be empty: no corpus table, and no name
     word of `text` that could make a document table decide anything (`_may_have_variants`)."""
     table = corpus if isinstance(corpus, NameTable) else getattr(corpus, "names", None)
-    return isinstance(table, NameTable) or _may_have_variants(text, lang)
+    return isinstance(table, NameTable) or _may_have_variants(text, lang, tokens, memo)
 
 
 @lru_cache(maxsize=1 << 17)
@@ -1007,6 +1007,12 @@ def _word_facts(word: str, lang: str) -> tuple[str, bool, bool, bool, bool]:
     weak_rare = weak and zipf(strip_marks(word.lower()), lang) < 3.0
     slavic = SLAVIC_SURNAME.get(lang)
     return key, True, False, weak_rare, bool(slavic is not None and not weak and slavic.search(word))
+
+
+@lru_cache(maxsize=None)
+def _gazetteer_compound_seconds(lang: str) -> frozenset:
+    """The second part keys of the gazetteer's two-part hyphenated names."""
+    return frozenset().union(*_gazetteer_compounds(lang).values())
 
 
 @lru_cache(maxsize=None)
@@ -1041,14 +1047,11 @@ class _NameWordIndex:
 
     def __init__(self, lang: str):
         self.lang = lang
+        self.tokens = TokenWords()
         self.clear()
-        firsts, seconds = set(), set()
-        for k in gazetteer(lang).keys:
-            if k.count("-") == 1:
-                a, b = k.split("-")
-                firsts.add(a)
-                seconds.add(b)
-        self.compound_first_keys, self.compound_second_keys = firsts, seconds
+        pairs = _gazetteer_compounds(lang)
+        self.compound_first_keys = pairs.keys()
+        self.compound_second_keys = _gazetteer_compound_seconds(lang)
 
     def clear(self):
         self.known: set = set()
@@ -1080,6 +1083,7 @@ class _NameWordIndex:
     def _file_strings(self, strings: set, text_strings: set):
         """File the words of new scan strings (`strings`, of a text whose scan strings
         are `text_strings`), and mark hot those that hold a hot word."""
+        token_words = self.tokens.words
         words = {s: token_words(s) for s in strings}
         n_words = sum(map(len, words.values()))
         if len(self.known) + n_words > self.MAX_WORDS or len(self.seen_strings) + len(strings) > self.MAX_WORDS:
@@ -1110,7 +1114,8 @@ class _NameWordIndex:
         hot = strings & self.hot
         if not hot:
             return False
-        return self._decide(words_of_strings(hot), lambda: words_of_strings(strings), text)
+        of_strings = self.tokens.of_strings
+        return self._decide(of_strings(hot), lambda: of_strings(strings), text)
 
     def _file(self, w: str):
         """Put one new word into the sets its facts call for."""
@@ -1188,7 +1193,11 @@ class _NameWordIndex:
         return False
 
 
-_INDEXES: dict[str, _NameWordIndex] = {}
+def name_index(lang: str, memo: Optional[Memo] = None) -> _NameWordIndex:
+    """The word index of `lang` kept in `memo` (a Cleaner's), or a fresh one."""
+    if memo is None:
+        return _NameWordIndex(lang)
+    return memo.table(("names.index", lang), lambda: _NameWordIndex(lang))
 
 # Every name word (a _NAME_WORD match) lies in one token of this stdlib pattern, which
 # scans far faster than _NAME_WORD: a capital or a non-ASCII character, then ASCII
@@ -1240,13 +1249,13 @@ CAPITAL_TOKEN_ASCII = re.compile(r"([A-Z][A-Za-z'\-]*[0-9_]?)(?= ([a-z]{3,}))?")
 _ASCII_TOKEN_AND_LOWER = re.compile(r"[A-Z][A-Za-z'\-]*[0-9_]?(?: [a-z]{3,})?")
 
 
-@lru_cache(maxsize=8)  # the names gate and CAS001 read the same document in turn
 def capital_tokens(text: str) -> set:
     """The token scan of `text`, as a set of strings. In ASCII text, each token of
     CAPITAL_TOKEN_ASCII with the lower-case word after it when there is one ("Angela
     merkel", "Angela"); in other text, the tokens of CAPITAL_TOKEN and, apart, the
     lower-case words after them (never with a space: a space breaks tokens and words).
-    Facts are cached per string across documents (`token_words`, casing's)."""
+    Made once per document (Document.capital_tokens); facts per string are kept across
+    documents in the Cleaner's memo (`TokenWords`, casing's tables)."""
     if text.isascii():
         return set(_ASCII_TOKEN_AND_LOWER.findall(text))
     found = CAPITAL_TOKEN.findall(text)
@@ -1261,55 +1270,68 @@ def capital_token_pairs(text: str) -> list[tuple[str, str]]:
     return (CAPITAL_TOKEN_ASCII if text.isascii() else CAPITAL_TOKEN).findall(text)
 
 
-_TOKEN_WORDS: dict[str, tuple] = {}  # scan string (capital_tokens) -> its name words (cached across documents)
-_PLAIN_TOKENS: set = set()  # strings that are exactly one name word, themselves
-_WORDLESS: set = set()  # strings that hold no name word (the lower-case words)
-_MAX_TOKENS = 1 << 19
-
-
 def token_words(s: str) -> tuple:
-    """The name words in one string of the token scan (cached across documents)."""
-    found = _TOKEN_WORDS.get(s)
-    if found is None:
-        if len(_TOKEN_WORDS) > _MAX_TOKENS:
-            _TOKEN_WORDS.clear()
-            _PLAIN_TOKENS.clear()
-            _WORDLESS.clear()
-        token, space, _ = s.partition(" ")
-        # "Token lower": the token's words (_NAME_WORD reads the space after a token as
-        # it reads the end of the string; the lower-case word holds no name word)
-        if space:
-            found = token_words(token)
-        elif s.isascii() and s.isalpha() and "A" <= s[0] <= "Z":
-            found = (s,)  # "Johnson": _NAME_WORD's capital, then its letters to the end
-        else:
-            found = tuple(_NAME_WORD.findall(s))
-        _TOKEN_WORDS[s] = found
-        if found == (s,):
-            _PLAIN_TOKENS.add(s)
-        elif not found:
-            _WORDLESS.add(s)
-    return found
+    """The name words in one string of the token scan."""
+    token, space, _ = s.partition(" ")
+    # "Token lower": the token's words (_NAME_WORD reads the space after a token as
+    # it reads the end of the string; the lower-case word holds no name word)
+    if space:
+        s = token
+    if s.isascii() and s.isalpha() and "A" <= s[0] <= "Z":
+        return (s,)  # "Johnson": _NAME_WORD's capital, then its letters to the end
+    return tuple(_NAME_WORD.findall(s))
+
+
+class TokenWords:
+    """`token_words` of the scan strings met so far (a name index's, across documents),
+    with the strings that are one name word themselves and those that hold none, so
+    that most strings of a document are answered by two set operations. Bounded."""
+
+    MAX_STRINGS = 1 << 19  # forget everything past this (answers stay exact)
+
+    def __init__(self) -> None:
+        self.found: dict[str, tuple] = {}
+        self.plain: set = set()  # strings that are exactly one name word, themselves
+        self.wordless: set = set()  # strings that hold no name word (the lower-case words)
+
+    def words(self, s: str) -> tuple:
+        found = self.found.get(s)
+        if found is None:
+            if len(self.found) > self.MAX_STRINGS:
+                self.found.clear()
+                self.plain.clear()
+                self.wordless.clear()
+            found = self.found[s] = token_words(s)
+            if found == (s,):
+                self.plain.add(s)
+            elif not found:
+                self.wordless.add(s)
+        return found
+
+    def of_strings(self, strings: set) -> set:
+        """The name words in these strings of the token scan."""
+        words = strings & self.plain
+        for s in (strings - words) - self.wordless:
+            words.update(self.words(s))
+        return words
 
 
 def words_of_strings(strings: set) -> set:
     """The name words in these strings of the token scan."""
-    words = strings & _PLAIN_TOKENS
-    for s in (strings - words) - _WORDLESS:
-        words.update(token_words(s))
-    return words
+    return {w for s in strings for w in token_words(s)}
 
 
 def name_words(text: str) -> set:
     """The name words of `text` (a superset of set(_NAME_WORD.findall(text)), mostly
-    equal), from capital_tokens with each string's words cached across documents."""
+    equal), from capital_tokens."""
     return words_of_strings(capital_tokens(text))
 
 
-@lru_cache(maxsize=8)  # the three TRL rules ask about the same document in turn
-def _may_have_variants(text: str, lang: str) -> bool:
-    index = _INDEXES.get(lang) or _INDEXES.setdefault(lang, _NameWordIndex(lang))
-    return index.may_have_variants_in(capital_tokens(text), text)
+def _may_have_variants(text: str, lang: str, tokens: Optional[set] = None, memo: Optional[Memo] = None) -> bool:
+    """The names gate: `may_have_variants_in` of the text's token scan (`tokens`, when
+    made already), by the word index kept in `memo` (a fresh one without)."""
+    strings = capital_tokens(text) if tokens is None else tokens
+    return name_index(lang, memo).may_have_variants_in(strings, text)
 
 
 def _written_apart(text: str, firsts: set, seconds: set) -> bool:

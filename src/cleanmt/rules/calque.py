@@ -20,7 +20,6 @@ from ..knowledge.first_names import first_name_genders, fold, gender_of
 from ..knowledge.language_model import context_gains, model_spelling
 from ..anchors import anchor_set
 from ..lexicon import AnchorIndex, load_tsv
-from ..names import capital_tokens
 from ..registry import rule
 from ..types import Hit
 from .spinner import _spaces_match_runs, match_case
@@ -959,7 +958,7 @@ _ACCENTED_LOWER_BEFORE_NAME = regex.compile(r"(?<![\p{L}'’-])(\p{Ll}*[^\x00-\x
 
 def _find_names(doc) -> dict[str, str]:
     text = doc.text
-    tokens = capital_tokens(text)
+    tokens = doc.capital_tokens
     out = {}
     for gender, names in _capitalised_names().items():
         for name in names.intersection(tokens):

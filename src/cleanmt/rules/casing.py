@@ -17,7 +17,7 @@ import regex
 from ..frequency import zipf as _zipf
 from ..lexicon import small_list_zipf
 from ..lexicon import load_tsv
-from ..names import capital_token_pairs, capital_tokens, non_ascii_letters_and_more
+from ..names import capital_token_pairs, non_ascii_letters_and_more
 from ..registry import rule
 from ..types import Hit
 
@@ -47,11 +47,17 @@ def _capitalise(word: str) -> str:
     return word[:1].upper() + word[1:]
 
 
-# scan string with a rare lower-case word -> (the word capitalised, and for "Angela merkel"
-# the pair to look for, "Angela Merkel", else None) (cached across documents)
-_RARE_LOWER: dict = {}
-_SEEN_LOWER: set = set()  # scan strings already sorted into _RARE_LOWER or not
-_MAX_SEEN_LOWER = 1 << 19  # forget them all past this (memory stays bounded; answers stay exact)
+class _RareLower:
+    """Token-scan strings sorted for CAS001 across documents (a Cleaner's memo): `rare`
+    maps a string with a rare lower-case word to (the word capitalised, and for "Angela
+    merkel" the pair to look for, "Angela Merkel", else None); `seen` holds every string
+    sorted so far. Bounded: past MAX_SEEN both are forgotten (answers stay exact)."""
+
+    MAX_SEEN = 1 << 19
+
+    def __init__(self) -> None:
+        self.rare: dict = {}
+        self.seen: set = set()
 
 
 def _letters_prefix(word: str) -> str:
@@ -68,7 +74,7 @@ def _letters_suffix(word: str) -> str:
     return word
 
 
-def _may_have_lowercased_name(text: str) -> bool:
+def _may_have_lowercased_name(doc) -> bool:
     """Cheap necessary condition of CAS001: some "Angela Merkel" whose second word
     also occurs lower-cased after the first ("Angela merkel"), and is no common word.
 
@@ -80,32 +86,34 @@ def _may_have_lowercased_name(text: str) -> bool:
     text, "merkel×" at worst). Only the scan strings with a rare lower-case word
     ("Angela merkel" in ASCII text, "merkel" in other text) whose capitalised form
     follows a space somewhere (" Merkel") go on to a substring test for "Angela Merkel"."""
-    strings = capital_tokens(text)
-    if not _SEEN_LOWER.issuperset(strings):  # (no new set built for the usual answer)
-        new = strings - _SEEN_LOWER
-        if len(_SEEN_LOWER) > _MAX_SEEN_LOWER:
-            _SEEN_LOWER.clear()
-            _RARE_LOWER.clear()
+    text, strings = doc.text, doc.capital_tokens
+    memo = doc.memo.table("cas001.rare_lower", _RareLower)
+    rare_lower, seen_lower = memo.rare, memo.seen
+    if not seen_lower.issuperset(strings):  # (no new set built for the usual answer)
+        new = strings - seen_lower
+        if len(seen_lower) > memo.MAX_SEEN:
+            seen_lower.clear()
+            rare_lower.clear()
             new = strings
         for w in new:
             prev, space, low = w.partition(" ")
             if space:  # "Angela merkel" (ASCII text): low is [a-z]{3,}
                 if _zipf(low, "en") < COMMON_WORD_ZIPF:  # wordfreq's value, fast for [a-z]+
                     name = low[0].upper() + low[1:]
-                    _RARE_LOWER[w] = (name, f"{prev} {name}")
+                    rare_lower[w] = (name, f"{prev} {name}")
                 continue
             if "A" <= w[0] <= "Z":
                 continue  # a token: no lower-case word starts with an ASCII capital
             low = w if w.isalpha() else _letters_prefix(w)
             if len(low) >= 3 and _zipf(low, "en") < COMMON_WORD_ZIPF:
-                _RARE_LOWER[w] = (low[0].upper() + low[1:], None)
-        _SEEN_LOWER.update(new)
-    rare = strings & _RARE_LOWER.keys()
+                rare_lower[w] = (low[0].upper() + low[1:], None)
+        seen_lower.update(new)
+    rare = strings & rare_lower.keys()
     if not rare:
         return False
     found = None
     for after in rare:
-        name, pair = _RARE_LOWER[after]
+        name, pair = rare_lower[after]
         if pair is not None:
             if pair in text:  # "Angela Merkel" (which holds " Merkel")
                 return True
@@ -145,7 +153,7 @@ def _may_have_lowercased_name(text: str) -> bool:
         "We saw Anna Rose at the fair. When Anna rose to speak, the hall went quiet.",
         "Talks with Angela Merkel went well. A merkel is not a word, but Angela merkel is.",
     ],
-    gate=lambda doc: _may_have_lowercased_name(doc.text),
+    gate=_may_have_lowercased_name,
 )
 def lowercased_name(doc):
     text, words = doc.text, doc.words
@@ -630,12 +638,19 @@ GERMAN_STYLE_MAX_ZIPF = 5.0
 GERMAN_STYLE_FORMS = ("s", "ing")
 
 
-# token-scan string (names.capital_tokens) -> its capitalised word, when the dictionary
-# lists that word only lower-case ("Restructuring", "Employees"); cached across documents
-_GS_WORD: dict = {}
-_GS_KEYS: set = set()  # _GS_WORD's keys as a set (set & set walks the smaller one)
-_GS_SEEN: set = set()  # scan strings already sorted into _GS_WORD or not
-_GS_MAX = 1 << 19  # forget them all past this (memory stays bounded; answers stay exact)
+class _GermanStyleWords:
+    """Token-scan strings sorted for CAS005 across documents (a Cleaner's memo): `word`
+    maps a string to its capitalised word when the dictionary lists that word only
+    lower-case ("Restructuring", "Employees"); `keys` is word's keys as a set (set & set
+    walks the smaller one); `seen` every string sorted so far. Bounded: past MAX_SEEN all
+    are forgotten (answers stay exact)."""
+
+    MAX_SEEN = 1 << 19
+
+    def __init__(self) -> None:
+        self.word: dict = {}
+        self.keys: set = set()
+        self.seen: set = set()
 
 
 def _german_style_site(text: str, i: int, w: str):
@@ -699,13 +714,15 @@ def _german_style_candidates(doc) -> list:
     """Capitalised words of the document that the dictionary lists only lower-case, with
     a place where CAS005 may flag them (_german_style_site): found through the token
     scan the names gate and CAS001 also read, so most documents cost a set lookup."""
-    strings = capital_tokens(doc.text)
-    if not _GS_SEEN.issuperset(strings):
-        new = strings - _GS_SEEN
-        if len(_GS_SEEN) > _GS_MAX:
-            _GS_SEEN.clear()
-            _GS_WORD.clear()
-            _GS_KEYS.clear()
+    strings = doc.capital_tokens
+    memo = doc.memo.table("cas005.words", _GermanStyleWords)
+    gs_word, gs_keys, gs_seen = memo.word, memo.keys, memo.seen
+    if not gs_seen.issuperset(strings):
+        new = strings - gs_seen
+        if len(gs_seen) > memo.MAX_SEEN:
+            gs_seen.clear()
+            gs_word.clear()
+            gs_keys.clear()
             new = strings
         words = _german_style_words()
         for st in new:
@@ -716,15 +733,15 @@ def _german_style_candidates(doc) -> list:
                 continue
             if follower and _zipf(follower, "en") < FUNCTION_WORD_ZIPF:
                 continue  # "International study": the check wants a function word after it
-            _GS_WORD[st] = tok
-            _GS_KEYS.add(st)
-        _GS_SEEN.update(new)
-    found = strings & _GS_KEYS
+            gs_word[st] = tok
+            gs_keys.add(st)
+        gs_seen.update(new)
+    found = strings & gs_keys
     if not found:
         return []
     text = doc.text
     out = []
-    for w in {_GS_WORD[st] for st in found}:
+    for w in {gs_word[st] for st in found}:
         sites = set()
         i = text.find(" " + w)
         while i >= 0:

@@ -80,14 +80,14 @@ def _is_abbreviation(word: str) -> bool:
 _SPACED_MARK = regex.compile(r"[ \t\u00a0\u202f][,;:!?.]")
 
 
-@lru_cache(maxsize=4)  # the three rules ask about the same document in turn
-def _spaced_marks(text: str) -> frozenset:
-    """The distinct (space, mark) pairs of `text`: {" ,", "\u00a0:"...}."""
-    return frozenset(_SPACED_MARK.findall(text))
+def _spaced_marks(doc) -> frozenset:
+    """The distinct (space, mark) pairs of the document: {" ,", "\u00a0:"...}; one scan
+    for the three rules (a Document fact)."""
+    return doc.shared("pun.spaced_marks", lambda d: frozenset(_SPACED_MARK.findall(d.text)))
 
 
-def _any_spaced(text: str, spaces: str, marks: str) -> bool:
-    return any(p[0] in spaces and p[1] in marks for p in _spaced_marks(text))
+def _any_spaced(doc, spaces: str, marks: str) -> bool:
+    return any(p[0] in spaces and p[1] in marks for p in _spaced_marks(doc))
 
 
 # The blank and full stop that open a SPACE_BEFORE_STOP match (PUN002's exact anchors).
@@ -161,7 +161,7 @@ def _prose_lines(doc):
     anchors=[" ,", " ;", " :", " !", " ?"],  # SPACE_BEFORE: a blank, then the mark
 )
 def space_before_punctuation(doc):
-    if not _any_spaced(doc.text, " \u00a0\u202f", ",;:!?"):
+    if not _any_spaced(doc, " \u00a0\u202f", ",;:!?"):
         return
     for line in _prose_lines(doc):
         for m in SPACE_BEFORE.finditer(line.text):
@@ -195,7 +195,7 @@ def space_before_punctuation(doc):
 def space_before_full_stop(doc):
     # Lower confidence than PUN001: edited English has the odd " ." typo, and a
     # lone "." can be a path or an operator; we report it but do not fix by default.
-    if not _any_spaced(doc.text, " \u00a0\u202f", "."):
+    if not _any_spaced(doc, " \u00a0\u202f", "."):
         return
     for line in _prose_lines(doc):
         for m in SPACE_BEFORE_STOP.finditer(line.text):
@@ -228,7 +228,7 @@ _LOWER_AFTER = regex.compile(r"[ \t]*\p{Ll}")
     anchors=[f"{a} {b}" for a in ".,!?" for b in ".,"],  # DOUBLED: a mark, blanks, a mark
 )
 def doubled_punctuation(doc):
-    if not _any_spaced(doc.text, " \t", ".,"):
+    if not _any_spaced(doc, " \t", ".,"):
         return
     for line in _prose_lines(doc):
         text = line.text
