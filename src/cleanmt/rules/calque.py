@@ -557,7 +557,6 @@ _SINCE_DURATION = regex.compile(
         "The highest level since months before the war began.",
     ],
     anchors=["since"],
-    trigger=r"(?i)since[ \t]+(?:\S+[ \t]+)?(?:years|months|weeks|days|decades|hours|minutes|centuries)",
 )
 def since_duration(doc):
     """What it flags: "since" followed by a length of time rather than a point in time

@@ -296,12 +296,10 @@ _CAPITALISED_PARTICLES = frozenset(v for p in _PARTICLES.split("|") for v in _ca
 
 
 # Spellings with a capital that (?i) also lets into a particle, with "ſ" for "s" ("DAſ"):
-# not in _CAPITALISED_PARTICLES, but anchors, so that _may_have_capitalised_particle sees them.
+# not in _CAPITALISED_PARTICLES, but anchors, so that CAS003 runs on text that holds them.
 _LONG_S_PARTICLES = frozenset(
     v.replace("s", "ſ").replace("S", "ſ") for v in _CAPITALISED_PARTICLES if "s" in v or "S" in v
 ) - {p.replace("s", "ſ") for p in _PARTICLES.split("|")}
-# A run of particles after a letter and a blank, then a capital (PARTICLE_NAME from one of its blanks).
-_PARTICLE_RUN = regex.compile(r"(?<=\p{L})[ \t](?:(?i:" + _PARTICLES + r")[ \t])+\p{Lu}")
 
 
 def _particle_anchors() -> list[str]:
@@ -311,30 +309,6 @@ def _particle_anchors() -> list[str]:
     in "Charles de Gaulle" (the common case) is no anchor."""
     forms = _CAPITALISED_PARTICLES | _LONG_S_PARTICLES
     return [a + f + b for f in sorted(forms) for a in " \t" for b in " \t"]
-
-
-def _has_capitalised_particle(doc) -> bool:
-    """A particle with a capital as a whole whitespace-separated token
-    (see _CAPITALISED_PARTICLES)."""
-    return not _CAPITALISED_PARTICLES.isdisjoint(doc.text.split())
-
-
-def _may_have_capitalised_particle(doc) -> bool:
-    """Necessary condition of CAS003: at one of its anchors, PARTICLE_NAME's run goes on
-    from the blank: a letter before it (the name, or the particle before this one), then
-    particles and blanks, then a capital (the surname). Such an anchor is a whole-token
-    particle with a capital, the rule's gate of old (_has_capitalised_particle), except
-    "DAſ" and the like: a text with "ſ" is asked that old gate, so nothing changes."""
-    hits = doc.anchor_hits[1].get("CAS003")
-    if not hits:
-        return False
-    text = doc.text
-    if text.isascii():
-        return any(_PARTICLE_RUN.match(text, p) for p in hits)
-    if "ſ" in text:
-        return _has_capitalised_particle(doc)
-    data = text.encode("utf-8")  # the anchors' UTF-8 offsets, read as character offsets
-    return any(_PARTICLE_RUN.match(text, len(data[:p].decode("utf-8"))) for p in hits)
 
 
 @lru_cache(maxsize=None)
@@ -364,7 +338,6 @@ def _particle_forms() -> dict:
         "Then Anna Van Dam, and Anna van Dam, and Anna Van Dam again.",
     ],
     exact_anchors=_particle_anchors,
-    gate=_may_have_capitalised_particle,
 )
 def capitalised_particle(doc):
     listed = _particle_forms()
@@ -402,7 +375,6 @@ def capitalised_particle(doc):
 
 # Characters next to a word that make it part of an address, a handle, a file name or code.
 _CODE_NEIGHBOURS = frozenset("@#/\\_.:=<>[]{}|~*^`+&%$0123456789")
-_POSSESSIVE = ("'s", "’s", "s'", "s’")
 
 # US spellings whose British form en_GB lists (en_GB drops the American one, and may
 # keep a capitalised homograph: "Center", "Neighbors"). Each pair: US ending, UK ending.
@@ -541,12 +513,6 @@ def _proper_sites(doc) -> list:
     return sites
 
 
-def _may_have_lowercase_proper(doc) -> bool:
-    """Cheap necessary condition of CAS004: at one of its anchors, a whole word the
-    dictionary only lists capitalised, or a month name in a date."""
-    return bool(doc.shared("CAS004", _proper_sites))
-
-
 def _code_like(text: str, start: int, end: int) -> bool:
     before = text[start - 1] if start else " "
     after = text[end] if end < len(text) else " "
@@ -578,7 +544,6 @@ def _code_like(text: str, start: int, end: int) -> bool:
         "all lower-case text like this one about wednesday is a style.",
     ],
     exact_anchors=_proper_anchors,
-    gate=_may_have_lowercase_proper,
 )
 def lowercase_proper_noun(doc):
     from ..knowledge.dictionary import forms
@@ -622,7 +587,6 @@ def _common_words() -> frozenset:
 # A capitalised word followed by one of these and a capital is part of a name:
 # "Ministry of Transport", "Minister for Foreign Affairs", "Geophysics and Volcanology".
 _NAME_LINKS = frozenset({"of", "for", "and", "&", "de", "du", "la", "del", "von"})
-_QUOTE_OPENERS = "“\"‘«„"
 
 
 # CAS005 leaves alone the commonest words (wordfreq zipf >= 5.0: "government" 5.3, "police"
@@ -803,11 +767,12 @@ def _verb_stem_known(noun: str) -> bool:
         "An International study found that international trade grew.",
         "Help came from Australian Search and Rescue, a rescue team.",
     ],
-    gate=lambda doc: bool(_german_style_candidates(doc)),
 )
 def german_style_capital(doc):
-    text, words, counts = doc.text, doc.words, doc.word_counts
     wanted = set(_german_style_candidates(doc))
+    if not wanted:
+        return  # most documents: no capitalised word the dictionary has only lower-case
+    text, words, counts = doc.text, doc.words, doc.word_counts
     for k in range(1, len(words) - 1):
         w = words[k].group()
         if w not in wanted or counts[w] != 1:
