@@ -39,7 +39,7 @@ SOURCE_FILES = sorted(Path(cleanmt.__file__).parent.rglob("*.py"))
 # modules whose functions rules call per document: no module-level cache may live there
 DOCUMENT_PATH = [p for p in SOURCE_FILES
                  if p.parent.name == "rules" or p.name in (
-                     "names.py", "document.py", "prescan.py", "engine.py", "blocks.py", "lexicon.py",
+                     "names.py", "tokens.py", "memo.py", "document.py", "prescan.py", "engine.py", "blocks.py", "lexicon.py",
                      "frequency.py", "mojibake.py", "suppression.py", "anchors.py")]
 # parameter names that carry a document or something made from one (its text, a block, its
 # token scan); per-word and per-table functions take a word, a key or a language instead

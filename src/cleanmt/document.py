@@ -17,6 +17,7 @@ import regex
 from . import prescan
 from .lang import get_profile
 from .memo import Memo
+from .tokens import capital_tokens
 
 WORD_RE = regex.compile(r"\p{L}[\p{L}\p{M}'’-]*")
 
@@ -129,11 +130,9 @@ class Document:
 
     @once
     def capital_tokens(self) -> set:
-        """The token scan (names.capital_tokens: each capitalised token, with the
+        """The token scan (tokens.capital_tokens: each capitalised token, with the
         lower-case word after it): one pass that the name rules, CAS001, CAS005 and
         CLQ007 all read."""
-        from .names import capital_tokens
-
         return capital_tokens(self.text)
 
     @once

@@ -17,7 +17,7 @@ import regex
 from ..frequency import zipf as _zipf
 from ..lexicon import small_list_zipf
 from ..lexicon import load_tsv
-from ..names import capital_token_pairs, non_ascii_letters_and_more
+from ..tokens import capital_token_pairs, non_ascii_letters_and_more
 from ..registry import rule
 from ..types import Hit
 
@@ -208,7 +208,7 @@ def _hard_wrapped(lines) -> bool:
 
 # A line's first word as FIRST_WORD finds it, then the blank after it, in stdlib terms:
 # FIRST_WORD's lower-case letters are all in this class (ASCII a-z, and every non-ASCII
-# character but some punctuation: names.non_ascii_letters_and_more).
+# character but some punctuation: tokens.non_ascii_letters_and_more).
 _LOWER_WORD_BLANK = rf"[a-z{non_ascii_letters_and_more()}]+[ \t]"
 _FIRST_LINE_LOWER = re.compile(_LOWER_WORD_BLANK)
 _LATER_LINE_LOWER = re.compile("\n" + _LOWER_WORD_BLANK)
