@@ -1060,8 +1060,7 @@ class _NameWordIndex:
         self.lang = lang
         self.tokens = TokenWords()
         self.clear()
-        pairs = _gazetteer_compounds(lang)
-        self.compound_first_keys = pairs.keys()
+        self.compound_first_keys = frozenset(_gazetteer_compounds(lang))  # (a set: a Cleaner pickles)
         self.compound_second_keys = _gazetteer_compound_seconds(lang)
 
     def clear(self):
