@@ -248,9 +248,15 @@ def _rule(rule_id):
     ("BLP014", "The port reopened today.\n\nShips waited for the tide.", False),
 ])
 def test_boilerplate_gates(rule_id, text, may):
-    assert _rule(rule_id).may_fire(Document(text)) is may
-    if not may:
-        assert not list(_rule(rule_id).check(Document(text)))
+    """Each case passes the rule's prefilters (may) or is one the rule leaves alone; a rule
+    with a named gate also stops there (the others' gates did not pay: gate_audit.py)."""
+    r = _rule(rule_id)
+    if may:
+        assert r.may_fire(Document(text))
+    else:
+        assert not list(r.check(Document(text)))
+        if r.gate is not None:
+            assert not r.may_fire(Document(text))
 
 
 def test_space_class_is_every_str_space_but_newline():

@@ -49,9 +49,12 @@ def test_section_label_gate(text, may):
     ],
 )
 def test_spaced_full_stop_gate(text, may):
-    from cleanmt.rules.punctuation import _may_have_spaced_stop
-
-    assert _may_have_spaced_stop(Document(text)) is may
+    """(The rule's gate did not pay for itself and is gone: benchmarks/gate_audit.py.) What
+    passed it passes the anchors; what it stopped the check leaves alone."""
+    if may:
+        assert RULES["PUN002"].may_fire(Document(text))
+    else:
+        assert not list(RULES["PUN002"].check(Document(text)))
 
 
 @pytest.mark.parametrize(
@@ -72,9 +75,12 @@ def test_spaced_full_stop_gate(text, may):
     ],
 )
 def test_stray_full_stop_gate(text, may):
-    from cleanmt.rules.punctuation import _may_have_stray_stop
-
-    assert _may_have_stray_stop(Document(text)) is may
+    """(The rule's gate did not pay for itself and is gone: benchmarks/gate_audit.py.) What
+    passed it passes the anchors; what it stopped the check leaves alone."""
+    if may:
+        assert RULES["PUN004"].may_fire(Document(text))
+    else:
+        assert not list(RULES["PUN004"].check(Document(text)))
 
 
 @pytest.mark.parametrize(
@@ -118,19 +124,12 @@ def test_decimal_comma_gate(text, may):
     ],
 )
 def test_capitalised_particle_gate(text, may):
-    assert RULES["CAS003"].may_fire(Document(text)) is may
-
-
-def test_capitalised_particle_gate_with_a_long_s_asks_as_ever():
-    """"DAſ" (regex's (?i) reads "ſ" as "s") is no token of _CAPITALISED_PARTICLES; a text
-    with "ſ" gets the rule's old gate, a whole-token particle with a capital."""
-    from cleanmt.rules import casing
-
-    for text, may in [("Anna DAſ Gupta met Anna daſ Gupta.", False),
-                      ("Robert De\nNiro met Anna DAſ Gupta.", True)]:
-        doc = Document(text)
-        assert casing._may_have_capitalised_particle(doc) is may
-        assert casing._has_capitalised_particle(doc) is may
+    """(The rule's gate did not pay for itself and is gone: benchmarks/gate_audit.py.) What
+    passed it passes the anchors; what it stopped the check leaves alone."""
+    if may:
+        assert RULES["CAS003"].may_fire(Document(text))
+    else:
+        assert not list(RULES["CAS003"].check(Document(text)))
 
 
 def test_capitalised_particle_anchors_hold_every_spelling_with_a_capital():
@@ -273,6 +272,9 @@ def test_edge_junk_gate_reads_the_first_character_for_the_head_opener(lee_articl
     ],
 )
 def test_tail_heading_gate(text, may):
-    from cleanmt.rules.boilerplate import _may_have_tail
-
-    assert _may_have_tail(Document(text)) is may
+    """(The rule's gate did not pay for itself and is gone: benchmarks/gate_audit.py.) What
+    passed it passes the anchors; what it stopped the check leaves alone."""
+    if may:
+        assert RULES["BLP003"].may_fire(Document(text))
+    else:
+        assert not list(RULES["BLP003"].check(Document(text)))

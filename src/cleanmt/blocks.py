@@ -87,8 +87,8 @@ class BlockDocument(Document):
     those of the whole text (`Evidence`)."""
 
     def __init__(self, text: str, evidence: Evidence, lang: str = "en", source: Optional[str] = None,
-                 scanner=None):
-        super().__init__(text, lang=lang, corpus=evidence, source=source, scanner=scanner)
+                 scanner=None, memo=None):
+        super().__init__(text, lang=lang, corpus=evidence, source=source, scanner=scanner, memo=memo)
         self.evidence = evidence
 
     @property

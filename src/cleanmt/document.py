@@ -3,7 +3,8 @@
 Rules see text with "\\n" line endings only (the engine maps offsets back to the
 original CRLF text), plus a few lazily computed, shared facts (lines, words,
 which capitalised forms the document uses) so that each rule does not
-recompute them.
+recompute them. Facts of one document live on its Document and go with it; what
+holds across documents (per-word facts) lives in the Cleaner's `memo`.
 """
 from __future__ import annotations
 
@@ -15,6 +16,8 @@ import regex
 
 from . import prescan
 from .lang import get_profile
+from .memo import Memo
+from .tokens import capital_tokens
 
 WORD_RE = regex.compile(r"\p{L}[\p{L}\p{M}'’-]*")
 
@@ -49,8 +52,11 @@ class Line:
 
 class Document:
     def __init__(self, text: str, lang: str = "en", corpus: object = None, source: Optional[str] = None,
-                 scanner: Optional[prescan.Scanner] = None):
+                 scanner: Optional[prescan.Scanner] = None, memo: Optional[Memo] = None):
         self.text = text
+        # per-word facts kept across documents (the Cleaner's); a Document made by hand
+        # gets an empty one of its own (the same answers, computed afresh)
+        self.memo = memo if memo is not None else Memo()
         # the anchors to look for (the engine's chosen rules for this language); None:
         # every rule of the language (a Document made by hand, in a test or a benchmark)
         self.scanner = scanner
@@ -121,6 +127,13 @@ class Document:
         """Does any anchor of the rule occur in this document?"""
         folded, exact = self.anchor_hits
         return rule_id in folded or rule_id in exact
+
+    @once
+    def capital_tokens(self) -> set:
+        """The token scan (tokens.capital_tokens: each capitalised token, with the
+        lower-case word after it): one pass that the name rules, CAS001, CAS005 and
+        CLQ007 all read."""
+        return capital_tokens(self.text)
 
     @once
     def lines(self) -> list[Line]:

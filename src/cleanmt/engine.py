@@ -14,6 +14,7 @@ from typing import Iterable, Optional, Sequence
 from .blocks import BIG_TEXT_CHARS, BlockDocument, Evidence, block_spans
 from .document import WORD_RE, Document
 from .lang import LanguageGuess, resolve
+from .memo import Memo
 from .prescan import Scanner, scanner
 from .mojibake import shield
 from .registry import Rule, select_rules
@@ -75,6 +76,7 @@ class Cleaner:
         self.keep_boilerplate = keep_boilerplate
         self.lang = lang
         self._fixed_lang = lang not in (None, "auto")  # validated above: no need to resolve per document
+        self.memo = Memo()  # per-word facts the rules keep across this Cleaner's documents
 
     def _plan(self, lang: str) -> tuple[list[Rule], dict[str, Rule], Scanner]:
         """(rules without anchors, rules with anchors by id, the prescan of their anchors):
@@ -154,9 +156,11 @@ class Cleaner:
             return self._detect_around_surrogates(text, lang, source, evidence, local_only)
         cmap = _CrlfMap(text)
         if evidence is None:
-            doc = Document(cmap.view, lang=lang, corpus=self.corpus, source=source, scanner=self._plan(lang)[2])
+            doc = Document(cmap.view, lang=lang, corpus=self.corpus, source=source, scanner=self._plan(lang)[2],
+                           memo=self.memo)
         else:
-            doc = BlockDocument(cmap.view, evidence, lang=lang, source=source, scanner=self._plan(lang)[2])
+            doc = BlockDocument(cmap.view, evidence, lang=lang, source=source, scanner=self._plan(lang)[2],
+                                memo=self.memo)
         found: dict[tuple, Finding] = {}
         for r in self._candidates(doc):
             if local_only and r.category not in LOCAL_CATEGORIES:

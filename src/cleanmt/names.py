@@ -29,6 +29,18 @@ import regex
 from . import frequency
 from .knowledge import romanisation
 from .lexicon import load_tsv
+from .memo import Memo
+from .tokens import (  # the token scan (tokens.py), read here and through here
+    _BREAKS,  # noqa: F401
+    _IN_NAME,  # noqa: F401
+    _TOKEN_CHAR,  # noqa: F401
+    _TOKEN_START,  # noqa: F401
+    CAPITAL_TOKEN,  # noqa: F401
+    CAPITAL_TOKEN_ASCII,  # noqa: F401
+    capital_token_pairs,  # noqa: F401
+    capital_tokens,
+    non_ascii_letters_and_more,  # noqa: F401
+)
 
 # organisations (OTAN, ONU…) have their own table and rule: knowledge/organisations.py, TRL010
 GAZETTEER_FILES = ("gazetteer_people.tsv", "gazetteer_places.tsv")
@@ -978,11 +990,6 @@ def table_for(text: str, lang: str = "en", corpus: object = None) -> NameTable:
             return corpus
         t = NameTable(corpus.lang, corpus.user, corpus.gazetteer is not None, "document")
         return t.add_texts([text])
-    return _document_table(text, lang)
-
-
-@lru_cache(maxsize=8)
-def _document_table(text: str, lang: str) -> NameTable:
     return NameTable(lang, None, True, "document").add_texts([text])
 
 
@@ -991,22 +998,26 @@ def _document_table(text: str, lang: str) -> NameTable:
 # ---------------------------------------------------------------------------
 
 
-def name_findings(text: str, lang: str = "en", corpus: object = None) -> list[tuple[int, int, "Decision"]]:
+def name_findings(text: str, lang: str = "en", corpus: object = None, tokens: Optional[set] = None,
+                  memo: Optional[Memo] = None) -> list[tuple[int, int, "Decision"]]:
     """(start, end, decision) for each name variant in `text`: what the TRL rules report.
 
     Without a corpus table, a document whose name words cannot produce any
-    decision (see `_may_have_variants`) skips building its table.
+    decision (see `_may_have_variants`) skips building its table. `tokens`: the text's
+    token scan when already made (Document.capital_tokens); `memo`: where the word
+    index lives across documents (a Cleaner's; None: a fresh one).
     """
-    if not may_have_findings(text, lang, corpus):
+    if not may_have_findings(text, lang, corpus, tokens, memo):
         return []
     return table_for(text, lang, corpus).findings(text)
 
 
-def may_have_findings(text: str, lang: str = "en", corpus: object = None) -> bool:
+def may_have_findings(text: str, lang: str = "en", corpus: object = None, tokens: Optional[set] = None,
+                      memo: Optional[Memo] = None) -> bool:
     """False only when `name_findings` is sure to be empty: no corpus table, and no name
     word of `text` that could make a document table decide anything (`_may_have_variants`)."""
     table = corpus if isinstance(corpus, NameTable) else getattr(corpus, "names", None)
-    return isinstance(table, NameTable) or _may_have_variants(text, lang)
+    return isinstance(table, NameTable) or _may_have_variants(text, lang, tokens, memo)
 
 
 @lru_cache(maxsize=1 << 17)
@@ -1032,6 +1043,12 @@ def _word_facts(word: str, lang: str) -> tuple[str, bool, bool, bool, bool]:
     weak_rare = weak and zipf(strip_marks(word.lower()), lang) < 3.0
     slavic = SLAVIC_SURNAME.get(lang)
     return key, True, False, weak_rare, bool(slavic is not None and not weak and slavic.search(word))
+
+
+@lru_cache(maxsize=None)
+def _gazetteer_compound_seconds(lang: str) -> frozenset:
+    """The second part keys of the gazetteer's two-part hyphenated names."""
+    return frozenset().union(*_gazetteer_compounds(lang).values())
 
 
 @lru_cache(maxsize=None)
@@ -1066,14 +1083,10 @@ class _NameWordIndex:
 
     def __init__(self, lang: str):
         self.lang = lang
+        self.tokens = TokenWords()
         self.clear()
-        firsts, seconds = set(), set()
-        for k in gazetteer(lang).keys:
-            if k.count("-") == 1:
-                a, b = k.split("-")
-                firsts.add(a)
-                seconds.add(b)
-        self.compound_first_keys, self.compound_second_keys = firsts, seconds
+        self.compound_first_keys = frozenset(_gazetteer_compounds(lang))  # (a set: a Cleaner pickles)
+        self.compound_second_keys = _gazetteer_compound_seconds(lang)
 
     def clear(self):
         self.known: set = set()
@@ -1105,6 +1118,7 @@ class _NameWordIndex:
     def _file_strings(self, strings: set, text_strings: set):
         """File the words of new scan strings (`strings`, of a text whose scan strings
         are `text_strings`), and mark hot those that hold a hot word."""
+        token_words = self.tokens.words
         words = {s: token_words(s) for s in strings}
         n_words = sum(map(len, words.values()))
         if len(self.known) + n_words > self.MAX_WORDS or len(self.seen_strings) + len(strings) > self.MAX_WORDS:
@@ -1135,7 +1149,8 @@ class _NameWordIndex:
         hot = strings & self.hot
         if not hot:
             return False
-        return self._decide(words_of_strings(hot), lambda: words_of_strings(strings), text)
+        of_strings = self.tokens.of_strings
+        return self._decide(of_strings(hot), lambda: of_strings(strings), text)
 
     def _file(self, w: str):
         """Put one new word into the sets its facts call for."""
@@ -1213,128 +1228,74 @@ class _NameWordIndex:
         return False
 
 
-_INDEXES: dict[str, _NameWordIndex] = {}
-
-# Every name word (a _NAME_WORD match) lies in one token of this stdlib pattern, which
-# scans far faster than _NAME_WORD: a capital or a non-ASCII character, then ASCII
-# letters, ' and - or non-ASCII characters, then the digit or underscore that may
-# follow (the only ASCII characters outside the token that _NAME_WORD's lookarounds
-# read). The non-ASCII characters left out (_BREAKS: no-break space, « », curly double
-# quotes, dashes, ellipsis...) are, like the ASCII ones left out, no letter, mark,
-# digit, word character (\w, which `\b` reads), ' or -, so _NAME_WORD reads them as it
-# reads a space; ’ (the apostrophe of O’Brien) may go on a token but not start one.
-# A name word starts where its left neighbour is no letter, digit, mark, ' or -,
-# so no token runs across its start, and its own characters all belong to the token:
-# _NAME_WORD run over the token alone finds it (and, at worst, a few more words).
-# Group 2 (a lookahead, so the next token may start there) is the lower-case word of
-# three letters or more after one space, which CAS001 reads (casing.py).
-_IN_NAME = regex.compile(r"[\w\p{L}\p{N}\p{M}'’\-]")
-_BREAKS = "".join(
-    c for c in map(chr, (*range(0x80, 0xC0), *range(0x2000, 0x2070))) if not _IN_NAME.match(c)
-)
-
-
-def _non_ascii_except(excluded: str) -> str:
-    """A character-class body: every non-ASCII character but `excluded`."""
-    gaps, prev = [], 0x80
-    for c in sorted(set(excluded)):
-        if ord(c) > prev:
-            gaps.append(re.escape(chr(prev)) + "-" + re.escape(chr(ord(c) - 1)))
-        prev = ord(c) + 1
-    return "".join(gaps) + re.escape(chr(prev)) + "-\U0010ffff"
-
-
-_TOKEN_START = _non_ascii_except(_BREAKS + "’")
-_TOKEN_CHAR = _non_ascii_except(_BREAKS)
-CAPITAL_TOKEN = re.compile(
-    rf"([A-Z{_TOKEN_START}][A-Za-z'\-{_TOKEN_CHAR}]*[0-9_]?)(?= ([a-z{_TOKEN_CHAR}]{{3,}}))?"
-)
-
-
-def non_ascii_letters_and_more() -> str:
-    """A stdlib character-class body holding every non-ASCII letter (and more): every
-    non-ASCII character but _BREAKS, which holds no letter."""
-    return _TOKEN_CHAR
-
-
-# the same for ASCII text, where it scans a little faster
-CAPITAL_TOKEN_ASCII = re.compile(r"([A-Z][A-Za-z'\-]*[0-9_]?)(?= ([a-z]{3,}))?")
-# and the same again as one string per token, "Token" or "Token lower" (no groups: it
-# builds no tuples). Taking the lower-case word instead of looking ahead at it skips
-# no token, since it holds no capital; in text that is not ASCII it could (É, ×).
-_ASCII_TOKEN_AND_LOWER = re.compile(r"[A-Z][A-Za-z'\-]*[0-9_]?(?: [a-z]{3,})?")
-
-
-@lru_cache(maxsize=8)  # the names gate and CAS001 read the same document in turn
-def capital_tokens(text: str) -> set:
-    """The token scan of `text`, as a set of strings. In ASCII text, each token of
-    CAPITAL_TOKEN_ASCII with the lower-case word after it when there is one ("Angela
-    merkel", "Angela"); in other text, the tokens of CAPITAL_TOKEN and, apart, the
-    lower-case words after them (never with a space: a space breaks tokens and words).
-    Facts are cached per string across documents (`token_words`, casing's)."""
-    if text.isascii():
-        return set(_ASCII_TOKEN_AND_LOWER.findall(text))
-    found = CAPITAL_TOKEN.findall(text)
-    out = set(map(itemgetter(0), found))
-    out.update(map(itemgetter(1), found))
-    out.discard("")
-    return out
-
-
-def capital_token_pairs(text: str) -> list[tuple[str, str]]:
-    """(token, lower-case word after it or "") for each token of CAPITAL_TOKEN in `text`."""
-    return (CAPITAL_TOKEN_ASCII if text.isascii() else CAPITAL_TOKEN).findall(text)
-
-
-_TOKEN_WORDS: dict[str, tuple] = {}  # scan string (capital_tokens) -> its name words (cached across documents)
-_PLAIN_TOKENS: set = set()  # strings that are exactly one name word, themselves
-_WORDLESS: set = set()  # strings that hold no name word (the lower-case words)
-_MAX_TOKENS = 1 << 19
-
+def name_index(lang: str, memo: Optional[Memo] = None) -> _NameWordIndex:
+    """The word index of `lang` kept in `memo` (a Cleaner's), or a fresh one."""
+    if memo is None:
+        return _NameWordIndex(lang)
+    return memo.table(("names.index", lang), lambda: _NameWordIndex(lang))
 
 def token_words(s: str) -> tuple:
-    """The name words in one string of the token scan (cached across documents)."""
-    found = _TOKEN_WORDS.get(s)
-    if found is None:
-        if len(_TOKEN_WORDS) > _MAX_TOKENS:
-            _TOKEN_WORDS.clear()
-            _PLAIN_TOKENS.clear()
-            _WORDLESS.clear()
-        token, space, _ = s.partition(" ")
-        # "Token lower": the token's words (_NAME_WORD reads the space after a token as
-        # it reads the end of the string; the lower-case word holds no name word)
-        if space:
-            found = token_words(token)
-        elif s.isascii() and s.isalpha() and "A" <= s[0] <= "Z":
-            found = (s,)  # "Johnson": _NAME_WORD's capital, then its letters to the end
-        else:
-            found = tuple(_NAME_WORD.findall(s))
-        _TOKEN_WORDS[s] = found
-        if found == (s,):
-            _PLAIN_TOKENS.add(s)
-        elif not found:
-            _WORDLESS.add(s)
-    return found
+    """The name words in one string of the token scan."""
+    token, space, _ = s.partition(" ")
+    # "Token lower": the token's words (_NAME_WORD reads the space after a token as
+    # it reads the end of the string; the lower-case word holds no name word)
+    if space:
+        s = token
+    if s.isascii() and s.isalpha() and "A" <= s[0] <= "Z":
+        return (s,)  # "Johnson": _NAME_WORD's capital, then its letters to the end
+    return tuple(_NAME_WORD.findall(s))
+
+
+class TokenWords:
+    """`token_words` of the scan strings met so far (a name index's, across documents),
+    with the strings that are one name word themselves and those that hold none, so
+    that most strings of a document are answered by two set operations. Bounded."""
+
+    MAX_STRINGS = 1 << 19  # forget everything past this (answers stay exact)
+
+    def __init__(self) -> None:
+        self.found: dict[str, tuple] = {}
+        self.plain: set = set()  # strings that are exactly one name word, themselves
+        self.wordless: set = set()  # strings that hold no name word (the lower-case words)
+
+    def words(self, s: str) -> tuple:
+        found = self.found.get(s)
+        if found is None:
+            if len(self.found) > self.MAX_STRINGS:
+                self.found.clear()
+                self.plain.clear()
+                self.wordless.clear()
+            found = self.found[s] = token_words(s)
+            if found == (s,):
+                self.plain.add(s)
+            elif not found:
+                self.wordless.add(s)
+        return found
+
+    def of_strings(self, strings: set) -> set:
+        """The name words in these strings of the token scan."""
+        words = strings & self.plain
+        for s in (strings - words) - self.wordless:
+            words.update(self.words(s))
+        return words
 
 
 def words_of_strings(strings: set) -> set:
     """The name words in these strings of the token scan."""
-    words = strings & _PLAIN_TOKENS
-    for s in (strings - words) - _WORDLESS:
-        words.update(token_words(s))
-    return words
+    return {w for s in strings for w in token_words(s)}
 
 
 def name_words(text: str) -> set:
     """The name words of `text` (a superset of set(_NAME_WORD.findall(text)), mostly
-    equal), from capital_tokens with each string's words cached across documents."""
+    equal), from capital_tokens."""
     return words_of_strings(capital_tokens(text))
 
 
-@lru_cache(maxsize=8)  # the three TRL rules ask about the same document in turn
-def _may_have_variants(text: str, lang: str) -> bool:
-    index = _INDEXES.get(lang) or _INDEXES.setdefault(lang, _NameWordIndex(lang))
-    return index.may_have_variants_in(capital_tokens(text), text)
+def _may_have_variants(text: str, lang: str, tokens: Optional[set] = None, memo: Optional[Memo] = None) -> bool:
+    """The names gate: `may_have_variants_in` of the text's token scan (`tokens`, when
+    made already), by the word index kept in `memo` (a fresh one without)."""
+    strings = capital_tokens(text) if tokens is None else tokens
+    return name_index(lang, memo).may_have_variants_in(strings, text)
 
 
 def _written_apart(text: str, firsts: set, seconds: set) -> bool:

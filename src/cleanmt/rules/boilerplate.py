@@ -537,34 +537,6 @@ def related_link(doc):
 
 # -- BLP003 "More news" tails ---------------------------------------------------------
 
-@lru_cache(maxsize=None)
-def _tail_headings() -> frozenset:
-    rows = load_tsv("boilerplate_tails.tsv", required=("heading", "source"))
-    return frozenset(" ".join(r["heading"].split()).casefold() for r in rows)
-
-
-@lru_cache(maxsize=None)
-def _most_heading_words() -> int:
-    """The most whitespace-separated words a heading line can have: a heading's words,
-    and a colon written apart ("Most read :")."""
-    return max(len(h.split()) for h in _tail_headings()) + 1
-
-
-def _may_have_tail(doc) -> bool:
-    """The heading is a whole line among the last MAX_TAIL_LINES + 1 non-blank ones (the
-    scan stops there), with article prose on an earlier line: so the text has a line break."""
-    if "\n" not in doc.text:
-        return False
-    headings, most = _tail_headings(), _most_heading_words()
-    for line in _tail_lines(doc.text, MAX_TAIL_LINES + 1):
-        if len(line.split(None, most)) > most:
-            continue  # more words than a heading has (a paragraph): split no further
-        t = " ".join(line.split()).casefold()
-        if t.endswith(":"):
-            t = t[:-1].rstrip()
-        if t in headings:
-            return True
-    return False
 
 @rule(
     "BLP003",
@@ -585,7 +557,6 @@ def _may_have_tail(doc) -> bool:
         "Our picks\n\nRecommended\n\nThe blue kettle\n\nThe red kettle",
     ],
     anchors=lambda: [r["heading"] for r in load_tsv("boilerplate_tails.tsv", required=("heading", "source"))],
-    gate=_may_have_tail,
 )
 def more_news_tail(doc):
     """Scans up from the end over headline-like lines; the highest list heading
@@ -957,11 +928,6 @@ def _words_alt(kind: str) -> str:
     return rf"(?:{_trie_alternation(_furniture(kind))})(?![\p{{L}}\p{{N}}])"
 
 
-def _has_line_break(doc) -> bool:
-    """A line of its own can only go where the text has another line to keep."""
-    return "\n" in doc.text
-
-
 def _own_line_span(doc: Document, i: int) -> Optional[tuple[int, int]]:
     return _line_block_span(doc, i, i)
 
@@ -1195,12 +1161,6 @@ def _stamp_candidates(doc) -> list[tuple[int, int, int]]:
     return out
 
 
-def _may_have_stamp_line(doc) -> bool:
-    """A head line (of the first BYLINE_HEAD_LINES) that is short and ends like a stamp and
-    holds a digit, or opens with a byline word; the text has another line."""
-    return bool(doc.shared(_STAMP_KEY, _stamp_candidates))
-
-
 @rule(
     "BLP008",
     "boilerplate",
@@ -1235,7 +1195,6 @@ def _may_have_stamp_line(doc) -> bool:
         "By Invitation Only\n\nThe club reopened.",
         "Dam bursts\n\n2024\n\nWater rose fast.",
     ],
-    gate=_may_have_stamp_line,
 )
 def stamp_line(doc):
     """What: a line of its own among the first lines of a document that is a byline or desk
@@ -1297,7 +1256,6 @@ def _ad_line_re():
         "Advertisement",
     ],
     anchors=lambda: _furniture("ad") + _furniture("button"),
-    gate=_has_line_break,
 )
 def ad_label(doc):
     """What: a line that says only "Advertisement" (or its equivalent in fr, es, de, it, pt,
@@ -1354,7 +1312,6 @@ def _share_first_words():
         "The port reopened.\n\nPrint",
     ],
     anchors=lambda: _furniture("share"),
-    gate=_has_line_break,
 )
 def share_line(doc):
     """What: a line of button labels: "Share on Facebook Share on X Copy link", "Follow us on
@@ -1393,8 +1350,6 @@ def _cta_res():
 @lru_cache(maxsize=None)
 def _cta_first_words():
     return _first_words(_furniture("cta") + _furniture("cta_alone"))
-
-
 
 
 @lru_cache(maxsize=None)
@@ -1446,7 +1401,6 @@ def _is_cta_line(text: str) -> bool:
         "The port reopened.\n\nsubscribe",
     ],
     anchors=lambda: _furniture("newsletter") + _furniture("cta_alone"),
-    gate=_has_line_break,
 )
 def newsletter_call(doc):
     """What: a short line that opens with a subscription imperative (Sign up, Subscribe,
@@ -1499,13 +1453,6 @@ def _rights_anchors() -> list[str]:
     return ["©", "(c) ", "copyright"] + [p for p in _furniture("rights") if p.casefold() != "copyright"]
 
 
-def _may_have_rights(doc) -> bool:
-    """One of the last lines is a rights notice; the text has a line break (the notice is
-    not all of it)."""
-    text = doc.text
-    return "\n" in text and any(_is_rights_line(line.strip()) for line in _tail_lines(text, TAIL_RIGHTS_LINES))
-
-
 @rule(
     "BLP012",
     "boilerplate",
@@ -1526,7 +1473,6 @@ def _may_have_rights(doc) -> bool:
         "The port reopened.\n\nThe logo, marked ©, was on every crate the inspectors opened that week at the port.",
     ],
     anchors=_rights_anchors,
-    gate=_may_have_rights,
 )
 def rights_notice(doc):
     """What: one of the last lines of a document that is a rights notice: "© dpa",
@@ -1561,10 +1507,6 @@ def _is_tag_line(text: str) -> bool:
     return all(1 <= _n_words(t) <= MAX_TAG_WORDS and not regex.search(r"[.!?:]$", t) for t in items)
 
 
-def _may_have_tags(doc) -> bool:
-    return "\n" in doc.text and any(_is_tag_line(t.strip()) for t in _tail_lines(doc.text, TAIL_RIGHTS_LINES))
-
-
 @rule(
     "BLP013",
     "boilerplate",
@@ -1582,7 +1524,6 @@ def _may_have_tags(doc) -> bool:
         "The river fell overnight.\n\nTags: these are the words readers search for most, she said",
     ],
     anchors=lambda: [a for t in _furniture("tags") for a in (t + ":", t + " :")],
-    gate=_may_have_tags,
 )
 def tag_list(doc):
     """What: one of the last lines of a document that is a labelled list of topic tags

@@ -19,7 +19,6 @@ from ..knowledge.first_names import first_name_genders, fold, gender_of
 from ..knowledge.language_model import context_gains, model_spelling
 from ..anchors import anchor_set
 from ..lexicon import AnchorIndex, load_tsv
-from ..names import capital_tokens
 from ..registry import rule
 from ..types import Hit
 from .spinner import _spaces_match_runs, match_case
@@ -557,7 +556,6 @@ _SINCE_DURATION = regex.compile(
         "The highest level since months before the war began.",
     ],
     anchors=["since"],
-    trigger=r"(?i)since[ \t]+(?:\S+[ \t]+)?(?:years|months|weeks|days|decades|hours|minutes|centuries)",
 )
 def since_duration(doc):
     """What it flags: "since" followed by a length of time rather than a point in time
@@ -960,7 +958,7 @@ _ACCENTED_LOWER_BEFORE_NAME = regex.compile(r"(?<![\p{L}'’-])(\p{Ll}*[^\x00-\x
 
 def _find_names(doc) -> dict[str, str]:
     text = doc.text
-    tokens = capital_tokens(text)
+    tokens = doc.capital_tokens
     out = {}
     for gender, names in _capitalised_names().items():
         for name in names.intersection(tokens):

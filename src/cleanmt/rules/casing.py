@@ -17,7 +17,7 @@ import regex
 from ..frequency import zipf as _zipf
 from ..lexicon import small_list_zipf
 from ..lexicon import load_tsv
-from ..names import capital_token_pairs, capital_tokens, non_ascii_letters_and_more
+from ..tokens import capital_token_pairs, non_ascii_letters_and_more
 from ..registry import rule
 from ..types import Hit
 
@@ -47,11 +47,17 @@ def _capitalise(word: str) -> str:
     return word[:1].upper() + word[1:]
 
 
-# scan string with a rare lower-case word -> (the word capitalised, and for "Angela merkel"
-# the pair to look for, "Angela Merkel", else None) (cached across documents)
-_RARE_LOWER: dict = {}
-_SEEN_LOWER: set = set()  # scan strings already sorted into _RARE_LOWER or not
-_MAX_SEEN_LOWER = 1 << 19  # forget them all past this (memory stays bounded; answers stay exact)
+class _RareLower:
+    """Token-scan strings sorted for CAS001 across documents (a Cleaner's memo): `rare`
+    maps a string with a rare lower-case word to (the word capitalised, and for "Angela
+    merkel" the pair to look for, "Angela Merkel", else None); `seen` holds every string
+    sorted so far. Bounded: past MAX_SEEN both are forgotten (answers stay exact)."""
+
+    MAX_SEEN = 1 << 19
+
+    def __init__(self) -> None:
+        self.rare: dict = {}
+        self.seen: set = set()
 
 
 def _letters_prefix(word: str) -> str:
@@ -68,7 +74,7 @@ def _letters_suffix(word: str) -> str:
     return word
 
 
-def _may_have_lowercased_name(text: str) -> bool:
+def _may_have_lowercased_name(doc) -> bool:
     """Cheap necessary condition of CAS001: some "Angela Merkel" whose second word
     also occurs lower-cased after the first ("Angela merkel"), and is no common word.
 
@@ -80,32 +86,34 @@ def _may_have_lowercased_name(text: str) -> bool:
     text, "merkel×" at worst). Only the scan strings with a rare lower-case word
     ("Angela merkel" in ASCII text, "merkel" in other text) whose capitalised form
     follows a space somewhere (" Merkel") go on to a substring test for "Angela Merkel"."""
-    strings = capital_tokens(text)
-    if not _SEEN_LOWER.issuperset(strings):  # (no new set built for the usual answer)
-        new = strings - _SEEN_LOWER
-        if len(_SEEN_LOWER) > _MAX_SEEN_LOWER:
-            _SEEN_LOWER.clear()
-            _RARE_LOWER.clear()
+    text, strings = doc.text, doc.capital_tokens
+    memo = doc.memo.table("cas001.rare_lower", _RareLower)
+    rare_lower, seen_lower = memo.rare, memo.seen
+    if not seen_lower.issuperset(strings):  # (no new set built for the usual answer)
+        new = strings - seen_lower
+        if len(seen_lower) > memo.MAX_SEEN:
+            seen_lower.clear()
+            rare_lower.clear()
             new = strings
         for w in new:
             prev, space, low = w.partition(" ")
             if space:  # "Angela merkel" (ASCII text): low is [a-z]{3,}
                 if _zipf(low, "en") < COMMON_WORD_ZIPF:  # wordfreq's value, fast for [a-z]+
                     name = low[0].upper() + low[1:]
-                    _RARE_LOWER[w] = (name, f"{prev} {name}")
+                    rare_lower[w] = (name, f"{prev} {name}")
                 continue
             if "A" <= w[0] <= "Z":
                 continue  # a token: no lower-case word starts with an ASCII capital
             low = w if w.isalpha() else _letters_prefix(w)
             if len(low) >= 3 and _zipf(low, "en") < COMMON_WORD_ZIPF:
-                _RARE_LOWER[w] = (low[0].upper() + low[1:], None)
-        _SEEN_LOWER.update(new)
-    rare = strings & _RARE_LOWER.keys()
+                rare_lower[w] = (low[0].upper() + low[1:], None)
+        seen_lower.update(new)
+    rare = strings & rare_lower.keys()
     if not rare:
         return False
     found = None
     for after in rare:
-        name, pair = _RARE_LOWER[after]
+        name, pair = rare_lower[after]
         if pair is not None:
             if pair in text:  # "Angela Merkel" (which holds " Merkel")
                 return True
@@ -145,7 +153,7 @@ def _may_have_lowercased_name(text: str) -> bool:
         "We saw Anna Rose at the fair. When Anna rose to speak, the hall went quiet.",
         "Talks with Angela Merkel went well. A merkel is not a word, but Angela merkel is.",
     ],
-    gate=lambda doc: _may_have_lowercased_name(doc.text),
+    gate=_may_have_lowercased_name,
 )
 def lowercased_name(doc):
     text, words = doc.text, doc.words
@@ -200,7 +208,7 @@ def _hard_wrapped(lines) -> bool:
 
 # A line's first word as FIRST_WORD finds it, then the blank after it, in stdlib terms:
 # FIRST_WORD's lower-case letters are all in this class (ASCII a-z, and every non-ASCII
-# character but some punctuation: names.non_ascii_letters_and_more).
+# character but some punctuation: tokens.non_ascii_letters_and_more).
 _LOWER_WORD_BLANK = rf"[a-z{non_ascii_letters_and_more()}]+[ \t]"
 _FIRST_LINE_LOWER = re.compile(_LOWER_WORD_BLANK)
 _LATER_LINE_LOWER = re.compile("\n" + _LOWER_WORD_BLANK)
@@ -288,12 +296,10 @@ _CAPITALISED_PARTICLES = frozenset(v for p in _PARTICLES.split("|") for v in _ca
 
 
 # Spellings with a capital that (?i) also lets into a particle, with "ſ" for "s" ("DAſ"):
-# not in _CAPITALISED_PARTICLES, but anchors, so that _may_have_capitalised_particle sees them.
+# not in _CAPITALISED_PARTICLES, but anchors, so that CAS003 runs on text that holds them.
 _LONG_S_PARTICLES = frozenset(
     v.replace("s", "ſ").replace("S", "ſ") for v in _CAPITALISED_PARTICLES if "s" in v or "S" in v
 ) - {p.replace("s", "ſ") for p in _PARTICLES.split("|")}
-# A run of particles after a letter and a blank, then a capital (PARTICLE_NAME from one of its blanks).
-_PARTICLE_RUN = regex.compile(r"(?<=\p{L})[ \t](?:(?i:" + _PARTICLES + r")[ \t])+\p{Lu}")
 
 
 def _particle_anchors() -> list[str]:
@@ -303,30 +309,6 @@ def _particle_anchors() -> list[str]:
     in "Charles de Gaulle" (the common case) is no anchor."""
     forms = _CAPITALISED_PARTICLES | _LONG_S_PARTICLES
     return [a + f + b for f in sorted(forms) for a in " \t" for b in " \t"]
-
-
-def _has_capitalised_particle(doc) -> bool:
-    """A particle with a capital as a whole whitespace-separated token
-    (see _CAPITALISED_PARTICLES)."""
-    return not _CAPITALISED_PARTICLES.isdisjoint(doc.text.split())
-
-
-def _may_have_capitalised_particle(doc) -> bool:
-    """Necessary condition of CAS003: at one of its anchors, PARTICLE_NAME's run goes on
-    from the blank: a letter before it (the name, or the particle before this one), then
-    particles and blanks, then a capital (the surname). Such an anchor is a whole-token
-    particle with a capital, the rule's gate of old (_has_capitalised_particle), except
-    "DAſ" and the like: a text with "ſ" is asked that old gate, so nothing changes."""
-    hits = doc.anchor_hits[1].get("CAS003")
-    if not hits:
-        return False
-    text = doc.text
-    if text.isascii():
-        return any(_PARTICLE_RUN.match(text, p) for p in hits)
-    if "ſ" in text:
-        return _has_capitalised_particle(doc)
-    data = text.encode("utf-8")  # the anchors' UTF-8 offsets, read as character offsets
-    return any(_PARTICLE_RUN.match(text, len(data[:p].decode("utf-8"))) for p in hits)
 
 
 @lru_cache(maxsize=None)
@@ -356,7 +338,6 @@ def _particle_forms() -> dict:
         "Then Anna Van Dam, and Anna van Dam, and Anna Van Dam again.",
     ],
     exact_anchors=_particle_anchors,
-    gate=_may_have_capitalised_particle,
 )
 def capitalised_particle(doc):
     listed = _particle_forms()
@@ -394,7 +375,6 @@ def capitalised_particle(doc):
 
 # Characters next to a word that make it part of an address, a handle, a file name or code.
 _CODE_NEIGHBOURS = frozenset("@#/\\_.:=<>[]{}|~*^`+&%$0123456789")
-_POSSESSIVE = ("'s", "’s", "s'", "s’")
 
 # US spellings whose British form en_GB lists (en_GB drops the American one, and may
 # keep a capitalised homograph: "Center", "Neighbors"). Each pair: US ending, UK ending.
@@ -533,12 +513,6 @@ def _proper_sites(doc) -> list:
     return sites
 
 
-def _may_have_lowercase_proper(doc) -> bool:
-    """Cheap necessary condition of CAS004: at one of its anchors, a whole word the
-    dictionary only lists capitalised, or a month name in a date."""
-    return bool(doc.shared("CAS004", _proper_sites))
-
-
 def _code_like(text: str, start: int, end: int) -> bool:
     before = text[start - 1] if start else " "
     after = text[end] if end < len(text) else " "
@@ -570,7 +544,6 @@ def _code_like(text: str, start: int, end: int) -> bool:
         "all lower-case text like this one about wednesday is a style.",
     ],
     exact_anchors=_proper_anchors,
-    gate=_may_have_lowercase_proper,
 )
 def lowercase_proper_noun(doc):
     from ..knowledge.dictionary import forms
@@ -614,7 +587,6 @@ def _common_words() -> frozenset:
 # A capitalised word followed by one of these and a capital is part of a name:
 # "Ministry of Transport", "Minister for Foreign Affairs", "Geophysics and Volcanology".
 _NAME_LINKS = frozenset({"of", "for", "and", "&", "de", "du", "la", "del", "von"})
-_QUOTE_OPENERS = "“\"‘«„"
 
 
 # CAS005 leaves alone the commonest words (wordfreq zipf >= 5.0: "government" 5.3, "police"
@@ -630,12 +602,19 @@ GERMAN_STYLE_MAX_ZIPF = 5.0
 GERMAN_STYLE_FORMS = ("s", "ing")
 
 
-# token-scan string (names.capital_tokens) -> its capitalised word, when the dictionary
-# lists that word only lower-case ("Restructuring", "Employees"); cached across documents
-_GS_WORD: dict = {}
-_GS_KEYS: set = set()  # _GS_WORD's keys as a set (set & set walks the smaller one)
-_GS_SEEN: set = set()  # scan strings already sorted into _GS_WORD or not
-_GS_MAX = 1 << 19  # forget them all past this (memory stays bounded; answers stay exact)
+class _GermanStyleWords:
+    """Token-scan strings sorted for CAS005 across documents (a Cleaner's memo): `word`
+    maps a string to its capitalised word when the dictionary lists that word only
+    lower-case ("Restructuring", "Employees"); `keys` is word's keys as a set (set & set
+    walks the smaller one); `seen` every string sorted so far. Bounded: past MAX_SEEN all
+    are forgotten (answers stay exact)."""
+
+    MAX_SEEN = 1 << 19
+
+    def __init__(self) -> None:
+        self.word: dict = {}
+        self.keys: set = set()
+        self.seen: set = set()
 
 
 def _german_style_site(text: str, i: int, w: str):
@@ -699,13 +678,15 @@ def _german_style_candidates(doc) -> list:
     """Capitalised words of the document that the dictionary lists only lower-case, with
     a place where CAS005 may flag them (_german_style_site): found through the token
     scan the names gate and CAS001 also read, so most documents cost a set lookup."""
-    strings = capital_tokens(doc.text)
-    if not _GS_SEEN.issuperset(strings):
-        new = strings - _GS_SEEN
-        if len(_GS_SEEN) > _GS_MAX:
-            _GS_SEEN.clear()
-            _GS_WORD.clear()
-            _GS_KEYS.clear()
+    strings = doc.capital_tokens
+    memo = doc.memo.table("cas005.words", _GermanStyleWords)
+    gs_word, gs_keys, gs_seen = memo.word, memo.keys, memo.seen
+    if not gs_seen.issuperset(strings):
+        new = strings - gs_seen
+        if len(gs_seen) > memo.MAX_SEEN:
+            gs_seen.clear()
+            gs_word.clear()
+            gs_keys.clear()
             new = strings
         words = _german_style_words()
         for st in new:
@@ -716,15 +697,15 @@ def _german_style_candidates(doc) -> list:
                 continue
             if follower and _zipf(follower, "en") < FUNCTION_WORD_ZIPF:
                 continue  # "International study": the check wants a function word after it
-            _GS_WORD[st] = tok
-            _GS_KEYS.add(st)
-        _GS_SEEN.update(new)
-    found = strings & _GS_KEYS
+            gs_word[st] = tok
+            gs_keys.add(st)
+        gs_seen.update(new)
+    found = strings & gs_keys
     if not found:
         return []
     text = doc.text
     out = []
-    for w in {_GS_WORD[st] for st in found}:
+    for w in {gs_word[st] for st in found}:
         sites = set()
         i = text.find(" " + w)
         while i >= 0:
@@ -786,11 +767,12 @@ def _verb_stem_known(noun: str) -> bool:
         "An International study found that international trade grew.",
         "Help came from Australian Search and Rescue, a rescue team.",
     ],
-    gate=lambda doc: bool(_german_style_candidates(doc)),
 )
 def german_style_capital(doc):
-    text, words, counts = doc.text, doc.words, doc.word_counts
     wanted = set(_german_style_candidates(doc))
+    if not wanted:
+        return  # most documents: no capitalised word the dictionary has only lower-case
+    text, words, counts = doc.text, doc.words, doc.word_counts
     for k in range(1, len(words) - 1):
         w = words[k].group()
         if w not in wanted or counts[w] != 1:

@@ -392,16 +392,6 @@ def _line_of(text: str, pos: int) -> str:
     return text[text.rfind("\n", 0, pos) + 1 : (text.find("\n", pos) + 1 or len(text) + 1) - 1]
 
 
-def _may_have_percent_spacing(doc) -> bool:
-    """Necessary condition of PUN108: an anchor " %" (English, where the scan text reads
-    no-break spaces as spaces) or a digit and "%" (French)."""
-    hits = doc.anchor_hits[0].get("PUN108", ())
-    if symbols(doc.profile.code).percent_space:
-        return bool(hits)
-    data = doc.scan_utf8
-    return any(data[p : p + 1] == b" " for p in hits)
-
-
 @rule(
     "PUN108",
     "punctuation",
@@ -409,7 +399,6 @@ def _may_have_percent_spacing(doc) -> bool:
     confidence=0.85,
     langs=("en", "fr"),
     anchors=[" %"] + [f"{d}%" for d in "0123456789"],
-    gate=_may_have_percent_spacing,
     bad=[
         ("Shipments could fall by 65 % this week.", "Shipments could fall by 65% this week."),
         ("Inflation reached 5,17\u00a0% in the year.", "Inflation reached 5,17% in the year."),

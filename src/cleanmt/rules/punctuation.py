@@ -80,53 +80,18 @@ def _is_abbreviation(word: str) -> bool:
 _SPACED_MARK = regex.compile(r"[ \t\u00a0\u202f][,;:!?.]")
 
 
-@lru_cache(maxsize=4)  # the three rules ask about the same document in turn
-def _spaced_marks(text: str) -> frozenset:
-    """The distinct (space, mark) pairs of `text`: {" ,", "\u00a0:"...}."""
-    return frozenset(_SPACED_MARK.findall(text))
+def _spaced_marks(doc) -> frozenset:
+    """The distinct (space, mark) pairs of the document: {" ,", "\u00a0:"...}; one scan
+    for the three rules (a Document fact)."""
+    return doc.shared("pun.spaced_marks", lambda d: frozenset(_SPACED_MARK.findall(d.text)))
 
 
-def _any_spaced(text: str, spaces: str, marks: str) -> bool:
-    return any(p[0] in spaces and p[1] in marks for p in _spaced_marks(text))
+def _any_spaced(doc, spaces: str, marks: str) -> bool:
+    return any(p[0] in spaces and p[1] in marks for p in _spaced_marks(doc))
 
 
 # The blank and full stop that open a SPACE_BEFORE_STOP match (PUN002's exact anchors).
 _SPACED_STOPS = (" .", "\u00a0.", "\u202f.")
-
-
-def _may_have_spaced_stop(doc) -> bool:
-    """Necessary condition of PUN002: SPACE_BEFORE_STOP matches from the blank of some
-    " ." (most " ." in news open " ..." or " .5"). A match in a line is one in the text
-    at the same place: its lookbehind fails at a line start either way (no character,
-    or a line break, which ends no word), and nothing in it crosses a line break."""
-    text = doc.text
-    for stop in _SPACED_STOPS:
-        i = text.find(stop)
-        while i >= 0:
-            if SPACE_BEFORE_STOP.match(text, i):
-                return True
-            i = text.find(stop, i + 1)
-    return False
-
-
-_STRAY_STOP_TRIGGER = regex.compile(STRAY_STOP_TRIGGER)
-_LETTERS_BEFORE = regex.compile(r"(?r)\p{L}+")  # matched back from its end position
-
-
-def _may_have_stray_stop(doc) -> bool:
-    """Necessary condition of PUN004, which its anchors rarely meet: a full stop where
-    STRAY_STOP_TRIGGER matches (the part of STRAY_STOP after the word) whose word is one
-    the check keeps. STRAY_STOP can only match from the first of the letters before that
-    full stop (its lookbehind allows no letter before the word), so matching it there
-    tells; a match in a line is one in the text at the same place (no part crosses a
-    line break, and a line break is no character the lookbehind rejects)."""
-    text = doc.text
-    for t in _STRAY_STOP_TRIGGER.finditer(text):
-        letters = _LETTERS_BEFORE.match(text, 0, t.start())
-        m = letters and STRAY_STOP.match(text, letters.start())
-        if m and not _skipped_word(m.group(1)):
-            return True
-    return False
 
 
 def _skipped_word(word: str) -> bool:
@@ -161,7 +126,7 @@ def _prose_lines(doc):
     anchors=[" ,", " ;", " :", " !", " ?"],  # SPACE_BEFORE: a blank, then the mark
 )
 def space_before_punctuation(doc):
-    if not _any_spaced(doc.text, " \u00a0\u202f", ",;:!?"):
+    if not _any_spaced(doc, " \u00a0\u202f", ",;:!?"):
         return
     for line in _prose_lines(doc):
         for m in SPACE_BEFORE.finditer(line.text):
@@ -190,12 +155,11 @@ def space_before_punctuation(doc):
         ".",
     ],
     exact_anchors=_SPACED_STOPS,  # SPACE_BEFORE_STOP: a blank, then the full stop
-    gate=_may_have_spaced_stop,
 )
 def space_before_full_stop(doc):
     # Lower confidence than PUN001: edited English has the odd " ." typo, and a
     # lone "." can be a path or an operator; we report it but do not fix by default.
-    if not _any_spaced(doc.text, " \u00a0\u202f", "."):
+    if not _any_spaced(doc, " \u00a0\u202f", "."):
         return
     for line in _prose_lines(doc):
         for m in SPACE_BEFORE_STOP.finditer(line.text):
@@ -228,7 +192,7 @@ _LOWER_AFTER = regex.compile(r"[ \t]*\p{Ll}")
     anchors=[f"{a} {b}" for a in ".,!?" for b in ".,"],  # DOUBLED: a mark, blanks, a mark
 )
 def doubled_punctuation(doc):
-    if not _any_spaced(doc.text, " \t", ".,"):
+    if not _any_spaced(doc, " \t", ".,"):
         return
     for line in _prose_lines(doc):
         text = line.text
@@ -278,7 +242,6 @@ def doubled_punctuation(doc):
     # STRAY_STOP: the full stop, blanks, a lower-case word; more than one blank after a
     # full stop is rare enough to be an anchor of its own
     exact_anchors=[f". {w}" for w in _CONTINUATIONS] + [".\t", ".  "],
-    gate=_may_have_stray_stop,  # the trigger, then the word before the full stop
 )
 def stray_full_stop(doc):
     for line in _prose_lines(doc):

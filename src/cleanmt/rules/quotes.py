@@ -536,9 +536,9 @@ def _describe(m: Mark, role: str, old: str, new: str) -> str:
     return "garbled quotation mark: " + ("; ".join(problems) or "wrong form for its position")
 
 
-@lru_cache(maxsize=8)
 def _analyse(text: str) -> tuple[tuple[str, Hit], ...]:
-    """All quote findings of a document, as (rule id, Hit); shared by the three rules."""
+    """All quote findings of a document, as (rule id, Hit); shared by the three rules
+    (a Document fact: `_hits`)."""
     todo = _lines_to_analyse(text)
     if not todo:
         return ()
@@ -642,7 +642,7 @@ def _missing_closer(line: str, offset: int, m: Mark, opener_sure: bool, limit: i
 def _hits(rule_id: str, doc):
     if not _may_have_findings(doc.text):
         return
-    for rid, hit in _analyse(doc.text):
+    for rid, hit in doc.shared("quo.analysis", lambda d: _analyse(d.text)):
         if rid == rule_id:
             yield hit
 

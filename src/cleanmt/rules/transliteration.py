@@ -25,7 +25,7 @@ import regex
 
 from .. import frequency
 from ..knowledge import exonyms
-from ..names import at_sentence_start, may_have_findings, name_findings
+from ..names import at_sentence_start, may_have_findings, table_for
 from ..registry import rule
 from ..types import Hit
 
@@ -33,12 +33,19 @@ from ..types import Hit
 def _may_find(doc) -> bool:
     """The names gate (see names.may_have_findings): most documents have no name word
     that the gazetteer knows, that another word shares a key with, or that carries a
-    foreign romanisation, and then none of the three rules can report anything."""
-    return may_have_findings(doc.text, doc.lang, doc.corpus)
+    foreign romanisation, and then none of the three rules can report anything.
+    Asked once per document (the three rules share it)."""
+    return doc.shared("trl.may_find", lambda d: may_have_findings(d.text, d.lang, d.corpus, d.capital_tokens,
+                                                                  d.memo))
+
+
+def _findings(doc) -> list:
+    """names.name_findings of the document, once for the three rules."""
+    return table_for(doc.text, doc.lang, doc.corpus).findings(doc.text) if _may_find(doc) else []
 
 
 def _hits(doc, rule_id: str):
-    for start, end, d in name_findings(doc.text, doc.lang, doc.corpus):
+    for start, end, d in doc.shared("trl.findings", _findings):
         if d.rule == rule_id:
             yield Hit(start, end, d.message, d.replacement, d.confidence)
 
