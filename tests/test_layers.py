@@ -87,6 +87,13 @@ def test_the_document_check_catches_a_text_keyed_cache():
     assert [fn.name for fn in _cached_functions(tree) if _document_params(fn)] == ["a", "b", "c"]
 
 
+# process-wide stores of reference data that start empty and fill as words are looked up;
+# each is named here with why it holds no document state
+REFERENCE_STORES = {
+    ("frequency.py", "_LOADED"): "wordfreq lists loaded whole: the same values for every document",
+    ("frequency.py", "_ASKED"): "how many words each list was asked on disk: decides when the list is "
+                                "loaded whole, never what a lookup answers (tests/test_frequency.py)",
+}
 _EMPTY_MUTABLE = ("dict", "set", "list", "defaultdict", "Counter", "OrderedDict", "deque")
 
 
@@ -109,5 +116,5 @@ def test_no_module_level_mutable_state_on_the_document_path(path):
     for node in tree.body:
         if isinstance(node, (ast.Assign, ast.AnnAssign)) and node.value is not None and _is_empty_mutable(node.value):
             targets = node.targets if isinstance(node, ast.Assign) else [node.target]
-            bad += [ast.unparse(t) for t in targets]
+            bad += [ast.unparse(t) for t in targets if (path.name, ast.unparse(t)) not in REFERENCE_STORES]
     assert not bad, f"{path.name}: module-level mutable state: {bad}"
