@@ -17,7 +17,7 @@ context gain, log10) picks the bucket.
 
     python benchmarks/spinner_synthetic.py [--swap-every 25] [--seeds 5] [--show]
 
-Prints recall and precision per score bucket and writes
+Prints precision per score bucket, precision and recall per confidence floor, and writes
 benchmarks/results/spinner_synthetic.json.
 """
 from __future__ import annotations
