@@ -27,8 +27,8 @@ phrases. After a modal, where only a verb can stand, a noun from the verb's Moby
 that no source shows after a modal or "to" is a swap too ("will charm" for "will
 appeal"). The margin is kept with each swap: the rule's confidence grows with it.
 
-The index is what makes the statistical pass cheap: its keys (about a million, packed
-into a 30 MB file that loads in ~0.1 s: SwapTable) are n-grams unusual by construction,
+The index is what makes the statistical pass cheap: its keys (about 550,000, packed
+into a 14 MB file that loads in ~30 ms: SwapTable) are n-grams unusual by construction,
 so a probe per word pair finds the few places worth a trigram check.
 """
 from __future__ import annotations
@@ -47,7 +47,7 @@ import regex
 
 from . import collocations, language_model, thesaurus
 
-FORMAT = 3
+FORMAT = 4
 _LOG10 = 23025.85  # the model's log base is 1.0001: this many units make a factor of ten
 MIN_LOGP = -2.0  # P(x | a) and P(a | x) of a collocation, log10
 MIN_PMI = 2.5  # log10 P(x | a) / P(x)
@@ -57,7 +57,7 @@ TERM_NEIGHBOURS = 12  # the closest neighbours of each word of such a term that 
 MIN_TERM_WORD = -7.0  # log10 unigram probability of each word of a collocation
 MODALS = ("will", "would", "can", "could", "should", "may", "might", "must")
 MODAL_LOGP = -4.0  # log10 P(x | modal) of a verb whose swap after a modal is looked for
-MIN_WORD = -6.0  # log10 unigram probability of every word involved (an unseen pair of rarer words says little)
+MIN_WORD = -6.5  # log10 unigram probability of every word involved (an unseen pair of rarer words says little)
 NEIGHBOURS = 0  # the closest neighbours of a word that are tried (0: all)
 
 # function words: a collocation of these ("of the") is grammar, not a term a spinner swaps
@@ -276,25 +276,38 @@ def build() -> dict[str, tuple[str, float]]:
                 for z in near(x)[:TERM_NEIGHBOURS]:
                     if (y, z) not in seen:
                         keep(f"{y} {z}", f"{a} {x}", p - logp(y, z))
-    _modal_swaps(keep, near, logp, uni, big, corpora, seen, verbs, nouns)
+    _modal_swaps(keep, near, sets, logp, uni, big, corpora, seen, verbs, nouns)
     return swaps
 
 
-def _modal_swaps(keep, near, logp, uni, big, corpora, seen, verbs, nouns) -> None:
+def _modal_swaps(keep, near, sets, logp, uni, big, corpora, seen, verbs, nouns) -> None:
     """"would y" for "would x": after a modal only a verb can stand, and a spinner that
     swaps a verb for a noun of its Moby list ("will appeal" -> "will charm") leaves a
     noun there. y must be a noun (some source shows "the y" or "a y") that no source
     ever shows after a modal or "to" (not a verb in any use), and not an -ly adverb; x
-    must follow the modal often (P(x | modal) >= 10^MODAL_LOGP)."""
+    must follow the modal often (P(x | modal) >= 10^MODAL_LOGP). Many verbs list the
+    same noun, so of those the one closest to y (Dice overlap of their Moby lists)
+    is kept, not the most frequent: "charm" is nearer "appeal" than "say"."""
+    best: dict[str, tuple[float, str, float]] = {}  # key -> (closeness, original, margin)
     for m in MODALS:
         for x in {w for a, w in seen if a == m and w in uni and w.isalpha() and w not in STOP}:
             probs = [logp(m, x) if (m, x) in big else None] + [c.logp(m, x) for c in corpora]
             p = max((q for q in probs if q is not None), default=None)
             if p is None or p < MODAL_LOGP:
                 continue
+            mine = sets(x)
             for y in near(x):
                 if y in nouns and y not in verbs and not y.endswith("ly") and (m, y) not in seen:
-                    keep(f"{m} {y}", f"{m} {x}", p - logp(m, y))
+                    margin = p - logp(m, y)
+                    if margin < MIN_MARGIN:
+                        continue
+                    theirs = sets(y)
+                    closeness = 2 * len(mine & theirs) / ((len(mine) + len(theirs)) or 1)
+                    key = f"{m} {y}"
+                    if key not in best or closeness > best[key][0]:
+                        best[key] = (closeness, f"{m} {x}", margin)
+    for key, (_, original, margin) in best.items():
+        keep(key, original, margin)
 
 
 class SwapTable(Mapping):
@@ -360,7 +373,7 @@ def _unpack(blob, offsets, ids, margins, terms) -> SwapTable:
 @lru_cache(maxsize=1)
 def swaps() -> SwapTable:
     """The swap index (see the module docstring), read from its cache file, built on first
-    use (about a minute and 1 GB once per machine; a lock file makes concurrent processes
+    use (2-4 minutes and ~2.5 GB once per machine; a lock file makes concurrent processes
     wait for one build instead of each running their own)."""
     path = cache_path()
     table = _read(path)
