@@ -17,7 +17,7 @@ context gain, log10) picks the bucket.
 
     python benchmarks/spinner_synthetic.py [--swap-every 25] [--seeds 5] [--show]
 
-Prints recall and precision per score bucket and writes
+Prints precision per score bucket, precision and recall per confidence floor, and writes
 benchmarks/results/spinner_synthetic.json.
 """
 from __future__ import annotations
@@ -34,6 +34,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SWAP_EVERY = 25
 BUCKETS = ((5.0, 8.0), (8.0, 10.0), (10.0, 12.0), (12.0, 99.0))
+BANDS = (0.45, 0.5, 0.55, 0.6, 0.65, 0.7)  # confidence floors: precision and recall of the findings at or above
 _WORD = re.compile(r"[A-Za-z]+")
 _STOP = frozenset(
     "the a an of to in on at for with by from and or but is are was were be been it its this that he she they we "
@@ -119,10 +120,11 @@ def run(every: int = SWAP_EVERY, seeds: tuple[int, ...] = (1,)) -> dict:
     synonyms = wordnet_synonyms(path)
     injected = found = words = in_terms = found_in_terms = 0
     buckets = {b: [0, 0] for b in BUCKETS}  # findings, right
+    bands = {b: [0, 0, set()] for b in BANDS}  # findings, right, swaps found (seed, article, swap)
     examples = []
     jobs = [(seed, article) for seed in seeds for article in lee_second_half()]
     rngs = {seed: random.Random(seed) for seed in seeds}
-    for seed, article in jobs:
+    for job, (seed, article) in enumerate(jobs):
         text, spans = inject(article, synonyms, rngs[seed], every)
         # swaps into a term the index knows ("health care" -> "health worry"): what it can find at best
         termed = {i for i, (a, b, orig) in enumerate(spans) if _in_term(text, a, b, orig, terms)}
@@ -134,6 +136,11 @@ def run(every: int = SWAP_EVERY, seeds: tuple[int, ...] = (1,)) -> dict:
             s = score_of(h.message)
             right = [i for i, (a, b, _) in enumerate(spans) if h.start < b and a < h.end]
             hit.update(right)
+            for floor, band in bands.items():
+                if h.confidence >= floor:
+                    band[0] += 1
+                    band[1] += bool(right)
+                    band[2].update((job, i) for i in right)
             for lo, hi in BUCKETS:
                 if lo <= s < hi:
                     buckets[(lo, hi)][0] += 1
@@ -159,6 +166,11 @@ def run(every: int = SWAP_EVERY, seeds: tuple[int, ...] = (1,)) -> dict:
              "precision": (r / n if n else None)}
             for (lo, hi), (n, r) in buckets.items()
         ],
+        "bands": [
+            {"confidence": f">= {floor:g}", "findings": n, "right": r, "precision": (r / n if n else None),
+             "recall": len(found_swaps) / injected if injected else 0.0}
+            for floor, (n, r, found_swaps) in bands.items()
+        ],
         "examples": examples,
     }
 
@@ -178,6 +190,10 @@ def main() -> None:
     for b in res["buckets"]:
         p = "-" if b["precision"] is None else f"{b['precision']:.2f}"
         print(f"| {b['score']} | {b['findings']} | {b['right']} | {p} |")
+    print("\n| confidence | findings | right | precision | recall |\n|---|---|---|---|---|")
+    for b in res["bands"]:
+        p = "-" if b["precision"] is None else f"{b['precision']:.2f}"
+        print(f"| {b['confidence']} | {b['findings']} | {b['right']} | {p} | {b['recall']:.4f} |")
     if args.show:
         for e in res["examples"]:
             print(e)
