@@ -23,6 +23,7 @@ from typing import Optional
 import regex
 
 from ..document import WORD_RE, Document
+from ..frequency import zipf as _zipf
 from ..lexicon import load_tsv
 from ..registry import rule
 from ..types import Hit
@@ -406,7 +407,48 @@ def _spaced_crumb(doc: Document, i: int) -> Optional[Hit]:
         if headline and _headline_elsewhere(doc, i, headline):
             cut = ends[k - 1] + len(rest) - len(headline)
             return Hit(line.start, line.start + cut, "navigation breadcrumb before a repeated headline", "")
+    if len(ends) >= 2 and _glued_headline(doc, i, ends):
+        rest = line.text[ends[-1] :]
+        cut = ends[-1] + len(rest) - len(rest.lstrip(" \t"))
+        return Hit(line.start, line.start + cut, "navigation breadcrumb run into the headline", "", 0.85)
     return None
+
+
+def _glued_headline(doc: Document, i: int, ends: list) -> bool:
+    """'Home News Kazakhstan: protests spread' on the document's first line, the headline
+    not repeated: the trail starts at a root item ("Home", "Accueil") and what follows it
+    opens with a name, a word the English dictionary only lists capitalised or not at
+    all ("Kazakhstan", "Erdoğan"), and reads as a headline (three words or more, no
+    closing full stop). "Home News Roundup: a quiet week" (a common word after the menu
+    words, maybe a column's title) is left alone."""
+    from ..knowledge.dictionary import TITLE, case_class
+
+    if i != _nonblank(doc)[0]:
+        return False
+    text = doc.lines[i].text
+    first = _nav_re().match(text, len(text) - len(text.lstrip()))
+    if first is None or not _is_nav_item(first.group(), "root"):
+        return False
+    headline = text[ends[-1] :].strip()
+    if _n_words(headline) < 3 or headline.endswith("."):
+        return False
+    m = regex.match(r"\p{Lu}[\p{L}\p{M}]+", headline)
+    if m is None:
+        return False
+    word = m.group()
+    if word in _country_names():
+        return True
+    cls = case_class(word.lower(), "en")
+    return cls == TITLE or (cls == 0 and _zipf(word.lower(), "en") < 3.0)
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> frozenset:
+    """English names of the countries and territories (CLDR, through babel): "Japan" or
+    "Turkey", which the dictionary also lists lower-case."""
+    from babel import Locale
+
+    return frozenset(n for n in Locale("en").territories.values() if " " not in n)
 
 
 @lru_cache(maxsize=None)
@@ -442,6 +484,8 @@ def _may_have_breadcrumb(doc) -> bool:
          "Floods hit the northern valleys\n\nFloods hit the northern valleys\n\nRain fell for days."),
         ("Accueil » Monde » Storm batters the coast as thousands flee their homes\n\nThe storm came at night.",
          "Storm batters the coast as thousands flee their homes\n\nThe storm came at night."),
+        ("Home News Peru: floods cut the coastal highway\n\nRain fell for days.",
+         "Peru: floods cut the coastal highway\n\nRain fell for days."),
     ],
     good=[
         "Home Secretary Jane Doe said on Monday that the plan would go ahead.\n\nShe gave no date.",

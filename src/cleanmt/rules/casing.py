@@ -539,6 +539,32 @@ def _may_have_lowercase_proper(doc) -> bool:
     return bool(doc.shared("CAS004", _proper_sites))
 
 
+# the dictionaries a hyphenated compound quoted from a source language is looked up in
+_COMPOUND_LANGS = ("fr", "es", "de", "nl")
+_COMPOUND = regex.compile(r"[\p{L}\p{M}]+(?:-[\p{L}\p{M}]+)+")
+
+
+def _foreign_compound(text: str, start: int, end: int) -> bool:
+    """Is the word part of a hyphenated compound that is one word of a source language's
+    dictionary and none of English's ("porte-parole", "chef-lieu", "arco-íris")? Such a
+    compound is read as one token: its parts are not English words at all. "pro-russian"
+    or "french-speaking" are no dictionary's whole words, so they stay flagged."""
+    if not ((start and text[start - 1] == "-") or (end < len(text) and text[end] == "-")):
+        return False
+    from ..knowledge.dictionary import forms
+
+    lo = start
+    while lo and (text[lo - 1] == "-" or text[lo - 1].isalpha()):
+        lo -= 1
+    m = _COMPOUND.match(text, lo)
+    if m is None or m.end() < end:
+        return False
+    compound = m.group().lower()
+    if forms(compound, "en"):
+        return False
+    return any(forms(compound, lang) for lang in _COMPOUND_LANGS)
+
+
 def _code_like(text: str, start: int, end: int) -> bool:
     before = text[start - 1] if start else " "
     after = text[end] if end < len(text) else " "
@@ -568,6 +594,7 @@ def _code_like(text: str, start: int, end: int) -> bool:
         "He was a race marshall at the track.",
         "He ate french fries; the clock had roman numerals.",
         "all lower-case text like this one about wednesday is a style.",
+        "The government porte-parole answered the questions.",
     ],
     exact_anchors=_proper_anchors,
     gate=_may_have_lowercase_proper,
@@ -585,6 +612,8 @@ def lowercase_proper_noun(doc):
             continue
         if _code_like(text, start, end) or _misspelled_common_word(key, "en") or _british_variant_known(key):
             continue
+        if _foreign_compound(text, start, end):
+            continue  # "porte-parole": a French word quoted whole, not "Porte"
         after = regex.match(r"[ \t]+(\p{Ll}+)", text[end : end + 30])
         if after and (key, after.group(1)) in _lowercase_phrases():
             continue  # "french fries", "roman numerals": the style guides' lower case
