@@ -812,6 +812,132 @@ def foreign_word(doc):
     yield from _foreign_word_hits(doc)
 
 
+# --------------------------------------------------------------------------
+# UNT007 a source-language article with its noun ("la ville", "le tribunal", "der Bürgermeister")
+
+PAIR_SOURCE_MIN = 3.5  # the noun's zipf in the article's language ("ville" fr 5.7, "tribunal" fr 4.8)
+PAIR_MARGIN = 0.8  # and at least this much above its English zipf ("tribunal" en 3.9; "police" 5.3 vs fr 5.2: no)
+GERMAN_NOUN_ENGLISH_MAX = 2.0  # a capitalised German noun after "der": English hardly has it
+_ARTICLE_PAIR = regex.compile(r"(?:(?<=\s)|^)(?P<a>\p{Ll}+)[ \t]+(?P<w>[\p{L}\p{M}]{3,})(?![\p{L}\p{M}\p{N}'’-])")
+# "à la carte", "à la mode": English borrowed the whole French "à la" construction
+_BORROWED_LEAD = frozenset({"à", "a"})
+
+
+@lru_cache(maxsize=None)
+def _definite_articles() -> dict[str, str]:
+    """Article -> the English article that renders it ("le" -> "the", "une" -> "a"):
+    the singular and plural definite and indefinite articles of data/foreign_articles.tsv;
+    contracted ones ("du", "del") have no one-word rendering and are left out."""
+    out = {}
+    for r in load_tsv("foreign_articles.tsv", required=("article", "lang", "source", "why")):
+        why = r["why"]
+        if why.startswith("definite article"):
+            out[r["article"]] = "the"
+        elif why.startswith("indefinite article") and "plural" not in why:
+            out[r["article"]] = "a"
+    return out
+
+
+def _article_anchors() -> list[str]:
+    """The articles between blanks (case-insensitive: a superset of the lower-case ones)."""
+    return [f" {a} " for a in wordstats.articles()]
+
+
+def _english_rendering(article: str, word: str) -> Optional[str]:
+    """"the tribunal" for "le tribunal": the noun spelt as an English word the English
+    dictionary lists lower-case, and no known false friend; else None (report only)."""
+    from ..knowledge.dictionary import LOWER, case_class
+
+    english = _definite_articles().get(article)
+    if english is None or not case_class(word, "en") & LOWER or word in _false_friend_words():
+        return None
+    if english == "a" and word[:1] in "aeiou":
+        english = "an"
+    return f"{english} {word}"
+
+
+@lru_cache(maxsize=None)
+def _false_friend_words() -> frozenset[str]:
+    """English words that translate a same-spelt source word wrongly (data/false_friends_lm.tsv:
+    "actual", "eventual"): "la actual" is no "the actual"."""
+    return frozenset(r["word"] for r in load_tsv("false_friends_lm.tsv", required=("word", "source")))
+
+
+def _article_pair_hits(doc):
+    text = doc.text
+    arts = wordstats.articles()
+    for m in _ARTICLE_PAIR.finditer(text):
+        art, word = m.group("a"), m.group("w")
+        langs = arts.get(art)
+        if not langs:
+            continue
+        s, e = m.span()
+        before = _word_before(text, s)
+        if before is not None and before.group("w").lower() in _BORROWED_LEAD:
+            continue
+        if before is not None and not text[before.end("w") - 1] in ".,":
+            prev = before.group("w").lower()
+            if any(wordstats.language_zipf(prev, L) > wordstats.english_zipf(prev) for L in langs):
+                continue  # "de la ville", "joie de vivre": a longer foreign phrase, UNT003's or a loan
+        en = wordstats.english_zipf(word)
+        if word.islower():
+            best = max(wordstats.language_zipf(word, L) for L in langs)
+            if best < PAIR_SOURCE_MIN or best - en < PAIR_MARGIN or en < wordstats.ENGLISH_MAX_WITH_ARTICLE:
+                continue  # not the source's word, or English's too; or rare in English: UNT004's
+            fix, conf = _english_rendering(art, word), 0.6
+            lang = max(langs, key=lambda L: wordstats.language_zipf(word, L))
+        elif "de" in langs and word[1:].islower() and en < GERMAN_NOUN_ENGLISH_MAX:
+            if wordstats.language_zipf(word, "de") < PAIR_SOURCE_MIN:
+                continue
+            after = _WORD_AFTER.match(text, e)
+            if after and after.group("w")[:1].isupper():
+                continue  # "der Spiegel Verlag": a name
+            fix, conf, lang = None, 0.5, "de"
+        else:
+            continue
+        if _in_short_quote(text, s, e) or _is_deliberate(text, s):
+            continue
+        yield Hit(s, e, f"{m.group()!r}: a {lang} article and noun left untranslated", fix, conf)
+
+
+@rule(
+    "UNT007",
+    "untranslated",
+    "source-language article and noun left in English text ('residents of la ville', 'before le tribunal')",
+    confidence=0.6,
+    bad=[
+        ("Residents of la ville gathered on Monday.", None),
+        ("The case went before le tribunal in the spring.", "The case went before the tribunal in the spring."),
+        ("The council heard der Stadtrat defend the budget.", None),
+    ],
+    good=[
+        "Dessert was served à la carte, and the police came late.",
+        "She spoke of her joie de vivre and la police later.",
+        "Le Monde and El País reported the vote.",
+        "The exhibition “la ville invisible” opens on Saturday.",
+        "The police said der Spiegel Verlag had filed the complaint.",
+    ],
+    anchors=_article_anchors,
+)
+def article_and_noun(doc):
+    """A source-language article before a word of that language, in English text.
+
+    Flags: a lower-case article of French, Spanish, Italian, Portuguese, Dutch or German
+    (data/foreign_articles.tsv, those clearly commoner there than in English) before a
+    lower-case word common in that language (wordfreq zipf >= 3.5) and at least 0.8
+    commoner there than in English ("la ville", "le tribunal"), or a German article before
+    a capitalised German noun English lacks ("der Stadtrat"). The article is what MT left:
+    the noun may be an English word too. UNT004 reports the nouns English hardly has.
+    Why: an English reader does not read "la" or "der" as "the".
+    Near misses: "à la carte", "à la mode" (English borrowed "à la"); a longer foreign
+    phrase ("joie de vivre", "de la ville": the word before is the source's too); names
+    and titles (capitalised: "Le Monde"; quoted); a German name run ("der Spiegel Verlag").
+    Fix safety: "the tribunal" where the noun is an English word the dictionary lists
+    lower-case and no listed false friend, at 0.6 (suggested; a cognate may mean
+    something else); else no replacement."""
+    yield from _article_pair_hits(doc)
+
+
 SPELLING_FOLDED_MIN = 2.5  # English zipf of the form without accents ("taiga" 2.6)
 SPELLING_ENGLISH_MAX = 1.0  # English zipf of the accented form ("taïga" 0.0; "café" 3.8, "naïve" 3.1)
 
