@@ -1008,6 +1008,8 @@ def _inside_quotation(text: str, pos: int) -> bool:
          "The minister, Clément Roux, spoke first. He said the bill was final."),
         ("The minister, clément Roux, spoke first. She said the bill was final.",
          "The minister, clément Roux, spoke first. He said the bill was final."),
+        ("The governor, Hafize Karakaya, spoke first. He said rates would rise.",
+         "The governor, Hafize Karakaya, spoke first. She said rates would rise."),
     ],
     good=[
         "Irene Vasquez met Paulo Ramos. He said the budget was final.",
@@ -1029,7 +1031,8 @@ def _inside_quotation(text: str, pos: int) -> bool:
 def pronoun_gender(doc):
     """What it flags: "he", "she", "his" or "her" where a person is named in the two
     sentences before it and every person named in its paragraph so far is of the other
-    gender, by their first name (data/first_names.tsv, from nomquamgender; accented
+    gender, by their first name (knowledge/first_names.py: data/first_names.tsv from
+    nomquamgender, its gaps filled from gender-guesser's nam_dict.txt; accented
     names unaccented, "Clément"; a lower-cased accented one before a surname,
     "clément Beaulieu") or their title in any language of data/honorifics_by_language.tsv
     ("Mr Novak, said her government", "Mme Girard ... He said", "Herr", "Sra.").
