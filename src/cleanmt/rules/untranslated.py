@@ -961,7 +961,7 @@ def _postposed_re() -> regex.Pattern:
     hyphen = "|".join(regex.escape(f) for f, r in rows.items() if r["joiner"] == "hyphen")
     space = "|".join(regex.escape(f) for f, r in rows.items() if r["joiner"] == "space")
     return regex.compile(
-        rf"(?<![\p{{L}}\p{{M}}'’-])(?P<first>{_CAP_WORD}[ \t]+)?(?P<last>{_CAP_WORD})"
+        rf"(?<![\p{{L}}\p{{M}}'’-])(?P<first>{_CAP_WORD}[ \t]+)?(?P<last>{_CAP_WORD}(?:-\p{{Ll}}+)?)"
         rf"(?:(?P<h>-(?:{hyphen}))|(?P<s>[ \t]+(?:{space})))(?![\p{{L}}\p{{M}}\p{{N}}-])"
     )
 
@@ -975,6 +975,7 @@ def _postposed_re() -> regex.Pattern:
         ("Chief secretary Yoshiko Mori-san urged residents to stay indoors.",
          "Chief secretary Yoshiko Mori urged residents to stay indoors."),
         ("“We are ready,” said Tanaka-sensei, a doctor at the hospital.", None),
+        ("“We came back,” said Lee Ji-won-ssi, a resident.", None),
         ("Finance minister Mehmet Kaya Bey said the budget was final.",
          "Finance minister Mehmet Kaya said the budget was final."),
     ],
