@@ -861,7 +861,7 @@ CREDIT_CONNECTORS = {"de", "del", "van", "von", "der", "via", "and", "for", "la"
 @lru_cache(maxsize=None)
 def _credit_re():
     return regex.compile(
-        rf"(?:(?<=[.!?”\"’)\]])[ \t]+|^[ \t]*)(?P<label>{_labels('credit')})[ \t]*:[ \t]*(?P<credit>\S(?:.*\S)?)[ \t]*$",
+        rf"(?:(?<=[.!?”\"’)\]])[ \t]+|^[ \t]*)(?P<label>{_labels('credit')})(?:[ \t]*:|(?<=\.)(?=[ \t]))[ \t]*(?P<credit>\S(?:.*\S)?)[ \t]*$",
         regex.I | regex.M,
     )
 
@@ -876,9 +876,21 @@ def _credit_like(credit: str) -> bool:
     return all(w[0].isupper() or w[0].isdigit() or w.lower() in CREDIT_CONNECTORS for w in words)
 
 
+@lru_cache(maxsize=1)
+def _dotted_credit_labels() -> tuple:
+    return tuple(label + " " for label in _label_entries("credit") if label.endswith("."))
+
+
+def _has_dotted_credit(text: str) -> bool:
+    """Does the text hold a credit label that is an abbreviation, without its colon ("Fot. ")?"""
+    return any(label in text for label in _dotted_credit_labels())
+
+
 def _credit_anchors() -> list[str]:
-    """Every credit is its label, any run of spaces, then ":"."""
-    return [a for label in _label_entries("credit") for a in (label + ":", label + " :")]
+    """Every credit is its label, any run of spaces, then ":"; or a label that is an
+    abbreviation ("Fot." in Polish) and a space."""
+    return [a for label in _label_entries("credit")
+            for a in (label + ":", label + " :") + ((label + " ",) if label.endswith(".") else ())]
 
 @rule(
     "BLP006",
@@ -890,6 +902,8 @@ def _credit_anchors() -> list[str]:
         ("Rescuers search the rubble in the old town. Photo: AFP / JOHN SMITH\n\nThe quake struck at dawn.",
          "The quake struck at dawn."),
         ("The quake struck at dawn.\n\nFoto: EFE\n\nRescuers arrived at noon.",
+         "The quake struck at dawn.\n\nRescuers arrived at noon."),
+        ("The quake struck at dawn.\n\nFot. PAP/Anna Nowak\n\nRescuers arrived at noon.",
          "The quake struck at dawn.\n\nRescuers arrived at noon."),
     ],
     good=[
@@ -909,8 +923,8 @@ def photo_credit(doc):
     attributions of the *article* ("(With AFP)", "AFP AND EFE", "Some
     information comes from Reuters") are left alone: they say where the
     reporting comes from, which is part of the journalism, not page furniture."""
-    if ":" not in doc.text:
-        return  # every credit has "Label:"; most articles have no colon at all
+    if ":" not in doc.text and not _has_dotted_credit(doc.text):
+        return  # every credit has "Label:" or "Fot. "; most articles have no colon at all
     for m in _credit_re().finditer(doc.text):
         if not _capitalised(m.group("label")) or not _credit_like(m.group("credit")):
             continue
