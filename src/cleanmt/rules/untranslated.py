@@ -1025,6 +1025,63 @@ def _named_in_full(text: str, surname: str) -> bool:
     return regex.search(rf"{_CAP_WORD}[ \t]+{regex.escape(surname)}(?![\p{{L}}\p{{M}}-])", text) is not None
 
 
+# --------------------------------------------------------------------------
+# UNT009 a hyphenated compound of a source language, read as one word ("porte-parole")
+
+_COMPOUND_LANGS = ("fr", "es", "de", "nl")  # the source languages with a dictionary (knowledge/dictionary.py)
+_LOWER_COMPOUND = regex.compile(r"(?<![\p{L}\p{M}\p{N}'’-])\p{Ll}[\p{Ll}\p{M}]*(?:-\p{Ll}[\p{Ll}\p{M}]*)+(?![\p{L}\p{M}\p{N}'’-])")
+
+
+def _may_have_compound(doc) -> bool:
+    return "-" in doc.text and _LOWER_COMPOUND.search(doc.text) is not None
+
+
+@rule(
+    "UNT009",
+    "untranslated",
+    "hyphenated compound of the source language left in English text ('the porte-parole', 'the nord-est')",
+    confidence=0.5,
+    bad=[
+        ("The government porte-parole answered questions on Monday.", None),
+        ("Snow fell across the nord-est of the country.", None),
+    ],
+    good=[
+        "They met for a tête-à-tête over the week-end, vis-à-vis the budget.",
+        "The well-known avant-garde director left the cul-de-sac.",
+        "He shops at the après-ski bar and writes an aide-mémoire.",
+        "The exhibition “chef-lieu” opens on Saturday.",
+    ],
+    gate=_may_have_compound,
+)
+def source_compound(doc):
+    """A compound that a source language writes with hyphens, in English text.
+
+    Flags: a lower-case hyphenated compound that the French, Spanish, German or Dutch
+    dictionary lists as one word (knowledge/dictionary.py: "porte-parole", "chef-lieu",
+    "nord-est") and the English one does not, where one of its parts at least is no
+    English word ("porte", "nord"). Such a compound is one token of the source language:
+    its parts must not be read one by one (CAS004 does not take "porte" for "Porte").
+    Why: MT leaves compounds it cannot split; an English reader does not know them.
+    Near misses: the loans English writes with hyphens and lists (tête-à-tête,
+    vis-à-vis, avant-garde, cul-de-sac, après-ski); compounds of English words that a
+    source language also has ("week-end"); a quoted term.
+    Fix safety: none (no bilingual dictionary); 0.5, reported only."""
+    from ..knowledge.dictionary import forms, lower_words
+
+    english = lower_words("en")
+    text = doc.text
+    for m in _LOWER_COMPOUND.finditer(text):
+        compound = m.group()
+        if all(part in english for part in compound.split("-")):
+            continue  # "week-end", "well-known": English words joined
+        if forms(compound, "en"):
+            continue  # "avant-garde", "après-ski": English lists the loan
+        langs = [L for L in _COMPOUND_LANGS if compound in forms(compound, L)]
+        if not langs or _in_short_quote(text, *m.span()) or _is_deliberate(text, m.start()):
+            continue
+        yield Hit(m.start(), m.end(), f"{compound!r} is a {'/'.join(langs)} compound left untranslated", None, 0.5)
+
+
 SPELLING_FOLDED_MIN = 2.5  # English zipf of the form without accents ("taiga" 2.6)
 SPELLING_ENGLISH_MAX = 1.0  # English zipf of the accented form ("taïga" 0.0; "café" 3.8, "naïve" 3.1)
 
