@@ -6,9 +6,9 @@
   female, mostly one, or unisex), as shipped in the PyPI package gender-guesser (GPLv3
   code; the list under the GNU Free Documentation License 1.2). It is read, not copied:
   the names it marks plainly male or female in every country that lists them, with no
-  unisex or "mostly" entry ("Stefania", "Wojciech", "Zeynep"), fill the gaps of the first
+  unisex or "mostly" entry ("Hafize", "Takeshi", "Tomoko"), fill the gaps of the first
   table. nomquamgender wins where both know a name; a name that it counts often but
-  finds shared ("Andrea", "Stefania" at 95% is not in its table) is taken from nam_dict
+  finds less than certain (below 97% one gender, so not in its table) is taken from nam_dict
   only when nam_dict is unanimous, and a name nam_dict calls unisex anywhere stays out.
   The merged index is built once (about a second) and kept in ~/.cache/cleanmt
   (anchor_cache.derived, keyed by the packages' versions).

@@ -1082,6 +1082,91 @@ def source_compound(doc):
         yield Hit(m.start(), m.end(), f"{compound!r} is a {'/'.join(langs)} compound left untranslated", None, 0.5)
 
 
+# --------------------------------------------------------------------------
+# UNT010 a German noun English does not have, capitalised mid-sentence ("launched an Ausschreibung")
+
+GERMAN_NOUN_MIN = 2.5  # its zipf in German (wordfreq's large list: "Mitbestimmung" 3.4)
+_MID_CAPITAL = regex.compile(r"(?<=\p{Ll}[,;]?[ \t])\p{Lu}\p{Ll}{4,}(?![\p{L}\p{M}\p{N}'’-])")
+
+
+def _german_nouns(doc) -> dict:
+    return doc.shared("unt.german_nouns", _find_german_nouns)
+
+
+def _find_german_nouns(doc) -> dict:
+    """Capitalised words after a lower-case word that English lacks altogether (wordfreq
+    zipf 0) and that are German nouns (the German dictionary lists them only capitalised,
+    or they are compounds with such a head): word -> zipf de."""
+    words = {m.group() for m in _MID_CAPITAL.finditer(doc.text)}
+    words = {w for w in words if wordstats.english_zipf(w) == 0.0}
+    if not words:
+        return {}
+    from ..knowledge.dictionary import TITLE, case_class
+
+    out = {}
+    for w in words:
+        low = w.lower()
+        z = zipf(low, "de")
+        if z < GERMAN_NOUN_MIN or case_class(low, "en"):
+            continue
+        if case_class(low, "de") == TITLE or _german_compound_noun(low):
+            out[w] = z
+    return out
+
+
+def _german_compound_noun(low: str) -> bool:
+    """Is the word a German compound whose head is a noun ("aus" + "Schreibung", "mit" +
+    "Bestimmung")? Hunspell's German list does not expand compounds, so the head (the
+    longest ending of four letters or more that the dictionary lists only capitalised)
+    and the part before it (a word of the list in any case, three letters or more,
+    maybe with a linking "s") are looked up."""
+    from ..knowledge.dictionary import TITLE, case_class
+
+    for i in range(3, len(low) - 3):
+        if case_class(low[i:], "de") != TITLE:
+            continue
+        head = low[:i]
+        if case_class(head, "de") or (head.endswith("s") and len(head) > 3 and case_class(head[:-1], "de")):
+            return True
+    return False
+
+
+@rule(
+    "UNT010",
+    "untranslated",
+    "German noun English does not have, capitalised mid-sentence ('the city launched an Ausschreibung')",
+    confidence=0.5,
+    bad=[
+        ("The city launched an Ausschreibung for the new bridge.", None),
+        ("Workers at the plant asked for more Mitbestimmung in the talks.", None),
+    ],
+    good=[
+        "The minister met Olaf Scholz in Berlin on Monday.",
+        "The firm, Ausschreibung Consulting, was founded in Bonn.",
+        "She read Die Zeit and the Frankfurter Allgemeine.",
+    ],
+    gate=lambda doc: bool(_german_nouns(doc)),
+)
+def german_noun(doc):
+    """A German noun that MT left, capitalised as German writes every noun.
+
+    Flags: a capitalised word after a lower-case word, that English does not have at all
+    (wordfreq zipf 0), that German uses (zipf >= 2.5) and that is a German noun: the
+    German dictionary lists it only capitalised, or it is a compound with such a head
+    ("mit" + "Bestimmung"): "launched an Ausschreibung", "more Mitbestimmung". It covers
+    the German words UNT004's frequency list is too short for (zipf < 3.3).
+    Why: German nouns have no place in English; the reader cannot read them.
+    Near misses: names (a capitalised neighbour: "Ausschreibung Consulting", "Die Zeit";
+    words English knows, with any frequency: "Berlin", "Scholz"); a quoted term.
+    Fix safety: none (no bilingual dictionary); 0.5, reported only."""
+    text = doc.text
+    for word, z in _german_nouns(doc).items():
+        for m in regex.finditer(rf"(?<![\p{{L}}\p{{M}}\p{{N}}'’-]){regex.escape(word)}(?![\p{{L}}\p{{M}}\p{{N}}'’-])", text):
+            if not _capital_ok(text, m) or _in_short_quote(text, *m.span()) or _is_deliberate(text, m.start()):
+                continue
+            yield Hit(m.start(), m.end(), f"{word!r} is a German noun (zipf {z:.1f}) English lacks: left untranslated", None, 0.5)
+
+
 SPELLING_FOLDED_MIN = 2.5  # English zipf of the form without accents ("taiga" 2.6)
 SPELLING_ENGLISH_MAX = 1.0  # English zipf of the accented form ("taïga" 0.0; "café" 3.8, "naïve" 3.1)
 
