@@ -986,7 +986,7 @@ def _postposed_re() -> regex.Pattern:
         "The Bey of Tunis ruled the city.",
         "The San Diego-San Francisco flight was late.",
     ],
-    exact_anchors=_postposed_anchors,
+    anchors=_postposed_anchors,  # case-folded, blanks squeezed: " bey" also after a tab
 )
 def postposed_honorific(doc):
     """An honorific written after the name, as Japanese, Korean and Turkish write them.
