@@ -818,7 +818,11 @@ def foreign_word(doc):
 PAIR_SOURCE_MIN = 3.5  # the noun's zipf in the article's language ("ville" fr 5.7, "tribunal" fr 4.8)
 PAIR_MARGIN = 0.8  # and at least this much above its English zipf ("tribunal" en 3.9; "police" 5.3 vs fr 5.2: no)
 GERMAN_NOUN_ENGLISH_MAX = 2.0  # a capitalised German noun after "der": English hardly has it
-_ARTICLE_PAIR = regex.compile(r"(?:(?<=\s)|^)(?P<a>\p{Ll}+)[ \t]+(?P<w>[\p{L}\p{M}]{3,})(?![\p{L}\p{M}\p{N}'’-])")
+@lru_cache(maxsize=1)
+def _article_pair_re() -> regex.Pattern:
+    """A lower-case article (wordstats.articles()) after a blank or the start, a blank, and a word."""
+    arts = "|".join(sorted(wordstats.articles(), key=len, reverse=True))
+    return regex.compile(rf"(?:(?<=\s)|^)(?P<a>{arts})[ \t]+(?P<w>[\p{{L}}\p{{M}}]{{3,}})(?![\p{{L}}\p{{M}}\p{{N}}'’-])")
 # "à la carte", "à la mode": English borrowed the whole French "à la" construction
 _BORROWED_LEAD = frozenset({"à", "a"})
 
@@ -866,7 +870,7 @@ def _false_friend_words() -> frozenset[str]:
 def _article_pair_hits(doc):
     text = doc.text
     arts = wordstats.articles()
-    for m in _ARTICLE_PAIR.finditer(text):
+    for m in _article_pair_re().finditer(text):
         art, word = m.group("a"), m.group("w")
         langs = arts.get(art)
         if not langs:
@@ -1029,11 +1033,46 @@ def _named_in_full(text: str, surname: str) -> bool:
 # UNT009 a hyphenated compound of a source language, read as one word ("porte-parole")
 
 _COMPOUND_LANGS = ("fr", "es", "de", "nl")  # the source languages with a dictionary (knowledge/dictionary.py)
-_LOWER_COMPOUND = regex.compile(r"(?<![\p{L}\p{M}\p{N}'’-])\p{Ll}[\p{Ll}\p{M}]*(?:-\p{Ll}[\p{Ll}\p{M}]*)+(?![\p{L}\p{M}\p{N}'’-])")
+
+
+# stdlib re finds the hyphenated words quickly; _compounds keeps the lower-case ones
+_HYPHENATED = re.compile(r"(?<![\w'’-])[^\W\d_]+(?:-[^\W\d_]+)+(?![\w'’-])")
+
+
+def _compounds(doc) -> list:
+    return doc.shared("unt.compounds", _find_compounds)
+
+
+def _find_compounds(doc) -> list:
+    """(start, end) of each lower-case hyphenated compound with a part that is no English
+    word ("porte-parole"; not "well-known", "week-end")."""
+    text = doc.text
+    if "-" not in text:
+        return []
+    from ..knowledge.dictionary import lower_words
+
+    english = lower_words("en")
+    out, done, n = [], -1, len(text)
+    h = text.find("-")
+    while h >= 0:  # from each hyphen between letters (str.find: faster than a regex scan), the whole word
+        at, h = h, text.find("-", h + 1)
+        if at < done or not (0 < at < n - 1 and text[at - 1].isalpha() and text[at + 1].isalpha()):
+            continue
+        start = at - 1
+        while start and (text[start - 1].isalpha() or text[start - 1] == "-"):
+            start -= 1
+        m = _HYPHENATED.match(text, start)
+        if m is None:
+            continue
+        done = m.end()
+        compound = m.group()
+        if compound.islower() and not all(part in english for part in compound.split("-")):
+            out.append(m.span())
+    return out
 
 
 def _may_have_compound(doc) -> bool:
-    return "-" in doc.text and _LOWER_COMPOUND.search(doc.text) is not None
+    return bool(_compounds(doc))
 
 
 @rule(
@@ -1066,27 +1105,26 @@ def source_compound(doc):
     vis-à-vis, avant-garde, cul-de-sac, après-ski); compounds of English words that a
     source language also has ("week-end"); a quoted term.
     Fix safety: none (no bilingual dictionary); 0.5, reported only."""
-    from ..knowledge.dictionary import forms, lower_words
+    from ..knowledge.dictionary import forms
 
-    english = lower_words("en")
     text = doc.text
-    for m in _LOWER_COMPOUND.finditer(text):
-        compound = m.group()
-        if all(part in english for part in compound.split("-")):
-            continue  # "week-end", "well-known": English words joined
+    for start, end in _compounds(doc):
+        compound = text[start:end]
         if forms(compound, "en"):
             continue  # "avant-garde", "après-ski": English lists the loan
         langs = [L for L in _COMPOUND_LANGS if compound in forms(compound, L)]
-        if not langs or _in_short_quote(text, *m.span()) or _is_deliberate(text, m.start()):
+        if not langs or _in_short_quote(text, start, end) or _is_deliberate(text, start):
             continue
-        yield Hit(m.start(), m.end(), f"{compound!r} is a {'/'.join(langs)} compound left untranslated", None, 0.5)
+        yield Hit(start, end, f"{compound!r} is a {'/'.join(langs)} compound left untranslated", None, 0.5)
 
 
 # --------------------------------------------------------------------------
 # UNT010 a German noun English does not have, capitalised mid-sentence ("launched an Ausschreibung")
 
 GERMAN_NOUN_MIN = 2.5  # its zipf in German (wordfreq's large list: "Mitbestimmung" 3.4)
-_MID_CAPITAL = regex.compile(r"(?<=\p{Ll}[,;]?[ \t])\p{Lu}\p{Ll}{4,}(?![\p{L}\p{M}\p{N}'’-])")
+# a blank and a capitalised word of five letters or more (stdlib re: fast from a literal
+# class); _find_german_nouns keeps those after a lower-case word
+_CAPITALISED = re.compile(r"[ \t]([A-ZÄÖÜ][^\W\d_A-Z]{4,})(?![\w'’-])")
 
 
 def _german_nouns(doc) -> dict:
@@ -1097,7 +1135,23 @@ def _find_german_nouns(doc) -> dict:
     """Capitalised words after a lower-case word that English lacks altogether (wordfreq
     zipf 0) and that are German nouns (the German dictionary lists them only capitalised,
     or they are compounds with such a head): word -> zipf de."""
-    words = {m.group() for m in _MID_CAPITAL.finditer(doc.text)}
+    text = doc.text
+    words = set()
+    for m in _CAPITALISED.finditer(text):
+        s = m.start(1)
+        if s < 2:
+            continue
+        c = text[s - 2]
+        if c in ",;" and s >= 3:
+            c = text[s - 3]
+        if c.islower():
+            words.add(m.group(1))
+    if not words:
+        return {}
+    from ..knowledge.dictionary import capitalised_words, lower_words
+
+    english_lower, english_title = lower_words("en"), capitalised_words("en")
+    words = {w for w in words if (low := w.lower()) not in english_lower and low not in english_title}
     words = {w for w in words if wordstats.english_zipf(w) == 0.0}
     if not words:
         return {}
