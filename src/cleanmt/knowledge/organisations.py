@@ -34,7 +34,8 @@ from ..lexicon import load_tsv, small_list_zipf
 TABLE = "organisations.tsv"
 TARGETS = ("en", "fr", "es", "de")
 LANG_NAMES = {"en": "English", "fr": "French", "es": "Spanish", "de": "German", "it": "Italian",
-              "pt": "Portuguese", "ru": "Russian", "uk": "Ukrainian"}
+              "pt": "Portuguese", "ru": "Russian", "uk": "Ukrainian", "pl": "Polish", "nl": "Dutch",
+              "tr": "Turkish"}
 COMMON_WORD_ZIPF = 3.0
 
 

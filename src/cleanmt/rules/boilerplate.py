@@ -23,6 +23,7 @@ from typing import Optional
 import regex
 
 from ..document import WORD_RE, Document
+from ..frequency import zipf as _zipf
 from ..lexicon import load_tsv
 from ..registry import rule
 from ..types import Hit
@@ -409,7 +410,48 @@ def _spaced_crumb(doc: Document, i: int) -> Optional[Hit]:
         if headline and _headline_elsewhere(doc, i, headline):
             cut = ends[k - 1] + len(rest) - len(headline)
             return Hit(line.start, line.start + cut, "navigation breadcrumb before a repeated headline", "")
+    if len(ends) >= 2 and _glued_headline(doc, i, ends):
+        rest = line.text[ends[-1] :]
+        cut = ends[-1] + len(rest) - len(rest.lstrip(" \t"))
+        return Hit(line.start, line.start + cut, "navigation breadcrumb run into the headline", "", 0.85)
     return None
+
+
+def _glued_headline(doc: Document, i: int, ends: list) -> bool:
+    """'Home News Kazakhstan: protests spread' on the document's first line, the headline
+    not repeated: the trail starts at a root item ("Home", "Accueil") and what follows it
+    opens with a name, a word the English dictionary only lists capitalised or not at
+    all ("Kazakhstan", "Erdoğan"), and reads as a headline (three words or more, no
+    closing full stop). "Home News Roundup: a quiet week" (a common word after the menu
+    words, maybe a column's title) is left alone."""
+    from ..knowledge.dictionary import TITLE, case_class
+
+    if i != _nonblank(doc)[0]:
+        return False
+    text = doc.lines[i].text
+    first = _nav_re().match(text, len(text) - len(text.lstrip()))
+    if first is None or not _is_nav_item(first.group(), "root"):
+        return False
+    headline = text[ends[-1] :].strip()
+    if _n_words(headline) < 3 or headline.endswith("."):
+        return False
+    m = regex.match(r"\p{Lu}[\p{L}\p{M}]+", headline)
+    if m is None:
+        return False
+    word = m.group()
+    if word in _country_names():
+        return True
+    cls = case_class(word.lower(), "en")
+    return cls == TITLE or (cls == 0 and _zipf(word.lower(), "en") < 3.0)
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> frozenset:
+    """English names of the countries and territories (CLDR, through babel): "Japan" or
+    "Turkey", which the dictionary also lists lower-case."""
+    from babel import Locale
+
+    return frozenset(n for n in Locale("en").territories.values() if " " not in n)
 
 
 @lru_cache(maxsize=None)
@@ -445,6 +487,8 @@ def _may_have_breadcrumb(doc) -> bool:
          "Floods hit the northern valleys\n\nFloods hit the northern valleys\n\nRain fell for days."),
         ("Accueil » Monde » Storm batters the coast as thousands flee their homes\n\nThe storm came at night.",
          "Storm batters the coast as thousands flee their homes\n\nThe storm came at night."),
+        ("Home News Peru: floods cut the coastal highway\n\nRain fell for days.",
+         "Peru: floods cut the coastal highway\n\nRain fell for days."),
     ],
     good=[
         "Home Secretary Jane Doe said on Monday that the plan would go ahead.\n\nShe gave no date.",
@@ -791,7 +835,7 @@ CREDIT_CONNECTORS = {"de", "del", "van", "von", "der", "via", "and", "for", "la"
 @lru_cache(maxsize=None)
 def _credit_re():
     return regex.compile(
-        rf"(?:(?<=[.!?”\"’)\]])[ \t]+|^[ \t]*)(?P<label>{_labels('credit')})[ \t]*:[ \t]*(?P<credit>\S(?:.*\S)?)[ \t]*$",
+        rf"(?:(?<=[.!?”\"’)\]])[ \t]+|^[ \t]*)(?P<label>{_labels('credit')})(?:[ \t]*:|(?<=\.)(?=[ \t]))[ \t]*(?P<credit>\S(?:.*\S)?)[ \t]*$",
         regex.I | regex.M,
     )
 
@@ -806,9 +850,21 @@ def _credit_like(credit: str) -> bool:
     return all(w[0].isupper() or w[0].isdigit() or w.lower() in CREDIT_CONNECTORS for w in words)
 
 
+@lru_cache(maxsize=1)
+def _dotted_credit_labels() -> tuple:
+    return tuple(label + " " for label in _label_entries("credit") if label.endswith("."))
+
+
+def _has_dotted_credit(text: str) -> bool:
+    """Does the text hold a credit label that is an abbreviation, without its colon ("Fot. ")?"""
+    return any(label in text for label in _dotted_credit_labels())
+
+
 def _credit_anchors() -> list[str]:
-    """Every credit is its label, any run of spaces, then ":"."""
-    return [a for label in _label_entries("credit") for a in (label + ":", label + " :")]
+    """Every credit is its label, any run of spaces, then ":"; or a label that is an
+    abbreviation ("Fot." in Polish) and a space."""
+    return [a for label in _label_entries("credit")
+            for a in (label + ":", label + " :") + ((label + " ",) if label.endswith(".") else ())]
 
 @rule(
     "BLP006",
@@ -820,6 +876,8 @@ def _credit_anchors() -> list[str]:
         ("Rescuers search the rubble in the old town. Photo: AFP / JOHN SMITH\n\nThe quake struck at dawn.",
          "The quake struck at dawn."),
         ("The quake struck at dawn.\n\nFoto: EFE\n\nRescuers arrived at noon.",
+         "The quake struck at dawn.\n\nRescuers arrived at noon."),
+        ("The quake struck at dawn.\n\nFot. PAP/Anna Nowak\n\nRescuers arrived at noon.",
          "The quake struck at dawn.\n\nRescuers arrived at noon."),
     ],
     good=[
@@ -839,8 +897,8 @@ def photo_credit(doc):
     attributions of the *article* ("(With AFP)", "AFP AND EFE", "Some
     information comes from Reuters") are left alone: they say where the
     reporting comes from, which is part of the journalism, not page furniture."""
-    if ":" not in doc.text:
-        return  # every credit has "Label:"; most articles have no colon at all
+    if ":" not in doc.text and not _has_dotted_credit(doc.text):
+        return  # every credit has "Label:" or "Fot. "; most articles have no colon at all
     for m in _credit_re().finditer(doc.text):
         if not _capitalised(m.group("label")) or not _credit_like(m.group("credit")):
             continue

@@ -873,7 +873,10 @@ _ROLE_NOUN = re.compile(
     r"minister|leader|boss|police|doctor|nurse|priest|pope|child|victim|suspect|witness|client|patient|"
     r"friend|partner|colleague|student|pupil|captain|expert|pilot|envoy|diplomat|deputy|candidate|rival|"
     r"opponent|resident|attorney|spokesperson|author|artist|athlete|star|official|ceo|chairperson)\b"
-    r"(?![ \t]*,[ \t]*(?:[A-Z]|[^\W\d_]+[ \t]+[A-Z]))"
+    # not a role with a name in apposition, after it or after the place or body it serves
+    # ("the coach, Xabier Goikoetxea,", "the mayor of Tver, Agnieszka Kowal,")
+    r"(?!(?:[ \t]+(?:of|for|in|at)(?:[ \t]+the)?[ \t]+[A-Z][\w'’.-]*(?:[ \t]+(?:of|de|the|[A-Z][\w'’.-]*))*)?"
+    r"[ \t]*,[ \t]*(?:[A-Z]|[^\W\d_]+[ \t]+[A-Z]))"
 )
 _SENTENCE_END = re.compile(r"[.!?][”\"’]?[ \t\n]")
 _WINDOW = 600  # characters looked back for the pronoun's antecedent, at most
@@ -1007,6 +1010,10 @@ def _inside_quotation(text: str, pos: int) -> bool:
          "The minister, Clément Roux, spoke first. He said the bill was final."),
         ("The minister, clément Roux, spoke first. She said the bill was final.",
          "The minister, clément Roux, spoke first. He said the bill was final."),
+        ("The mayor of Tver, Agnieszka Kowal, closed the schools. He had slept at the office.",
+         "The mayor of Tver, Agnieszka Kowal, closed the schools. She had slept at the office."),
+        ("The governor, Hafize Karakaya, spoke first. He said rates would rise.",
+         "The governor, Hafize Karakaya, spoke first. She said rates would rise."),
     ],
     good=[
         "Irene Vasquez met Paulo Ramos. He said the budget was final.",
@@ -1028,7 +1035,8 @@ def _inside_quotation(text: str, pos: int) -> bool:
 def pronoun_gender(doc):
     """What it flags: "he", "she", "his" or "her" where a person is named in the two
     sentences before it and every person named in its paragraph so far is of the other
-    gender, by their first name (data/first_names.tsv, from nomquamgender; accented
+    gender, by their first name (knowledge/first_names.py: data/first_names.tsv from
+    nomquamgender, its gaps filled from gender-guesser's nam_dict.txt; accented
     names unaccented, "Clément"; a lower-cased accented one before a surname,
     "clément Beaulieu") or their title in any language of data/honorifics_by_language.tsv
     ("Mr Novak, said her government", "Mme Girard ... He said", "Herr", "Sra.").

