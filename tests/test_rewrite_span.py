@@ -185,3 +185,15 @@ def test_shipped_span_model_changes_nothing_outside_findings(span_proposer):
         for o in Levenshtein.opcodes(p.original, p.candidate):
             if o.tag != "equal":
                 assert any(a <= o.src_start and o.src_end <= b for a, b in spans), (p.original, p.candidate)
+
+
+def test_span_model_answer_it_is_unsure_of_is_dropped_even_with_a_margin(monkeypatch):
+    from cleanmt import rewrite
+
+    text = "Riots once morest the regime spread."
+    # P(answer) = e^-2: far likelier than the copy (e^-9), but not a sure answer
+    stub = _StubSpanModel(lambda x: "versus", lambda s, t: -9.0 if t == _marked(s) else -2.0)
+    monkeypatch.setattr(rewrite, "load_proposer", lambda model=None: stub)
+    result = rewrite.rewrite_text(text, Cleaner(min_confidence=0.99), model=stub)
+    assert "versus" not in result.text
+    assert any("unsure" in r for p in result.proposals for r in p.reasons)

@@ -90,6 +90,9 @@ class RewriteResult:
 
 
 COPY_MARGIN = 1.0  # nats the model must prefer its own edit to copying the input
+# A span model's own answer must also be one it is sure of: log P(answer) >= this (P >= 0.6).
+# On held-out injected damage, answers below it are mostly wrong (models/cleanmt-span/README.md).
+MIN_SPAN_LOGPROB = -0.5
 
 
 def _flagged_spans(text: str, spans, findings):
@@ -193,8 +196,14 @@ def rewrite_text(
             todo.append((a, b))
     sentences = [text[a:b] for a, b in todo]
     if getattr(proposer, "span_model", False):
-        pending, margins = _span_candidates(proposer, todo, sentences, findings, num_beams, batch_size)
-        return _finish(text, todo, sentences, pending, margins, proposals, cleaner, mode, min_faithfulness)
+        langs = getattr(proposer, "langs", None)
+        lang = cleaner.language_of(text).code if hasattr(cleaner, "language_of") else "en"
+        if langs and lang not in langs:  # the model would answer in a language it never wrote
+            return RewriteResult(text, proposals + [
+                Proposal(a, b, s, s, 0.0, [f"the span model writes {', '.join(langs)}, not {lang}: not sent"], False)
+                for (a, b), s in zip(todo, sentences)])
+        pending, margins, unsure = _span_candidates(proposer, todo, sentences, findings, num_beams, batch_size)
+        return _finish(text, todo, sentences, pending, margins, proposals, cleaner, mode, min_faithfulness, unsure)
     nbest = proposer.propose(sentences, num_beams=num_beams, batch_size=batch_size)
     pending = []  # (index of sentence, candidate, origin)
     for n, ((a, b), original, beams) in enumerate(zip(todo, sentences, nbest)):
@@ -211,7 +220,8 @@ def rewrite_text(
     return _finish(text, todo, sentences, pending, margins, proposals, cleaner, mode, min_faithfulness)
 
 
-def _finish(text, todo, sentences, pending, margins, proposals, cleaner, mode, min_faithfulness) -> RewriteResult:
+def _finish(text, todo, sentences, pending, margins, proposals, cleaner, mode, min_faithfulness,
+            unsure=None) -> RewriteResult:
     """Judge each sentence's candidates that beat the copy; splice the accepted ones into `text`."""
     for n, ((a, b), original) in enumerate(zip(todo, sentences)):
         cands, refused = [], 0
@@ -225,6 +235,8 @@ def _finish(text, todo, sentences, pending, margins, proposals, cleaner, mode, m
         cand, sc, why, ok, hard, f, origin, margin = _judge(original, cands, cleaner, mode, min_faithfulness)
         if refused:
             why = why + [f"{refused} candidate(s) less likely than the copy"]
+        if unsure and unsure.get(n):
+            why = why + [f"{unsure[n]} model answer(s) the model is unsure of (log P < {MIN_SPAN_LOGPROB})"]
         comp = f.components if f is not None else {}
         proposals.append(Proposal(a, b, original, cand, sc, why, ok, hard, comp.get("findings_before", 0),
                                   comp.get("findings_after", 0), origin, margin))
@@ -250,7 +262,8 @@ def _span_candidates(proposer, todo, sentences, findings, num_beams, batch_size)
     """(pending, margins) from a span model: for each finding, its replacement and the model's
     n-best replacements of its span, each spliced into the sentence, then for each sentence
     with several findings the most likely passing replacement of each applied together.
-    A margin is log P(replacement) - log P(the span as it is), both given the marked input."""
+    A margin is log P(replacement) - log P(the span as it is), both given the marked input;
+    a model answer with log P below MIN_SPAN_LOGPROB is dropped (counted in `unsure`)."""
     from .span import splice
 
     jobs = []  # (sentence index, local finding, model input)
@@ -262,7 +275,7 @@ def _span_candidates(proposer, todo, sentences, findings, num_beams, batch_size)
                 g = _shift(f, -a)
                 jobs.append((n, g, proposer.span_input(original, g.start, g.end, g.category)))
     if not jobs:
-        return [], []
+        return [], [], {}
     nbest = proposer.propose([x for _, _, x in jobs], num_beams=num_beams, batch_size=batch_size, strip=False)
     options = []  # (job index, replacement, origin)
     for j, ((n, f, _), beams) in enumerate(zip(jobs, nbest)):
@@ -277,7 +290,12 @@ def _span_candidates(proposer, todo, sentences, findings, num_beams, batch_size)
     inputs = [x for _, _, x in jobs]
     copies = proposer.logprobs(inputs, [sentences[n][f.start : f.end] for n, f, _ in jobs], batch_size)
     lps = proposer.logprobs([inputs[j] for j, _, _ in options], [r for _, r, _ in options], batch_size)
-    scored = [(j, r, origin, lp - copies[j]) for (j, r, origin), lp in zip(options, lps)]
+    scored, unsure = [], {}
+    for (j, r, origin), lp in zip(options, lps):
+        if origin == "model" and lp < MIN_SPAN_LOGPROB:
+            unsure[jobs[j][0]] = unsure.get(jobs[j][0], 0) + 1
+        else:
+            scored.append((j, r, origin, lp - copies[j]))
     pending, margins = [], []
     best: dict[int, tuple] = {}  # job -> its most likely replacement that beats the copy
     for j, r, origin, margin in scored:
@@ -300,7 +318,7 @@ def _span_candidates(proposer, todo, sentences, findings, num_beams, batch_size)
         pending.append((n, text, origin))
         margins.append(min(m for _, _, _, m in parts) if origin == "knowledge" else
                        min(m for _, _, o, m in parts if o == "model"))
-    return pending, margins
+    return pending, margins, unsure
 
 
 def _margins(proposer, sentences, pending, batch_size) -> list[float]:

@@ -123,7 +123,7 @@ class Proposer:
             raise ModelNotFound(f"rewrite model {self.spec!r} could not be loaded{hint}: {first}") from None
         self.model.to(device).eval()
         self.byte_level = type(self.tokenizer).__name__.startswith("ByT5")
-        self.task, self.context = "sentence", None
+        self.task, self.context, self.langs = "sentence", None, None
         marker = path / span.MARKER_FILE if path.exists() else None
         if marker is not None and marker.exists():
             import json
@@ -131,6 +131,7 @@ class Proposer:
             info = json.loads(marker.read_text(encoding="utf-8"))
             if info.get("task") == span.TASK:
                 self.task, self.context = "span", int(info.get("context", span.CONTEXT))
+                self.langs = tuple(info.get("langs", ("en",)))  # the target languages it was trained on
 
     @property
     def span_model(self) -> bool:

@@ -141,7 +141,7 @@ def main(argv=None):
                 }
                 save_model(model, out_dir, stats)
                 (out_dir / span.MARKER_FILE).write_text(json.dumps(
-                    {"task": span.TASK, "format": 1, "context": span.CONTEXT}, indent=2) + "\n")
+                    {"task": span.TASK, "format": 1, "context": span.CONTEXT, "langs": ["en"]}, indent=2) + "\n")
                 print(json.dumps({"checkpoint": str(out_dir), **stats}), flush=True)
                 last_save = time.time()
             if stop:
