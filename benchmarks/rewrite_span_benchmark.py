@@ -74,7 +74,14 @@ def main(argv=None) -> int:
     ap.add_argument("--num-beams", type=int, default=4)
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--out", default=str(ROOT / "benchmarks" / "results" / "rewrite_span_benchmark.json"))
+    ap.add_argument("--merge", nargs="+", metavar="JSON",
+                    help="print (and write to --out) the results of earlier runs together, one model each")
     args = ap.parse_args(argv)
+    if args.merge:
+        runs = [json.loads(Path(p).read_text()) for p in args.merge]
+        result = dict(runs[0], models={k: v for r in runs for k, v in r["models"].items()})
+        Path(args.out).write_text(json.dumps(result, indent=2) + "\n")
+        return show(result)
     import torch
 
     torch.set_num_threads(args.threads)
@@ -99,7 +106,12 @@ def main(argv=None) -> int:
         }
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     Path(args.out).write_text(json.dumps(result, indent=2) + "\n")
+    return show(result)
+
+
+def show(result) -> int:
     names = list(result["models"])
+    families = list(result["per_family"])
     n = result["per_family"]
     print("top candidate exact repair (" + " -> ".join(names) + ")")
     for f in families:

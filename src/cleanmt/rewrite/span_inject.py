@@ -148,14 +148,10 @@ def name_index() -> dict:
         t, f = r.get("target", ""), r.get("foreign", "")
         if len(t) >= 4:
             pairs.append((t.capitalize(), f.capitalize()))
-    try:
-        from ..knowledge import exonyms
-
-        for form, e in exonyms.index("en").items():
-            if e.confidence >= 0.65 and form.lower() != e.replacement.lower():
-                pairs.append((e.replacement, form))
-    except Exception:  # noqa: BLE001
-        pass
+    for r in _rows("exonyms.tsv"):
+        if r.get("lang") == "en" and float(r.get("confidence") or 0) >= 0.65:
+            if r["form"].lower() != r["replacement"].lower():
+                pairs.append((r["replacement"], r["form"]))
     by_body: dict = {}
     for r in _rows("organisations.tsv"):
         if r.get("role") == "canonical" and r.get("form", "").isupper():

@@ -68,8 +68,9 @@ def main(argv=None):
     ap.add_argument("--lr", type=float, default=1e-3)
     ap.add_argument("--warmup", type=int, default=100)
     ap.add_argument("--round-size", type=int, default=1024)
-    ap.add_argument("--save-every", type=float, default=12.0)
-    ap.add_argument("--threads", type=int, default=1)
+    ap.add_argument("--save-every", type=float, default=10.0)
+    ap.add_argument("--threads", type=int, default=1,
+                    help="torch threads; on a shared machine 2 threads spin-wait and ran 7x slower than 1")
     ap.add_argument("--seed", type=int, default=0)
     args = ap.parse_args(argv)
 
