@@ -80,6 +80,7 @@ def main(argv=None) -> int:
     if args.merge:
         runs = [json.loads(Path(p).read_text()) for p in args.merge]
         result = dict(runs[0], models={k: v for r in runs for k, v in r["models"].items()})
+        Path(args.out).parent.mkdir(parents=True, exist_ok=True)
         Path(args.out).write_text(json.dumps(result, indent=2) + "\n")
         return show(result)
     import torch
