@@ -44,10 +44,6 @@ class Edit:
     text: str  # what the damage puts in clean[start:end]
 
 
-def _word_re(phrase: str):
-    return regex.compile(r"(?<![\p{L}\p{N}])" + regex.escape(phrase) + r"(?![\p{L}\p{N}])")
-
-
 def _table_edit(index: dict, s: str, rng: random.Random, fold: bool = False) -> Optional[Edit]:
     """An Edit replacing one phrase of `s` found in `index` (clean -> damaged forms)."""
     options = []
