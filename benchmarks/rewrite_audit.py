@@ -52,11 +52,16 @@ def main(argv=None) -> int:
         totals["accepted from the model"] += sum(p.origin == "model" for p in acc)
         totals["findings resolved by the model"] += sum(p.findings_before - p.findings_after
                                                         for p in acc if p.origin == "model")
+        totals["sentences with a model answer it was unsure of"] += sum(
+            any("unsure" in r for r in p.reasons) for p in result.proposals)
+        totals["sentences not sent (language the model does not write)"] += sum(
+            any("not sent" in r for r in p.reasons) for p in result.proposals)
         totals["sentences where no candidate beat the copy"] += sum(
             any("copy" in r for r in p.reasons) and not p.accepted for p in result.proposals)
         print(f"== {name} ({lang}): {len(result.proposals)} sentence(s) sent, {len(acc)} accepted")
         for p in acc:
-            print(f"  [{p.origin} {p.score:.2f} margin {p.margin:.1f}] {p.original!r}\n    -> {p.candidate!r}")
+            margin = "-" if p.margin is None else f"{p.margin:.1f}"
+            print(f"  [{p.origin} {p.score:.2f} margin {margin}] {p.original!r}\n    -> {p.candidate!r}")
     print(dict(totals))
     return 0
 

@@ -2,6 +2,9 @@
 
     PYTHONPATH=src python benchmarks/rewrite_benchmark.py [--model DIR] [--limit N]
 
+For whole-sentence models (e.g. models/cleanmt-rewrite-tiny); the span model's
+per-family numbers come from benchmarks/rewrite_span_benchmark.py.
+
 1. Held-out synthetic pairs (documents the model never saw, damaged by
    inject.py): exact-fix rate and character edit distance to the clean
    reference, before rewriting and after (top beam, and after the faithfulness
@@ -75,7 +78,8 @@ def synthetic(proposer, cleaner, limit, num_beams, min_faith):
 
     for (d, ref, kinds), cands in zip(pairs, nbest):
         top = cands[0]
-        cand, s, why, ok, hard, f = _judge(d, cands, cleaner, "all", min_faith)
+        cand, s, why, ok, hard, f, *_ = _judge(d, [(c, "model", None) for c in dict.fromkeys(cands) if c != d],
+                                              cleaner, "all", min_faith)
         gated = cand if ok else d
         gated_props.append(Proposal(0, len(d), d, cand, s, why, ok, hard))
         for key, out in (("before", d), ("top_beam", top), ("gated", gated)):
@@ -147,6 +151,10 @@ def main(argv=None):
     cleaner = Cleaner()
     proposer = load_proposer(args.model)
     fa.embed(["warm up"])  # load the embedder before timing anything
+    if proposer.span_model:
+        print("a span model rewrites marked spans, not sentences: use benchmarks/rewrite_span_benchmark.py",
+              file=sys.stderr)
+        return 2
     syn = synthetic(proposer, cleaner, args.limit, args.num_beams, args.min_faithfulness)
     sd = seeds(proposer, cleaner, args.num_beams, args.min_faithfulness)
     if sd["proposals"] == 0 and args.seeds_fallback_all:

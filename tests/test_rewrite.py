@@ -82,7 +82,9 @@ def test_default_model_path_honours_env(monkeypatch, tmp_path):
     monkeypatch.setenv("CLEANMT_MODEL", str(tmp_path))
     assert default_model_path() == tmp_path
     monkeypatch.delenv("CLEANMT_MODEL")
-    assert default_model_path().name == "cleanmt-rewrite-tiny"
+    from cleanmt.rewrite.proposer import DEFAULT_MODEL_NAME
+
+    assert default_model_path().name == DEFAULT_MODEL_NAME
 
 
 def test_byte_encoding_matches_byt5_tokenizer():
@@ -99,20 +101,25 @@ def test_byte_encoding_matches_byt5_tokenizer():
 def proposer():
     pytest.importorskip("torch", reason="torch not installed (the `model` extra)")
     pytest.importorskip("transformers", reason="transformers not installed (the `model` extra)")
-    from cleanmt.rewrite import default_model_path, load_proposer
+    from cleanmt.rewrite import load_proposer
 
-    if not (default_model_path() / "model.safetensors").exists():
-        pytest.fail(f"the shipped model is missing at {default_model_path()}")
+    if not (_whole_sentence_model() / "model.safetensors").exists():
+        pytest.fail(f"the shipped model is missing at {_whole_sentence_model()}")
     import torch
 
     torch.set_num_threads(2)
-    return load_proposer()
+    return load_proposer(_whole_sentence_model())
+
+
+def _whole_sentence_model():
+    """The earlier whole-sentence model (the default is the span model: test_rewrite_span.py)."""
+    from cleanmt.rewrite.proposer import WHOLE_SENTENCE_MODEL_NAME, default_model_path
+
+    return default_model_path().parent / WHOLE_SENTENCE_MODEL_NAME
 
 
 def test_shipped_model_is_small_and_byte_level(proposer):
-    from cleanmt.rewrite import default_model_path
-
-    size = (default_model_path() / "model.safetensors").stat().st_size
+    size = (_whole_sentence_model() / "model.safetensors").stat().st_size
     assert size <= 25 * 1024 * 1024
     assert proposer.byte_level
 

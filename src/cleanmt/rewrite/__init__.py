@@ -20,7 +20,17 @@ hard faithfulness check fails (rewrite/checks.py), (2) its score reaches
 it leaves fewer findings than the sentence had. Everything outside accepted
 sentences is kept byte for byte.
 
-mode "all" (experimental, off the main path): every sentence is sent and the
+With a span model (the default, models/cleanmt-span; rewrite/span.py) the model never
+sees more than it may change: each finding's span is marked in its sentence and the
+model writes only the span's replacement, so everything else is copied by construction;
+its n-best replacements and the finding's own replacement are the candidates for that
+finding, each alone and the most likely ones of all the sentence's findings together.
+A whole-sentence model (`--model DIR`, e.g. models/cleanmt-rewrite-tiny or any local
+seq2seq directory) rewrites the sentence instead, and `confine` undoes its edits outside
+the flagged spans.
+
+mode "all" (experimental, off the main path; whole-sentence models only, a span model
+treats it as "flagged"): every sentence is sent and the
 model's whole-sentence output is judged; the same gate applies, so a change where
 no finding was is still rejected.
 
@@ -80,6 +90,9 @@ class RewriteResult:
 
 
 COPY_MARGIN = 1.0  # nats the model must prefer its own edit to copying the input
+# A span model's own answer must also be one it is sure of: log P(answer) >= this (P >= 0.6).
+# On held-out injected damage, answers below it are mostly wrong (models/cleanmt-span/README.md).
+MIN_SPAN_LOGPROB = -0.5
 
 
 def _flagged_spans(text: str, spans, findings):
@@ -182,6 +195,15 @@ def rewrite_text(
         else:
             todo.append((a, b))
     sentences = [text[a:b] for a, b in todo]
+    if getattr(proposer, "span_model", False):
+        langs = getattr(proposer, "langs", None)
+        lang = cleaner.language_of(text).code if hasattr(cleaner, "language_of") else "en"
+        if langs and lang not in langs:  # the model would answer in a language it never wrote
+            return RewriteResult(text, proposals + [
+                Proposal(a, b, s, s, 0.0, [f"the span model writes {', '.join(langs)}, not {lang}: not sent"], False)
+                for (a, b), s in zip(todo, sentences)])
+        pending, margins, unsure = _span_candidates(proposer, todo, sentences, findings, num_beams, batch_size)
+        return _finish(text, todo, sentences, pending, margins, proposals, cleaner, mode, min_faithfulness, unsure)
     nbest = proposer.propose(sentences, num_beams=num_beams, batch_size=batch_size)
     pending = []  # (index of sentence, candidate, origin)
     for n, ((a, b), original, beams) in enumerate(zip(todo, sentences, nbest)):
@@ -195,6 +217,12 @@ def rewrite_text(
         cands += [(c, "model") for c in dict.fromkeys(beams) if c and c != original and c not in seen]
         pending.extend((n, c, origin) for c, origin in cands)
     margins = _margins(proposer, sentences, pending, batch_size)
+    return _finish(text, todo, sentences, pending, margins, proposals, cleaner, mode, min_faithfulness)
+
+
+def _finish(text, todo, sentences, pending, margins, proposals, cleaner, mode, min_faithfulness,
+            unsure=None) -> RewriteResult:
+    """Judge each sentence's candidates that beat the copy; splice the accepted ones into `text`."""
     for n, ((a, b), original) in enumerate(zip(todo, sentences)):
         cands, refused = [], 0
         for (m, c, origin), margin in zip(pending, margins):
@@ -207,6 +235,8 @@ def rewrite_text(
         cand, sc, why, ok, hard, f, origin, margin = _judge(original, cands, cleaner, mode, min_faithfulness)
         if refused:
             why = why + [f"{refused} candidate(s) less likely than the copy"]
+        if unsure and unsure.get(n):
+            why = why + [f"{unsure[n]} model answer(s) the model is unsure of (log P < {MIN_SPAN_LOGPROB})"]
         comp = f.components if f is not None else {}
         proposals.append(Proposal(a, b, original, cand, sc, why, ok, hard, comp.get("findings_before", 0),
                                   comp.get("findings_after", 0), origin, margin))
@@ -226,6 +256,69 @@ def _shift(f, delta: int):
     import dataclasses
 
     return dataclasses.replace(f, start=f.start + delta, end=f.end + delta)
+
+
+def _span_candidates(proposer, todo, sentences, findings, num_beams, batch_size):
+    """(pending, margins) from a span model: for each finding, its replacement and the model's
+    n-best replacements of its span, each spliced into the sentence, then for each sentence
+    with several findings the most likely passing replacement of each applied together.
+    A margin is log P(replacement) - log P(the span as it is), both given the marked input;
+    a model answer with log P below MIN_SPAN_LOGPROB is dropped (counted in `unsure`)."""
+    from .span import splice
+
+    jobs = []  # (sentence index, local finding, model input)
+    for n, ((a, b), original) in enumerate(zip(todo, sentences)):
+        seen = set()
+        for f in findings:
+            if a <= f.start and f.end <= b and (f.start, f.end) not in seen:
+                seen.add((f.start, f.end))
+                g = _shift(f, -a)
+                jobs.append((n, g, proposer.span_input(original, g.start, g.end, g.category)))
+    if not jobs:
+        return [], [], {}
+    nbest = proposer.propose([x for _, _, x in jobs], num_beams=num_beams, batch_size=batch_size, strip=False)
+    options = []  # (job index, replacement, origin)
+    for j, ((n, f, _), beams) in enumerate(zip(jobs, nbest)):
+        here = sentences[n][f.start : f.end]
+        found = [(f.replacement, "knowledge")] if f.replacement is not None else []
+        found += [(r, "model") for r in beams]
+        done = set()
+        for r, origin in found:
+            if r != here and r not in done:
+                done.add(r)
+                options.append((j, r, origin))
+    inputs = [x for _, _, x in jobs]
+    copies = proposer.logprobs(inputs, [sentences[n][f.start : f.end] for n, f, _ in jobs], batch_size)
+    lps = proposer.logprobs([inputs[j] for j, _, _ in options], [r for _, r, _ in options], batch_size)
+    scored, unsure = [], {}
+    for (j, r, origin), lp in zip(options, lps):
+        if origin == "model" and lp < MIN_SPAN_LOGPROB:
+            unsure[jobs[j][0]] = unsure.get(jobs[j][0], 0) + 1
+        else:
+            scored.append((j, r, origin, lp - copies[j]))
+    pending, margins = [], []
+    best: dict[int, tuple] = {}  # job -> its most likely replacement that beats the copy
+    for j, r, origin, margin in scored:
+        n, f, _ = jobs[j]
+        pending.append((n, splice(sentences[n], f.start, f.end, r), origin))
+        margins.append(margin)
+        if margin >= (COPY_MARGIN if origin == "model" else 0.0) and (j not in best or margin > best[j][2]):
+            best[j] = (r, origin, margin)
+    by_sentence: dict[int, list] = {}
+    for j, (r, origin, margin) in best.items():
+        by_sentence.setdefault(jobs[j][0], []).append((jobs[j][1], r, origin, margin))
+    for n, parts in by_sentence.items():
+        parts.sort(key=lambda p: p[0].start)
+        if len(parts) < 2 or any(p[0].end > q[0].start for p, q in zip(parts, parts[1:])):
+            continue  # one finding (already a candidate), or overlapping spans
+        text = sentences[n]
+        for f, r, _, _ in reversed(parts):
+            text = splice(text, f.start, f.end, r)
+        origin = "model" if any(o == "model" for _, _, o, _ in parts) else "knowledge"
+        pending.append((n, text, origin))
+        margins.append(min(m for _, _, _, m in parts) if origin == "knowledge" else
+                       min(m for _, _, o, m in parts if o == "model"))
+    return pending, margins, unsure
 
 
 def _margins(proposer, sentences, pending, batch_size) -> list[float]:

@@ -1,6 +1,9 @@
 """Seq2seq rewrite proposals for sentences the rules could not repair.
 
-Any Hugging Face seq2seq model works (`AutoModelForSeq2SeqLM` + `AutoTokenizer`):
+Two kinds of model plug in. A *span* model (its directory holds span.MARKER_FILE) reads a
+sentence with one flagged span marked and writes the span's replacement. Any other
+Hugging Face seq2seq model is a *whole-sentence* model: it rewrites the sentence and the
+caller keeps only its edits inside flagged spans. Any model works (`AutoModelForSeq2SeqLM` + `AutoTokenizer`):
 a local directory, or a hub name that is already in the local cache. We never
 reach the network unless the user sets HF_HUB_OFFLINE=0, so a missing model is a
 `ModelNotFound` with a one-line message, never a hang on a download.
@@ -13,7 +16,10 @@ import os
 from pathlib import Path
 from typing import Optional, Sequence
 
-DEFAULT_MODEL_NAME = "cleanmt-rewrite-tiny"
+from . import span
+
+DEFAULT_MODEL_NAME = "cleanmt-span"  # span infilling (rewrite/span.py)
+WHOLE_SENTENCE_MODEL_NAME = "cleanmt-rewrite-tiny"  # the earlier whole-sentence model, still usable with --model
 
 
 class ModelNotFound(RuntimeError):
@@ -25,15 +31,17 @@ class MissingDependency(ImportError):
 
 
 def default_model_path() -> Path:
-    """$CLEANMT_MODEL, else models/cleanmt-rewrite-tiny next to src/ (editable
-    install or a checkout), else one shipped inside the package."""
+    """$CLEANMT_MODEL, else models/cleanmt-span next to src/ (editable install or a
+    checkout), else one shipped inside the package; the whole-sentence model where no
+    span model is installed."""
     env = os.environ.get("CLEANMT_MODEL")
     if env:
         return Path(env).expanduser()
     here = Path(__file__).resolve()
     candidates = [
-        here.parents[3] / "models" / DEFAULT_MODEL_NAME,  # repo/src/cleanmt/rewrite/proposer.py
-        here.parents[1] / "models" / DEFAULT_MODEL_NAME,  # packaged with cleanmt
+        base / name
+        for name in (DEFAULT_MODEL_NAME, WHOLE_SENTENCE_MODEL_NAME)
+        for base in (here.parents[3] / "models", here.parents[1] / "models")  # a checkout; packaged
     ]
     for c in candidates:
         if (c / "config.json").exists():
@@ -115,12 +123,30 @@ class Proposer:
             raise ModelNotFound(f"rewrite model {self.spec!r} could not be loaded{hint}: {first}") from None
         self.model.to(device).eval()
         self.byte_level = type(self.tokenizer).__name__.startswith("ByT5")
+        self.task, self.context, self.langs = "sentence", None, None
+        marker = path / span.MARKER_FILE if path.exists() else None
+        if marker is not None and marker.exists():
+            import json
+
+            info = json.loads(marker.read_text(encoding="utf-8"))
+            if info.get("task") == span.TASK:
+                self.task, self.context = "span", int(info.get("context", span.CONTEXT))
+                self.langs = tuple(info.get("langs", ("en",)))  # the target languages it was trained on
+
+    @property
+    def span_model(self) -> bool:
+        return self.task == "span"
+
+    def span_input(self, text: str, start: int, end: int, category: str = "") -> str:
+        return span.make_input(text, start, end, category, self.context or span.CONTEXT)
 
     def max_input_chars(self) -> int:
         return 400 if self.byte_level else 2000
 
-    def propose(self, sentences: Sequence[str], num_beams: int = 4, batch_size: int = 16) -> list[list[str]]:
-        """n-best rewrites (beam search, `num_beams` returned) for each sentence."""
+    def propose(self, sentences: Sequence[str], num_beams: int = 4, batch_size: int = 16,
+                strip: bool = True, extra_tokens: int = 16) -> list[list[str]]:
+        """n-best outputs (beam search, `num_beams` returned) for each input: rewrites of
+        sentences, or (a span model, `span_input`s) replacements of the marked span."""
         import torch
 
         out: list[list[str]] = []
@@ -137,13 +163,15 @@ class Proposer:
                     **enc,
                     num_beams=num_beams,
                     num_return_sequences=num_beams,
-                    max_new_tokens=int(longest * 1.3) + 16,
+                    max_new_tokens=int(longest * 1.3) + extra_tokens if not self.span_model
+                    else min(int(longest * 1.3), 160) + extra_tokens,
                     early_stopping=True,
                     do_sample=False,
                 )
             decoded = self.tokenizer.batch_decode(gen, skip_special_tokens=True)
             for j, i in enumerate(idx):
-                results[i] = [d.strip() for d in decoded[j * num_beams : (j + 1) * num_beams]]
+                beams = decoded[j * num_beams : (j + 1) * num_beams]
+                results[i] = [d.strip() for d in beams] if strip else list(beams)
         for i in range(len(sentences)):
             out.append(results[i])
         return out
