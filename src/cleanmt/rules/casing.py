@@ -620,10 +620,12 @@ def _code_like(text: str, start: int, end: int) -> bool:
         "He ate french fries; the clock had roman numerals.",
         "all lower-case text like this one about wednesday is a style.",
         "The government porte-parole answered the questions.",
+        "The ministers met in Paris on mardi.",
     ],
     exact_anchors=_proper_anchors,
 )
 def lowercase_proper_noun(doc):
+    from ..knowledge.calendar import foreign_names_in_english
     from ..knowledge.dictionary import forms
 
     text = doc.text
@@ -638,6 +640,8 @@ def lowercase_proper_noun(doc):
             continue
         if _foreign_compound(text, start, end):
             continue  # "porte-parole": a French word quoted whole, not "Porte"
+        if key in foreign_names_in_english():
+            continue  # "on mardi": a French day name (UNT011), not "Mardi" of Mardi Gras
         after = regex.match(r"[ \t]+(\p{Ll}+)", text[end : end + 30])
         if after and (key, after.group(1)) in _lowercase_phrases():
             continue  # "french fries", "roman numerals": the style guides' lower case

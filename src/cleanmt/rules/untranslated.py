@@ -1491,3 +1491,70 @@ def english_name(doc):
         if english < NAME_RUN_MIN_ENGLISH or any(_is_target_word(w, lang) for w in content):
             continue
         yield Hit(m.start(), m.end(), f"{m.group()!r} is an English name in {lang} text: left untranslated?", None, 0.4)
+
+
+# --------------------------------------------------------------------------
+# UNT011 a month or day name of a source language ("on mardi", "15 juillet")
+
+def _calendar_anchors() -> list[str]:
+    from ..knowledge.calendar import foreign_names_in_english
+
+    return sorted(foreign_names_in_english())
+
+
+# the words a day or month name follows in an English date ("on", "last", "since"), or a number
+_DATE_BEFORE = regex.compile(r"(?:\b(?:on|last|next|this|every|until|till|since|from|by|early|late|mid|of|in)|\d)[ \t\u00a0-]*$",
+                             regex.I)
+_DATE_AFTER = regex.compile(r"^[ \t\u00a0,]*\d")
+_LOWER_WORD = regex.compile(r"(?<![\p{L}\p{M}-])[\p{Ll}][\p{Ll}\p{M}]*(?:-[\p{Ll}]+)?(?![\p{L}\p{M}-])")
+
+
+@rule(
+    "UNT011",
+    "untranslated",
+    "month or day name of a source language left in English text ('on mardi', '15 juillet')",
+    confidence=0.85,
+    bad=[
+        ("The talks resume on jeudi in Geneva.", "The talks resume on Thursday in Geneva."),
+        ("The law takes effect on 1 gennaio 2027.", "The law takes effect on 1 January 2027."),
+        ("Voters went to the polls last zondag.", "Voters went to the polls last Sunday."),
+        ("The market was busy, as on every vendredi.", "The market was busy, as on every Friday."),
+        ("Farmers said the septiembre harvest was poor.", None),
+    ],
+    good=[
+        "The parade on Mardi Gras drew crowds.",
+        "Julio Iglesias sang on Friday.",
+        "The court met on Thursday, 15 July.",
+        "He drove through mars-red dust.",
+        "Her name is julio on the forum, she said.",
+    ],
+    anchors=_calendar_anchors,
+)
+def foreign_calendar_name(doc):
+    """A month or weekday name of French, Spanish, Italian, Portuguese or Dutch, in lower
+    case, left in English text.
+
+    Flags: a CLDR wide month or day name of those languages (knowledge/calendar.py) that
+    English does not write in lower case ("jeudi", "gennaio", "zondag", "terça-feira").
+    Why: the translator kept the source's date word; English writes "Thursday", "January".
+    Near misses: names English also writes as names ("Mardi Gras", "Julio", "Mayo") are
+    flagged only in a date ("on mardi", "3 mayo"); capitalised words are left to the names
+    rules; words English has in lower case ("mars", "april") are not in the table.
+    Fix safety: in a date's context (after "on", "last", "since", a number; or before a
+    number) the English name is right: applied (0.85); elsewhere reported (0.6)."""
+    from ..knowledge.calendar import foreign_names_in_english
+
+    table, text = foreign_names_in_english(), doc.text
+    for m in _LOWER_WORD.finditer(text):
+        entry = table.get(m.group())
+        if entry is None:
+            continue
+        lang, english, kind, name_too = entry
+        dated = bool(_DATE_BEFORE.search(text, max(0, m.start() - 12), m.start())
+                     or _DATE_AFTER.match(text[m.end() : m.end() + 6]))
+        if name_too and not dated:
+            continue
+        yield Hit(m.start(), m.end(), f"{lang} {kind} name "
+                  f"{m.group()!r} left untranslated: {english!r}", english if dated else None,
+                  0.85 if dated else 0.6)
+
