@@ -122,6 +122,22 @@ def _index(lang: str) -> tuple[frozenset, frozenset, dict]:
     )
 
 
+@lru_cache(maxsize=None)
+def hyphenated(lang: str) -> tuple[frozenset, frozenset]:
+    """(the lower-case forms with a hyphen, every form with a hyphen case-folded) of one
+    language: what a compound check needs ("porte-parole"). A few thousand words, kept
+    on disk beside the rules' anchors (anchor_cache.derived), so that a source
+    language's whole list (50-200 MB in memory) is not loaded for its compounds."""
+    from ..anchor_cache import derived
+
+    def build_sets():
+        lower, title, other = _index(lang)
+        exact = frozenset(w for w in lower if "-" in w)
+        return exact, exact | frozenset(w for w in title if "-" in w) | frozenset(k for k in other if "-" in k)
+
+    return derived(f"hyphenated_{lang}", build_sets)
+
+
 def has_dictionary(lang: str) -> bool:
     return bool(_index(lang)[0])
 

@@ -575,7 +575,7 @@ def _foreign_compound(text: str, start: int, end: int) -> bool:
     or "french-speaking" are no dictionary's whole words, so they stay flagged."""
     if not ((start and text[start - 1] == "-") or (end < len(text) and text[end] == "-")):
         return False
-    from ..knowledge.dictionary import forms
+    from ..knowledge.dictionary import forms, hyphenated
 
     lo = start
     while lo and (text[lo - 1] == "-" or text[lo - 1].isalpha()):
@@ -586,7 +586,7 @@ def _foreign_compound(text: str, start: int, end: int) -> bool:
     compound = m.group().lower()
     if forms(compound, "en"):
         return False
-    return any(forms(compound, lang) for lang in _COMPOUND_LANGS)
+    return any(compound in hyphenated(lang)[1] for lang in _COMPOUND_LANGS)
 
 
 def _code_like(text: str, start: int, end: int) -> bool:

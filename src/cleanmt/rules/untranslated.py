@@ -1105,14 +1105,14 @@ def source_compound(doc):
     vis-à-vis, avant-garde, cul-de-sac, après-ski); compounds of English words that a
     source language also has ("week-end"); a quoted term.
     Fix safety: none (no bilingual dictionary); 0.5, reported only."""
-    from ..knowledge.dictionary import forms
+    from ..knowledge.dictionary import forms, hyphenated
 
     text = doc.text
     for start, end in _compounds(doc):
         compound = text[start:end]
         if forms(compound, "en"):
             continue  # "avant-garde", "après-ski": English lists the loan
-        langs = [L for L in _COMPOUND_LANGS if compound in forms(compound, L)]
+        langs = [L for L in _COMPOUND_LANGS if compound in hyphenated(L)[0]]
         if not langs or _in_short_quote(text, start, end) or _is_deliberate(text, start):
             continue
         yield Hit(start, end, f"{compound!r} is a {'/'.join(langs)} compound left untranslated", None, 0.5)
