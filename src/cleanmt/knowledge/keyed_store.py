@@ -1,8 +1,10 @@
 """A big lookup table read key by key from disk, until a run has asked enough to load it.
 
-Why: the spinner swap index (280,000 keys, a 12 MB pickle) costs 0.2-0.3 s to load,
-and a run over one small file asks it about a dozen word pairs. Those are read from
-an SQLite copy of the table beside its pickle in a millisecond. A run that asks about
+Why: the foreign-word table of UNT004 (knowledge/wordstats.py) and wordfreq's English
+list (frequency.py) cost a tenth of a second or more to load, and a run over one small
+file asks them about a few dozen words. Those are read from an SQLite copy of the table
+beside its pickle in a millisecond. (The spinner's swap index is a packed table that
+loads in ~30 ms: it is read whole.) A run that asks about
 many keys (a corpus, a big file) loads the whole table once, after LOAD_AFTER keys,
 and answers from memory from then on: the answers are the same either way, only
 where they come from changes.
