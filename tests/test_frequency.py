@@ -68,3 +68,19 @@ def test_the_stored_values_are_wordfreqs(lang, wordlist):
     words = [w for w in freqs if is_plain(w)][::97] + ["qqxzv", "merkelovitchski"]
     stored = frequency._store(lang, wordlist).get_many(words)
     assert all(stored.get(w, 0.0) == zipf_frequency(w, lang, wordlist) for w in words)
+
+
+def test_stored_zipf_answers_as_wordfreq_at_and_above_its_floor():
+    """frequency.stored_zipf (German's large list read word by word from disk) against
+    zipf_frequency over every 25th word of letters of the list, umlauts, ß and all."""
+    freqs = get_frequency_dict("de", "best")
+    words = [w for w in list(freqs)[::25] if w.isalpha()] + ["Straße", "Mitbestimmung", "qqxzvlaut"]
+    assert len(words) > 10_000
+    wrong = []
+    for w in words:
+        z = zipf_frequency(w, "de")
+        want = z if z >= 2.5 else 0.0
+        if frequency.stored_zipf(w, "de", 2.5) != want:
+            wrong.append((w, frequency.stored_zipf(w, "de", 2.5), z))
+    assert wrong == []
+    assert frequency.stored_zipf("Straße", "de", 2.5) == zipf_frequency("strasse", "de") > 4

@@ -133,3 +133,28 @@ def test_warm_loads_what_forked_workers_read():
     Cleaner().warm()
     assert ("en", "best") in frequency._LOADED
     assert all(store._table is not None for store in list(keyed_store._STORES))
+
+
+def test_an_english_text_never_loads_a_source_language_whole():
+    """UNT010 (a German noun), UNT009 and CAS004 (a source language's compounds) read
+    German, French, Spanish and Dutch word by word from disk: an English run holds no
+    source language's dictionary or large word list (German's: 150 + 70 MB)."""
+    probe = """
+import json, wordfreq
+from cleanmt.engine import Cleaner
+from cleanmt.knowledge import dictionary
+asked = []
+real = wordfreq.get_frequency_dict
+wordfreq.get_frequency_dict = lambda lang, wordlist="best": asked.append((lang, wordlist)) or real(lang, wordlist)
+real_index = dictionary._index
+dictionary._index = lambda lang: asked.append(("dictionary", lang)) or real_index(lang)
+text = ("The city launched an Ausschreibung for the bridge; workers asked for more Mitbestimmung. "
+        "The government porte-parole spoke in the nord-est, near the sint-jan market.")
+found = sorted({f.rule for f in Cleaner(lang="en").detect(text)})
+print(json.dumps([found, sorted({a for a in asked if a[0] != "en" and a[1] != "en"})]))
+"""
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    p = subprocess.run([sys.executable, "-c", probe], capture_output=True, env=env, timeout=600, text=True)
+    found, foreign = json.loads(p.stdout.strip().splitlines()[-1])
+    assert {"UNT009", "UNT010"} <= set(found)
+    assert [a for a in foreign if a[1] == "best" or a[0] == "dictionary"] == []

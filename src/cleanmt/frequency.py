@@ -112,3 +112,37 @@ def _plain_values(lang: str, wordlist: str) -> dict[str, float]:
     """Every plain word of the list -> its zipf value (what the SQLite copy holds)."""
     freqs, _ = _tables(lang, wordlist)
     return {w: zipf(w, lang, wordlist) for w in freqs if is_plain(w)}
+
+
+def stored_zipf(word: str, lang: str, floor: float) -> float:
+    """wordfreq's zipf of a word of letters only in `lang`'s large list when it is at
+    least `floor`, else 0.0; read from an SQLite copy of the list's words at `floor` or
+    above, never from the whole list: for a rule that asks about a few words of a
+    language whose list it need not hold (German's: 70 MB and 0.4 s to load). The key
+    is case-folded as wordfreq folds it ("Straße" is "strasse"); tests/test_frequency.py
+    compares it with zipf_frequency."""
+    return _floor_store(lang, floor).get_many((word.casefold(),)).get(word.casefold(), 0.0)
+
+
+@lru_cache(maxsize=None)
+def _floor_store(lang: str, floor: float):
+    from importlib import metadata
+
+    from .corpora import cache_dir
+    from .knowledge.keyed_store import KeyedStore
+
+    def load() -> dict[str, float]:
+        import math
+
+        from wordfreq import get_frequency_dict
+
+        out = {}
+        for w, f in get_frequency_dict(lang, "best").items():
+            if w.isalpha() and math.log10(f) + 9 >= floor - 0.1:  # (wordfreq rounds: keep a margin)
+                z = zipf_frequency(w, lang)
+                if z >= floor:
+                    out[w] = z
+        return out
+
+    path = cache_dir() / f"zipf-{lang}-best-from{floor}-wordfreq{metadata.version('wordfreq')}-v1.sqlite"
+    return KeyedStore(path, load, load_after=float("inf"), register=False)

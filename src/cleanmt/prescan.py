@@ -89,24 +89,33 @@ def normalise_anchor(anchor: str) -> str:
     return scan_text(anchor)[1:-1]
 
 
-# Bytes a Scanner's automata read before they are rebuilt as DFAs. A contiguous NFA
-# is built in a sixth of a DFA's time (~15 ms against ~95 ms for the English rules'
-# 22,000 anchors) and reads ~2 ns/byte slower, so a short run (one small file) starts
+# Bytes a Scanner's folded automaton reads before it is rebuilt as a DFA. A contiguous
+# NFA is built in a fifth of a DFA's time (~5 ms against ~26 ms for the English rules'
+# 5,600 folded anchors) and reads ~9 ms/MB slower, so a short run (one small file) starts
 # on it, and a long one (a corpus, a big file) switches once the DFA has paid for itself.
+# The exact automaton (22,000 anchors, most of them CAS004's words) stays an NFA: its DFA
+# takes 61 MB for 7 ms/MB, and a big file's memory is bounded (issue 13).
 # Both find the same matches (MatchKind.Standard, overlapping): only speed differs.
 DFA_AFTER_BYTES = 4_000_000
 
 
 class _Automaton:
     """The anchors of every registered rule in one Aho-Corasick automaton (ahocorasick-rs:
-    a Rust Aho-Corasick, about 3 ns per byte as a DFA, five times pyahocorasick's speed
-    on these anchors, whose common prefixes keep a trie walker busy): a contiguous NFA
-    at first, a DFA after DFA_AFTER_BYTES (see there)."""
+    a Rust Aho-Corasick, five times pyahocorasick's speed on these anchors, whose common
+    prefixes keep a trie walker busy): a contiguous NFA at first, a DFA after `dfa_after`
+    bytes (None: never; see DFA_AFTER_BYTES)."""
 
-    def __init__(self, owners: dict[str, set]):
+    def __init__(self, owners: dict[str, set], dfa_after: "int | None" = DFA_AFTER_BYTES):
         self.anchors = sorted(owners)
-        self.owners = [tuple(sorted(owners[a])) for a in self.anchors]
+        tuples: dict[frozenset, tuple] = {}  # (one tuple per set of owners: most anchors have one)
+        self.owners = []
+        for a in self.anchors:
+            key = frozenset(owners[a])
+            if key not in tuples:
+                tuples[key] = tuple(sorted(key))
+            self.owners.append(tuples[key])
         self._scanned = 0
+        self._dfa_after = dfa_after
         self.is_dfa = False
         self.dfa = self._build("ContiguousNFA")
 
@@ -120,15 +129,16 @@ class _Automaton:
         )
 
     def use_dfa(self) -> None:
-        """Rebuild as a DFA now (before forking workers that will read much text)."""
-        if not self.is_dfa:
+        """Rebuild as a DFA now (before forking workers that will read much text), where
+        this automaton switches at all."""
+        if not self.is_dfa and self._dfa_after is not None:
             self.dfa, self.is_dfa = self._build("DFA"), True
 
     def hits(self, data: bytes) -> dict[str, list[int]]:
         """Rule id → byte offsets in `data` (UTF-8) where its anchors start."""
-        if not self.is_dfa:
+        if not self.is_dfa and self._dfa_after is not None:
             self._scanned += len(data)
-            if self._scanned > DFA_AFTER_BYTES:
+            if self._scanned > self._dfa_after:
                 self.use_dfa()
         found: dict[str, list[int]] = {}
         owners = self.owners
@@ -159,7 +169,7 @@ class Scanner:
                     owners.setdefault(a, set()).add(r.id)
         self.rule_ids = frozenset(i for owners in (folded, exact) for ids in owners.values() for i in ids)
         self.folded = _Automaton(folded) if folded else None
-        self.exact = _Automaton(exact) if exact else None
+        self.exact = _Automaton(exact, dfa_after=None) if exact else None
 
     def use_dfa(self) -> None:
         """Build the faster automata now (see DFA_AFTER_BYTES)."""

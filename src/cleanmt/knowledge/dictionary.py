@@ -122,22 +122,6 @@ def _index(lang: str) -> tuple[frozenset, frozenset, dict]:
     )
 
 
-@lru_cache(maxsize=None)
-def hyphenated(lang: str) -> tuple[frozenset, frozenset]:
-    """(the lower-case forms with a hyphen, every form with a hyphen case-folded) of one
-    language: what a compound check needs ("porte-parole"). A few thousand words, kept
-    on disk beside the rules' anchors (anchor_cache.derived), so that a source
-    language's whole list (50-200 MB in memory) is not loaded for its compounds."""
-    from ..anchor_cache import derived
-
-    def build_sets():
-        lower, title, other = _index(lang)
-        exact = frozenset(w for w in lower if "-" in w)
-        return exact, exact | frozenset(w for w in title if "-" in w) | frozenset(k for k in other if "-" in k)
-
-    return derived(f"hyphenated_{lang}", build_sets)
-
-
 def has_dictionary(lang: str) -> bool:
     return bool(_index(lang)[0])
 
@@ -148,6 +132,33 @@ def case_class(word: str, lang: str) -> int:
     lower, title, other = _index(lang)
     key = word.lower()
     return (LOWER if key in lower else 0) | (TITLE if key in title else 0) | (OTHER if key in other else 0)
+
+
+def stored_case_classes(words, lang: str) -> dict:
+    """{word: case_class(word, lang)} for the words the list holds (absent: 0), read from
+    an SQLite copy of the list key by key, never loading it whole: for a rule that asks
+    about a few words of a language whose list it need not hold (German's: 150 MB in
+    memory, 0.6 s to read). The same answers as case_class (tests/test_dictionary.py)."""
+    wanted = {w: w.lower() for w in words}
+    found = _class_store(lang).get_many(set(wanted.values()))
+    return {w: found[k] for w, k in wanted.items() if k in found}
+
+
+@lru_cache(maxsize=None)
+def _class_store(lang: str):
+    from .keyed_store import KeyedStore
+
+    def load() -> dict:
+        lower, title, other = _index(lang)
+        out = dict.fromkeys(lower, LOWER)
+        for k in title:
+            out[k] = out.get(k, 0) | TITLE
+        for k in other:
+            out[k] = out.get(k, 0) | OTHER
+        return out
+
+    path = _cache_path(lang).with_suffix(".sqlite")
+    return KeyedStore(path, load, load_after=float("inf"), register=False)
 
 
 def forms(word: str, lang: str) -> frozenset:

@@ -510,13 +510,12 @@ def _proper_anchors() -> list:
 
     lower = sorted(lower_words("en"))
     words = []
-    for w in sorted(_proper_anchor_words()):
+    for w in sorted(_proper_anchor_words() | _city_words().keys()):
         i = bisect.bisect_right(lower, w)
         if i < len(lower) and lower[i].startswith(w):  # "tim" begins "time": anchor "tim" and an end
             words.extend(w + end for end in _WORD_ENDS)
         else:
             words.append(w)
-    words.extend(w + end for w in sorted(_city_words()) for end in _WORD_ENDS)
     months = sorted(_date_months())
     return ([" " + w for w in words]
             + [f"{d} {m}" for m in months for d in "0123456789"]
@@ -575,7 +574,7 @@ def _foreign_compound(text: str, start: int, end: int) -> bool:
     or "french-speaking" are no dictionary's whole words, so they stay flagged."""
     if not ((start and text[start - 1] == "-") or (end < len(text) and text[end] == "-")):
         return False
-    from ..knowledge.dictionary import forms, hyphenated
+    from ..knowledge.dictionary import forms, stored_case_classes
 
     lo = start
     while lo and (text[lo - 1] == "-" or text[lo - 1].isalpha()):
@@ -586,7 +585,7 @@ def _foreign_compound(text: str, start: int, end: int) -> bool:
     compound = m.group().lower()
     if forms(compound, "en"):
         return False
-    return any(compound in hyphenated(lang)[1] for lang in _COMPOUND_LANGS)
+    return any(stored_case_classes([compound], lang) for lang in _COMPOUND_LANGS)
 
 
 def _code_like(text: str, start: int, end: int) -> bool:

@@ -1105,14 +1105,14 @@ def source_compound(doc):
     vis-à-vis, avant-garde, cul-de-sac, après-ski); compounds of English words that a
     source language also has ("week-end"); a quoted term.
     Fix safety: none (no bilingual dictionary); 0.5, reported only."""
-    from ..knowledge.dictionary import forms, hyphenated
+    from ..knowledge.dictionary import LOWER, forms, stored_case_classes
 
     text = doc.text
     for start, end in _compounds(doc):
         compound = text[start:end]
         if forms(compound, "en"):
             continue  # "avant-garde", "après-ski": English lists the loan
-        langs = [L for L in _COMPOUND_LANGS if compound in hyphenated(L)[0]]
+        langs = [L for L in _COMPOUND_LANGS if stored_case_classes([compound], L).get(compound, 0) & LOWER]
         if not langs or _in_short_quote(text, start, end) or _is_deliberate(text, start):
             continue
         yield Hit(start, end, f"{compound!r} is a {'/'.join(langs)} compound left untranslated", None, 0.5)
@@ -1148,39 +1148,55 @@ def _find_german_nouns(doc) -> dict:
             words.add(m.group(1))
     if not words:
         return {}
+    # the cheap test first: most such words are English ones (a name, "Monday"), which
+    # wordfreq's English list answers from disk without the dictionary being loaded
+    words = {w for w in words if wordstats.english_zipf(w) == 0.0}
+    if not words:
+        return {}
     from ..knowledge.dictionary import capitalised_words, lower_words
 
     english_lower, english_title = lower_words("en"), capitalised_words("en")
     words = {w for w in words if (low := w.lower()) not in english_lower and low not in english_title}
-    words = {w for w in words if wordstats.english_zipf(w) == 0.0}
     if not words:
         return {}
-    from ..knowledge.dictionary import TITLE, case_class
+    from ..frequency import stored_zipf
+    from ..knowledge.dictionary import TITLE, case_class, stored_case_classes
 
-    out = {}
-    for w in words:
-        low = w.lower()
-        z = zipf(low, "de")
-        if z < GERMAN_NOUN_MIN or case_class(low, "en"):
-            continue
-        if case_class(low, "de") == TITLE or _german_compound_noun(low):
-            out[w] = z
-    return out
+    # German's list and dictionary are read from disk word by word (never loaded whole
+    # for an English text): the zipf first, then the case classes of the words left,
+    # with every ending and head a compound may split into, in one query
+    zipfs = {w: z for w in words if (z := stored_zipf(w.lower(), "de", GERMAN_NOUN_MIN)) >= GERMAN_NOUN_MIN
+             and not case_class(w, "en")}
+    if not zipfs:
+        return {}
+    parts = {p for w in zipfs for p in _compound_parts(w.lower())}
+    german = stored_case_classes(parts | {w.lower() for w in zipfs}, "de")
+    return {w: z for w, z in zipfs.items()
+            if german.get(w.lower(), 0) == TITLE or _german_compound_noun(w.lower(), german)}
 
 
-def _german_compound_noun(low: str) -> bool:
+def _compound_parts(low: str):
+    """Every ending and head (with and without a linking "s") _german_compound_noun may look up."""
+    for i in range(3, len(low) - 3):
+        yield low[i:]
+        yield low[:i]
+        if low[i - 1] == "s" and i > 3:
+            yield low[: i - 1]
+
+
+def _german_compound_noun(low: str, german: dict) -> bool:
     """Is the word a German compound whose head is a noun ("aus" + "Schreibung", "mit" +
     "Bestimmung")? Hunspell's German list does not expand compounds, so the head (the
     longest ending of four letters or more that the dictionary lists only capitalised)
     and the part before it (a word of the list in any case, three letters or more,
-    maybe with a linking "s") are looked up."""
-    from ..knowledge.dictionary import TITLE, case_class
+    maybe with a linking "s") are looked up in `german` (word -> German case class)."""
+    from ..knowledge.dictionary import TITLE
 
     for i in range(3, len(low) - 3):
-        if case_class(low[i:], "de") != TITLE:
+        if german.get(low[i:], 0) != TITLE:
             continue
         head = low[:i]
-        if case_class(head, "de") or (head.endswith("s") and len(head) > 3 and case_class(head[:-1], "de")):
+        if german.get(head, 0) or (head.endswith("s") and len(head) > 3 and german.get(head[:-1], 0)):
             return True
     return False
 
