@@ -259,9 +259,24 @@ def test_boilerplate_gates(rule_id, text, may):
             assert not r.may_fire(Document(text))
 
 
-def test_space_class_is_every_str_space_but_newline():
-    spaces = {chr(i) for i in range(0x110000) if chr(i).isspace()} - {"\n"}
-    assert set(regex.findall(f"[{blp._SPACE_CLASS}]", "".join(sorted(spaces)) + "x\n")) == spaces
+def test_head_opener_takes_every_case_and_indent_the_rules_take():
+    """_opens_like_furniture is a necessary condition of BLP001/BLP005: a head line the
+    rules match with the `regex` module's IGNORECASE, after any indent of str.isspace
+    characters, must pass it, whichever character stands for each letter."""
+    words = blp._head_openers()
+    letters = {c for w in words for c in w if c.isalpha()}
+    everything = "".join(chr(i) for i in range(0x110000) if not 0xD800 <= i < 0xE000)
+    taken = {x: set(regex.findall(regex.escape(x), everything, regex.I)) for x in letters}
+    indent = "".join(sorted({chr(i) for i in range(0x3001) if chr(i).isspace()} - {"\n"}))
+    missed = []
+    for w in words:
+        for i, c in enumerate(w):
+            for v in taken.get(c, {c}):
+                line = indent + w[:i] + v + w[i + 1:] + " rest"
+                if not blp._opens_like_furniture(line):
+                    missed.append(line.strip())
+    assert missed == []
+    assert not blp._opens_like_furniture("The minister said")
 
 
 def test_case_variants_hold_every_character_the_rules_regex_takes_for_a_letter():

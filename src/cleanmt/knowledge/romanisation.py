@@ -457,13 +457,31 @@ def lookup(word: str, lang: str = "en") -> Optional[Romanisation]:
     key = fold_accents(word)
     if not key.isalpha():
         return None
-    row = index(lang).get(key)
+    row = _store(lang).get_many((key,)).get(key)
     if row is None and "ï" in word.lower():
         row = _known_targets(lang).get(key)  # Mikhaïl: the English form with the French ï for й
     if row is None:
         return None
     target, cyr, flang, level = row
     return Romanisation(_recase(target, word), cyr, flang, level)
+
+
+@cache
+def _store(lang: str):
+    """index(lang) read row by row from an SQLite copy (knowledge/keyed_store.py): a run
+    over one small file asks about a few capitalised words, and reading the whole index
+    (26,000 rows for English) costs more than the rest of such a run's checks; a corpus
+    run loads it whole after a while. The copy is named by the shipped file's digest."""
+    import hashlib
+
+    from ..corpora import cache_dir
+    from .keyed_store import KeyedStore
+
+    try:
+        digest = hashlib.sha1(shipped_path(lang).read_bytes()).hexdigest()[:16]
+    except OSError:
+        digest = "built"
+    return KeyedStore(cache_dir() / f"romanisation-{lang}-v{SCHEMA_VERSION}-{digest}.sqlite", lambda: index(lang))
 
 
 @cache

@@ -130,26 +130,26 @@ def _prefix_trie(words) -> str:
     return emit(trie, top=True)
 
 
-# str.isspace characters but "\n" (all lie below U+3001), as a character class body
-_SPACE_CLASS = "".join(f"\\u{ord(c):04x}" for c in map(chr, range(0x3001)) if c.isspace() and c != "\n")
+# the characters other than the two cases that IGNORECASE takes for a letter, as that letter
+_AS_LETTER = str.maketrans({v: k for k, vs in _OTHER_CASES.items() for v in vs})
+_SLUG_OPENER = re.compile(r"[a-z0-9]+[-_]")
 
 
 @lru_cache(maxsize=None)
-def _head_opener_re():
-    """Where BLP001, BLP004 or BLP005 can fire, a head line opens (after its indent) with
-    the first word of a menu item (BLP001), of a date label or "By" (BLP005), in any case
-    (so more than the rules take), or with a run of ASCII lower-case letters and digits
-    then "-" or "_" (a slug, BLP004).
-
-    One stdlib pattern, matched at a line's start: it skips blank lines and the indent,
-    then tries the opener as an optional group, so the group is set exactly where the
-    opener matches (`_head_opens_furniture` steps to the next line itself: one copy of
-    the opener trie to compile, not one per head line, a tenth of a second a process)."""
+def _head_openers() -> tuple:
+    """The lower-cased first words of the menu items (BLP001), of the date labels and
+    "By" (BLP005): a head line that opens with one of them, in any case, may be page
+    furniture (more than the rules take)."""
     nav = [e["word"] for e in load_tsv("boilerplate_nav.tsv", required=("word", "role", "source"))]
-    words = {e.split()[0] for e in nav + _label_entries("meta") + ["By"]}
-    opener = rf"(?:{_prefix_trie(words)}|[a-z0-9]+[-_])"
-    skip = rf"(?:[{_SPACE_CLASS}]*\n)*[{_SPACE_CLASS}]*"  # blank lines, then the indent
-    return re.compile(f"{skip}({opener})?")
+    return tuple(sorted({e.split()[0].lower() for e in nav + _label_entries("meta") + ["By"]}))
+
+
+def _opens_like_furniture(line: str) -> bool:
+    """After its indent, does the line open with a word of `_head_openers` (in any case:
+    str.startswith over a tuple, at C speed) or with a run of ASCII lower-case letters and
+    digits then "-" or "_" (a slug, BLP004)?"""
+    head = line.lstrip()
+    return head.translate(_AS_LETTER).lower().startswith(_head_openers()) or _SLUG_OPENER.match(head) is not None
 
 
 _HEAD_KEY = "_blp_head_opener"
@@ -157,21 +157,24 @@ _HEAD_KEY = "_blp_head_opener"
 
 def _head_may_open_furniture(doc) -> bool:
     """Does one of the first HEAD_LINES non-blank lines open like page furniture
-    (`_head_opener_res`)? A necessary condition of the BLP001 and BLP005 gates (and of
+    (`_opens_like_furniture`)? A necessary condition of the BLP001 and BLP005 gates (and of
     a head slug, which BLP004 tells more cheaply); kept on the document, for they share
     it. Most head lines open with a word such as "The" or "A"; one `re.match` tells."""
     return doc.shared(_HEAD_KEY, _head_opens_furniture)
 
 
 def _head_opens_furniture(doc) -> bool:
-    text, opener, pos = doc.text, _head_opener_re(), 0
-    for _ in range(HEAD_LINES):  # the first HEAD_LINES non-blank lines
-        m = opener.match(text, pos)
-        if m.lastindex is not None:
-            return True
-        pos = text.find("\n", m.end()) + 1  # past the rest of that line
-        if pos == 0:
+    text, pos, seen = doc.text, 0, 0
+    while seen < HEAD_LINES:  # the first HEAD_LINES non-blank lines
+        end = text.find("\n", pos)
+        line = text[pos:] if end < 0 else text[pos:end]
+        if line.strip():
+            seen += 1
+            if _opens_like_furniture(line):
+                return True
+        if end < 0:
             return False
+        pos = end + 1
     return False
 
 
@@ -775,7 +778,7 @@ def _may_have_date_header(doc) -> bool:
 @lru_cache(maxsize=None)
 def _meta_start_re():
     """Where the header pattern matches a line: blanks, then the first word of a date
-    label or "By", in any case (a stdlib trie, as in `_head_opener_re`)."""
+    label or "By", in any case (a stdlib trie)."""
     return re.compile(rf"[ \t]*{_prefix_trie({e.split()[0] for e in _label_entries('meta') + ['By']})}")
 
 
