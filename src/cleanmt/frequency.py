@@ -121,7 +121,14 @@ def stored_zipf(word: str, lang: str, floor: float) -> float:
     language whose list it need not hold (German's: 70 MB and 0.4 s to load). The key
     is case-folded as wordfreq folds it ("Straße" is "strasse"); tests/test_frequency.py
     compares it with zipf_frequency."""
-    return _floor_store(lang, floor).get_many((word.casefold(),)).get(word.casefold(), 0.0)
+    return stored_zipfs((word,), lang, floor).get(word, 0.0)
+
+
+def stored_zipfs(words, lang: str, floor: float) -> dict[str, float]:
+    """{word: stored_zipf(word, lang, floor)} for the words at `floor` or above, in one query."""
+    keys = {w: w.casefold() for w in words}
+    found = _floor_store(lang, floor).get_many(set(keys.values()))
+    return {w: found[k] for w, k in keys.items() if k in found}
 
 
 @lru_cache(maxsize=None)

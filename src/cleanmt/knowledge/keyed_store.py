@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 LOAD_AFTER = 20_000  # keys asked before the whole table is loaded (~15 ms of queries)
+QUERY_KEYS = 20  # what one query costs beyond its keys, in keys (a rule asking word by word)
 _CHUNK = 500  # keys per query (SQLite allows at least 999 parameters)
 _STORES: "weakref.WeakSet[KeyedStore]" = weakref.WeakSet()  # for load_all
 
@@ -64,8 +65,8 @@ class KeyedStore:
         table holds."""
         if self._table is None:
             wanted = list(set(keys))
-            if self._asked + len(wanted) <= self._load_after:
-                self._asked += len(wanted)
+            if self._asked + len(wanted) + QUERY_KEYS <= self._load_after:
+                self._asked += len(wanted) + QUERY_KEYS
                 found = self._query(wanted)
                 if found is not None:
                     return found

@@ -1131,10 +1131,14 @@ def _german_nouns(doc) -> dict:
     return doc.shared("unt.german_nouns", _find_german_nouns)
 
 
+MEMO_MAX = 1 << 18  # words whose verdict a Cleaner keeps across documents (then it forgets)
+
+
 def _find_german_nouns(doc) -> dict:
     """Capitalised words after a lower-case word that English lacks altogether (wordfreq
     zipf 0) and that are German nouns (the German dictionary lists them only capitalised,
-    or they are compounds with such a head): word -> zipf de."""
+    or they are compounds with such a head): word -> zipf de. Each word's verdict is
+    kept in the Cleaner's memo: names recur across a corpus's documents."""
     text = doc.text
     words = set()
     for m in _CAPITALISED.finditer(text):
@@ -1148,6 +1152,18 @@ def _find_german_nouns(doc) -> dict:
             words.add(m.group(1))
     if not words:
         return {}
+    verdicts = doc.memo.table("unt010.german_nouns", dict)
+    new = [w for w in words if w not in verdicts]
+    if new:
+        if len(verdicts) > MEMO_MAX:
+            verdicts.clear()
+        verdicts.update(dict.fromkeys(new, 0.0))
+        verdicts.update(_german_noun_zipfs(new))
+    return {w: z for w in words if (z := verdicts[w])}
+
+
+def _german_noun_zipfs(words) -> dict:
+    """The German nouns among `words` (see _find_german_nouns) -> their zipf in German."""
     # the cheap test first: most such words are English ones (a name, "Monday"), which
     # wordfreq's English list answers from disk without the dictionary being loaded
     words = {w for w in words if wordstats.english_zipf(w) == 0.0}
@@ -1159,14 +1175,13 @@ def _find_german_nouns(doc) -> dict:
     words = {w for w in words if (low := w.lower()) not in english_lower and low not in english_title}
     if not words:
         return {}
-    from ..frequency import stored_zipf
+    from ..frequency import stored_zipfs
     from ..knowledge.dictionary import TITLE, case_class, stored_case_classes
 
     # German's list and dictionary are read from disk word by word (never loaded whole
-    # for an English text): the zipf first, then the case classes of the words left,
-    # with every ending and head a compound may split into, in one query
-    zipfs = {w: z for w in words if (z := stored_zipf(w.lower(), "de", GERMAN_NOUN_MIN)) >= GERMAN_NOUN_MIN
-             and not case_class(w, "en")}
+    # for an English text): the zipfs first, in one query, then the case classes of the
+    # words left, with every ending and head a compound may split into, in another
+    zipfs = {w: z for w, z in stored_zipfs(words, "de", GERMAN_NOUN_MIN).items() if not case_class(w, "en")}
     if not zipfs:
         return {}
     parts = {p for w in zipfs for p in _compound_parts(w.lower())}
