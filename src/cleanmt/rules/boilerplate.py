@@ -830,8 +830,6 @@ def date_header(doc):
 
 # -- BLP006 photo credits ------------------------------------------------------------------
 
-# A caption with its credit is reported but not deleted by `fix` (which takes >= 0.8)
-CAPTION_CONFIDENCE = 0.5
 CREDIT_CONNECTORS = {"de", "del", "van", "von", "der", "via", "and", "for", "la", "le", "y", "et", "of"}
 
 
@@ -872,12 +870,12 @@ def _credit_anchors() -> list[str]:
 @rule(
     "BLP006",
     "boilerplate",
-    "photo credit line ('Foto: EFE'); a caption line ending in a credit is reported, not fixed",
+    "photo credit on a line of its own ('Foto: EFE'); a caption ending in a credit is article text",
     confidence=0.85,
     langs=ALL_TARGETS,
     bad=[
-        ("Rescuers search the rubble in the old town. Photo: AFP / JOHN SMITH\n\nThe quake struck at dawn.",
-         "The quake struck at dawn."),
+        ("Rescuers search the rubble in the old town.\nPhoto: AFP / JOHN SMITH\n\nThe quake struck at dawn.",
+         "Rescuers search the rubble in the old town.\n\nThe quake struck at dawn."),
         ("The quake struck at dawn.\n\nFoto: EFE\n\nRescuers arrived at noon.",
          "The quake struck at dawn.\n\nRescuers arrived at noon."),
         ("The quake struck at dawn.\n\nFot. PAP/Anna Nowak\n\nRescuers arrived at noon.",
@@ -887,19 +885,20 @@ def _credit_anchors() -> list[str]:
         "The photo: a man on a bridge, alone.",
         "He took one image: the burning hall. Photo: it went viral within an hour.",
         "Rescuers search the rubble. Photo: courtesy of the family",
+        "Rescuers search the rubble in the old town. Photo: AFP / JOHN SMITH\n\nThe quake struck at dawn.",
     ],
     anchors=_credit_anchors,
 )
 def photo_credit(doc):
     """Why delete: the credit names the agency and photographer of a picture the
     text no longer has. A credit on a line of its own goes (0.85). A caption line that
-    ends in a credit is reported as one unit, caption and credit, at CAPTION_CONFIDENCE
-    (below the fix threshold): cutting the credit alone would leave the caption reading
-    as a sentence of the article, and whether the caption itself goes is the editor's
-    call (the seeds' gold deletes such captions, the dev set's keeps them). Source
-    attributions of the *article* ("(With AFP)", "AFP AND EFE", "Some
-    information comes from Reuters") are left alone: they say where the
-    reporting comes from, which is part of the journalism, not page furniture."""
+    ends in a credit is left alone: a caption is article text (DESIGN.md's taxonomy:
+    boilerplate is scraping residue, such as a *duplicated* caption, which BLP007
+    finds), and cutting the credit alone would leave the caption reading as a
+    sentence of the article. Source attributions of the *article* ("(With AFP)",
+    "AFP AND EFE", "Some information comes from Reuters") are left alone: they say
+    where the reporting comes from, which is part of the journalism, not page
+    furniture."""
     if ":" not in doc.text and not _has_dotted_credit(doc.text):
         return  # every credit has "Label:" or "Fot. "; most articles have no colon at all
     for m in _credit_re().finditer(doc.text):
@@ -907,15 +906,10 @@ def photo_credit(doc):
             continue
         i = bisect_right(doc.lines, m.start("label"), key=lambda ln: ln.start) - 1  # not lines.index: linear
         line = doc.lines[i]
-        if not line.text[: m.start("label") - line.start].strip():
+        if not line.text[: m.start("label") - line.start].strip():  # a caption before it: content
             span = _line_block_span(doc, i, i)
             if span:
                 yield Hit(*span, "photo credit line", "")
-        else:
-            span = _line_block_span(doc, i, i)
-            if span:  # caption and credit are one unit: see CAPTION_CONFIDENCE
-                yield Hit(*span, "photo caption with its credit (the picture is not in the text)", "",
-                          confidence=CAPTION_CONFIDENCE)
 
 
 # -- BLP007 repeated headline or caption -----------------------------------------------
