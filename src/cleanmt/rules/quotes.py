@@ -609,8 +609,10 @@ def _reopens_quoted_speech(first: Mark, second: Mark) -> bool:
 def _unpaired(line: str, offset: int, marks: list[Mark], roles, sure, continued: bool):
     """QUO002 / QUO003 for quotations left open, or closed without opening."""
     inside_from: Optional[int] = None  # index of the mark that opened the current quotation
+    alone = True  # whether the current quotation opened outside any other
     for i, (m, role) in enumerate(zip(marks, roles)):
         if role == "O":
+            alone = inside_from is None
             if inside_from is not None and not _reopens_quoted_speech(marks[inside_from], m):
                 yield from _missing_closer(line, offset, marks[inside_from], sure[inside_from], m.pos)
             inside_from = i
@@ -620,23 +622,37 @@ def _unpaired(line: str, offset: int, marks: list[Mark], roles, sure, continued:
                                     "closing quotation mark with no opening mark before it", None, 0.5)
             inside_from = None
     if inside_from is not None and not continued:
-        yield from _missing_closer(line, offset, marks[inside_from], sure[inside_from], len(line))
+        yield from _missing_closer(line, offset, marks[inside_from], sure[inside_from], len(line), at_end=alone)
 
 
 def _closer_for(glyph: str) -> str:
     return STRAIGHT if glyph == STRAIGHT else "”"
 
 
-def _missing_closer(line: str, offset: int, m: Mark, opener_sure: bool, limit: int):
+_FINAL_STOP = regex.compile(r"[.!?…]+(?=\s*$)")
+
+
+def _missing_closer(line: str, offset: int, m: Mark, opener_sure: bool, limit: int, at_end: bool = False):
     hit = _dropped_closer(line, m.pos + 1, limit)
     if hit:
         word = hit.group(2)
         yield "QUO002", Hit(offset + hit.start(1), offset + hit.end(2),
                             f"quotation never closed; the capital in {word!r} shows where its closing mark was lost",
                             _closer_for(m.glyph) + " " + word.lower(), 0.8 if opener_sure else 0.5)
+        return
+    stop = _FINAL_STOP.search(line, m.pos + 1) if at_end and _opens_sentence(m) else None
+    if stop:  # a quoted sentence that runs to the paragraph's end lost its mark there
+        yield "QUO003", Hit(offset + stop.start(), offset + stop.end(),
+                            "quotation opened at a sentence start runs to the paragraph's end unclosed; "
+                            "its closing mark belongs here", stop.group() + _closer_for(m.glyph), 0.5)
     else:
         yield "QUO003", Hit(offset + m.pos, offset + m.pos + 1,
                             "quotation opened here is never closed in this paragraph", None, 0.5)
+
+
+def _opens_sentence(m: Mark) -> bool:
+    """Does the mark open a whole quoted sentence (at a sentence start, before a capital)?"""
+    return m.sentence_start_before and m.next_word is not None and m.next_word[:1].isupper()
 
 
 def _hits(rule_id: str, doc):
@@ -694,10 +710,12 @@ def dropped_closing_quote(doc):
 @rule(
     "QUO003",
     "quotes",
-    "quotation mark without a partner in its paragraph (no single safe repair)",
+    "quotation mark without a partner in its paragraph (reported, never fixed)",
     confidence=0.5,
     bad=[
-        ("The minister said: “We will win this fight.", None),
+        ("The talks failed. “We will win this fight in the end.", "The talks failed. “We will win this fight in the end.”"),
+        ("The minister said: “We will win this fight.", "The minister said: “We will win this fight.”"),
+        ("The chief called it a “temporary measure and left.", None),
         ("The report was “late” and ”incomplete.", None),
     ],
     good=[
@@ -707,4 +725,16 @@ def dropped_closing_quote(doc):
     anchors=ANCHORS,
 )
 def unpaired_quote(doc):
+    """Flags a quotation mark with no partner in its paragraph. Where a quoted sentence
+    opened at a sentence start, alone (outside any other quotation), runs unclosed to the
+    paragraph's end, the report stands on the paragraph's final stop with the closing
+    mark as its suggestion ("... this fight." -> "... this fight.”"): a quotation that
+    ends with its paragraph is where MT and scrapers drop the mark. Elsewhere (a mark
+    opened mid-sentence, a closer without an opener) it stands on the mark, without a
+    suggestion.
+
+    Near misses: a quotation continued in the next paragraph, which reopens with a mark
+    (the English convention for quoted speech over several paragraphs), is left alone.
+
+    Fix safety: reported at 0.5, never fixed: the quotation may have ended earlier."""
     return _hits("QUO003", doc)
