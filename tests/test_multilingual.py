@@ -141,6 +141,8 @@ FLAWED = [
      "El alcalde no lo duda. ¿Quién va a pagar los daños? Nadie responde."),
     # PUN112: decimal comma before a unit in English
     ("en", "PUN112", "The river rose by 2,4 metres in a day.", "The river rose by 2.4 metres in a day."),
+    # PUN118: another language's word for a thousand or a million after a number in English
+    ("en", "PUN118", "The city had 175 mila inhabitants in 1950.", "The city had 175,000 inhabitants in 1950."),
     # PUN113: comma after a quotation's ? or ! in English
     ("en", "PUN113", "“Who will pay?”, asked the mayor.", "“Who will pay?” asked the mayor."),
     # CAS101: month and day names capitalised in French and Spanish

@@ -106,6 +106,42 @@ def _build_unit_words() -> frozenset:
     return frozenset(w.lower() for w in words if w and not w.endswith(")") and (w[0].isalpha() or w in "%‰"))
 
 
+# Source languages whose words for a thousand, a million... MT leaves after a number.
+MAGNITUDE_LANGS = ("fr", "es", "it", "pt", "de", "nl", "ca")
+
+
+def _build_magnitude_words() -> dict:
+    """{word as CLDR writes it after a number: its power of ten} from the long compact
+    number formats of MAGNITUDE_LANGS ("30 mil", "175 mila", "3 millones", "2 Milliarden",
+    "2 mil millones"), formatted by babel for one and two of each power of ten from 10^3
+    to 10^12; the words English writes there itself ("million", "billion") are left out."""
+    import math
+
+    from babel.numbers import format_compact_decimal
+
+    def words(lang: str) -> dict:
+        out = {}
+        for e in range(3, 13):
+            for lead in (1, 2):
+                text = format_compact_decimal(lead * 10**e, format_type="long", locale=lang)
+                number, _, word = text.replace("\u00a0", " ").partition(" ")
+                if number.isdigit() and word:
+                    out.setdefault(word, e - round(math.log10(int(number) / lead)))
+        return out
+
+    english = words("en")  # {"thousand": 3, "million": 6, "billion": 9, "trillion": 12}
+    out: dict = {}
+    for lang in MAGNITUDE_LANGS:
+        for word, e in words(lang).items():
+            low = word.lower()
+            base = low[:-1] if low.endswith("s") and low[:-1] in english else low
+            if base in english and (low == base or english[base] != e):
+                continue  # English's own word; or French "billions" (10^12), not English's
+            if out.get(word, e) == e:
+                out[word] = e
+    return out
+
+
 # Currencies whose English sign stands before the amount ("€200", "£5m", "$3bn").
 SIGNED_CURRENCIES = ("EUR", "GBP", "USD")
 
@@ -165,7 +201,7 @@ def _word_sets() -> dict:
 
     from ..corpora import cache_dir
 
-    path = cache_dir() / f"cldr_numbers-v3-babel{_babel_version()}.json"
+    path = cache_dir() / f"cldr_numbers-v4-babel{_babel_version()}.json"
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -175,6 +211,7 @@ def _word_sets() -> dict:
             "currencies": sorted(_build_currency_words()),
             "signs": {lang: _build_currency_signs(lang) for lang in LOCALES},
             "english_marks": {lang: _build_english_marks_share(lang) for lang in LOCALES},
+            "magnitudes": _build_magnitude_words(),
         }
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -189,7 +226,14 @@ def _word_sets() -> dict:
         "currencies": frozenset(raw["currencies"]),
         "signs": raw["signs"],
         "english_marks": raw["english_marks"],
+        "magnitudes": raw["magnitudes"],
     }
+
+
+def magnitude_words() -> dict:
+    """{word: power of ten} of the source languages' words for a thousand, a million...
+    after a number (see _build_magnitude_words): "mil" 3, "millones" 6, "Milliarden" 9."""
+    return _word_sets()["magnitudes"]
 
 
 def english_marks_share(lang: str) -> float:

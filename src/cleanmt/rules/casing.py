@@ -554,7 +554,7 @@ def _proper_sites(doc) -> list:
         word = text[start:end]
         if word in names:
             sites.append((start, end, "name"))
-        elif word in cities:
+        elif word in cities and not (start >= 2 and text[start - 2].isdigit()):  # "175 mila": a number word
             sites.append((start, end, "city"))
         elif word in months and (_DAY_BEFORE.search(text, max(0, start - 8), start)
                                  or _DAY_AFTER.match(text, end)):

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 import regex
 
-from ..knowledge.numbers import currency_words, measure_words, symbols, unit_words
+from ..knowledge.numbers import currency_words, magnitude_words, measure_words, symbols, unit_words
 from ..registry import rule
 from ..types import Hit
 
@@ -531,3 +531,79 @@ def decimal_comma_before_unit(doc):
                                                                                   m.start()):
             # "a magnitude 5,4 earthquake": no list, but no unit either
             yield Hit(sep, sep + 1, "a decimal comma? English writes the decimal separator as a point", ".", 0.65)
+
+
+# --------------------------------------------------------------------------- PUN118
+_ENGLISH_MAGNITUDE = {6: "million", 9: "billion", 12: "trillion"}
+_WORD_END = " .,;:)"
+# "mil" is also English (a thousandth of an inch; slang for a million): reported only
+_AMBIGUOUS_IN_ENGLISH = {"mil"}
+
+
+@lru_cache(maxsize=None)
+def _magnitudes() -> dict:
+    return {w.lower(): e for w, e in magnitude_words().items()}
+
+
+@lru_cache(maxsize=None)
+def _magnitude_re() -> regex.Pattern:
+    words = "|".join(regex.escape(w).replace(r"\ ", "[ \u00a0\u202f]+") for w in sorted(_magnitudes(), key=len, reverse=True))
+    return regex.compile(r"(?<![\p{N}.,\p{L}])(\p{N}{1,3}(?:[.,]\p{N}{1,3})?)[ \u00a0\u202f](" + words
+                         + r")(?![\p{L}\p{N}-])", regex.IGNORECASE)
+
+
+def _magnitude_anchors() -> list[str]:
+    firsts = sorted({w.split()[0] for w in _magnitudes()})
+    return [f"{d} {w}{end}" for d in _DIGITS for w in firsts for end in _WORD_END]
+
+
+@rule(
+    "PUN118",
+    "punctuation",
+    "a source language's word for thousand, million or billion after a number in English text "
+    "('30 mil homes', '175 mila', '3 millones', '2 Milliarden')",
+    confidence=0.85,
+    anchors=_magnitude_anchors,
+    bad=[
+        ("The city had 175 mila inhabitants in 1950.", "The city had 175,000 inhabitants in 1950."),
+        ("The club paid 45 millones for the striker.", "The club paid 45 million for the striker."),
+        ("The deal is worth 2 Milliarden euros.", "The deal is worth 2 billion euros."),
+        ("The law returns 30 mil homes to the market.", None),
+    ],
+    good=[
+        "The city had 175,000 inhabitants in 1950.",
+        "Millions of people watched; 3 million more listened, and 2 milliseconds passed.",
+    ],
+)
+def magnitude_word_in_english(doc):
+    """Flags a number followed by another language's word for a power of ten.
+
+    Why: Spanish and Portuguese "mil", Italian "mila", German "Tausend", Dutch "duizend"
+    (a thousand) and their words for a million or a billion ("millones", "milhões",
+    "Milliarden", "mil millones") are left in place by MT; English writes "30,000",
+    "3 million", "2 billion". The words are CLDR's long compact number formats of
+    French, Spanish, Italian, Portuguese, German, Dutch and Catalan (through babel),
+    less those English writes itself.
+
+    Example: "175 mila inhabitants" -> "175,000 inhabitants"; "3 millones" -> "3 million".
+
+    Near misses: English's own words ("3 million", "millions of"); a word for a
+    thousand after a decimal number ("1,5 mil") is reported without a replacement;
+    Spanish "billón" is a trillion and replaced so.
+
+    Fix safety: 0.85: the words have no English reading after a number; "mil" is
+    English too (a unit of thickness, slang for a million), so it is reported only
+    (0.75)."""
+    text = doc.text
+    table = _magnitudes()
+    for m in _magnitude_re().finditer(text):
+        number, word = m.group(1), m.group(2)
+        e = table[" ".join(word.lower().split())]
+        ambiguous = word.lower() in _AMBIGUOUS_IN_ENGLISH
+        if e == 3:
+            fix = f"{int(number) * 1000:,}" if number.isdigit() else None
+            yield Hit(m.start(), m.end(), f"{word!r} is another language's word for a thousand",
+                      None if ambiguous else fix, 0.75 if ambiguous or fix is None else 0.85)
+        else:
+            yield Hit(m.start(2), m.end(2), f"{word!r} is another language's word for 10^{e}",
+                      _ENGLISH_MAGNITUDE[e], 0.75 if ambiguous else 0.85)
