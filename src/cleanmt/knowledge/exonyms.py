@@ -13,7 +13,7 @@ are left to TRL002, which reports them there.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 
@@ -71,9 +71,20 @@ def index(lang: str) -> dict[str, Exonym]:
     return out
 
 
+# An exonym in capitals (a dateline: "LISBOA, 3 March (Lusa)") is matched when it has
+# this many letters or more: shorter capitals are mostly acronyms ("ROM")
+CAPITALS_MIN_LETTERS = 5
+
+
+def _in_capitals(form: str) -> bool:
+    return sum(c.isalpha() for c in form) >= CAPITALS_MIN_LETTERS
+
+
 def anchors(langs=TARGETS) -> frozenset:
-    """Every form of these targets, as written (the prescan's exact anchors)."""
-    return frozenset(f for lang in langs for f in index(lang))
+    """Every form of these targets, as written and, when long enough, in capitals (the
+    prescan's exact anchors)."""
+    forms = {f for lang in langs for f in index(lang)}
+    return frozenset(forms | {f.upper() for f in forms if _in_capitals(f)})
 
 
 _WORD = regex.compile(r"[\p{L}\p{M}]+")
@@ -87,7 +98,16 @@ def _by_first_word(lang: str) -> dict[str, tuple[Exonym, ...]]:
     out: dict[str, list] = {}
     for f, ex in index(lang).items():
         out.setdefault(_WORD.match(f).group(0), []).append(ex)
-    return {k: tuple(sorted(v, key=lambda e: -len(e.form))) for k, v in out.items()}
+    by_first = {k: tuple(sorted(v, key=lambda e: -len(e.form))) for k, v in out.items()}
+    capitals: dict[str, list] = {}  # the forms in capitals, by their first word in capitals
+    for k, forms in by_first.items():
+        for ex in forms:
+            if _in_capitals(ex.form):
+                capitals.setdefault(k.upper(), []).append(
+                    replace(ex, form=ex.form.upper(), replacement=ex.replacement.upper()))
+    for k, forms in capitals.items():
+        by_first.setdefault(k, tuple(forms))  # (a form already in capitals keeps its own row)
+    return by_first
 
 
 def occurrences_at(text: str, lang: str, starts):

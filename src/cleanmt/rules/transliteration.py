@@ -205,6 +205,7 @@ def _exonym_hits(doc, rule_id: str):
         ("Talks in Zagabria ended.", "Talks in Zagreb ended."),
         # known only from untagged GeoNames names: reported below the fix threshold
         ("The embassy in Pequim was closed.", "The embassy in Beijing was closed."),
+        ("MAILAND, 3 March — The fair opens next week.", "MILAN, 3 March — The fair opens next week."),
     ],
     good=[
         "The Roma community in Rome protested.",
@@ -224,7 +225,9 @@ def exonym_of_place(doc):
     English has its own. Example: "in Mailand" -> "in Milan". Near misses left alone:
     forms that are English words or names too (Roma, Nice, Peking, Wien at 0.65 only),
     another place of that name (Vienne, a French town and department), and a form inside
-    a longer proper name (FC Köln, Credit Suisse). Fix safety: knowledge.exonyms gives
+    a longer proper name (FC Köln, Credit Suisse). A form in capitals (a dateline:
+    "MAILAND, 3 March") is matched with five letters or more, shorter capitals being
+    mostly acronyms, and replaced in capitals. Fix safety: knowledge.exonyms gives
     each form a confidence from the data (0.85 for a CLDR name clearly rare in English,
     0.8 for one from GeoNames, 0.65 when the frequencies are closer or the name is a
     guess): only the first two are fixed."""
