@@ -78,3 +78,23 @@ def model_spelling(word: str) -> Optional[str]:
         if all(lm.prob([t]) > _OOV for t in tokens(form)):
             return form
     return None
+
+
+def known(word: str) -> bool:
+    """Whether the model has `word` (one token) in its vocabulary."""
+    lm = model()
+    return lm is not None and lm.prob([word]) > _OOV
+
+
+def fit(left: str, word: str, right: str) -> float:
+    """How well the model pairs `word` with the word on either side: the larger log10
+    PMI, log P(word | before) - log P(word) or log P(after | word) - log P(after); 0 at
+    a sentence boundary or a non-word, and when no model is installed."""
+    lm = model()
+    if lm is None:
+        return 0.0
+    before, after = tokens(left)[-1:], tokens(right)[:1]
+    best = 0.0 if not before or not before[0].isalpha() else (lm.prob([word] + before) - lm.prob([word])) / 23025.85
+    if after and after[0].isalpha():
+        best = max(best, (lm.prob(after + [word]) - lm.prob(after)) / 23025.85)
+    return best
