@@ -144,14 +144,27 @@ def test_a_single_word_swap_is_found_in_context_and_a_clean_word_is_not():
 def test_context_candidates_list_the_word_back_in_its_inflection():
     from cleanmt.knowledge import context_swaps, language_model
 
+    moby = thesaurus.thesaurus()
     for word in ("tribunals", "infirmary", "advancement"):
         cands = context_swaps.candidates(word)
         assert cands
-        for x, size in cands:
-            assert x != word and language_model.known(x) and size >= 0
-            bases = {b for b, _ in context_swaps._lemmas(word)} | {word}
-            assert not bases.isdisjoint(context_swaps.related(x)), (word, x)
+        bases = {b for b, _ in context_swaps._lemmas(word, moby)} | {word}
+        for x, penalty in cands:
+            assert x != word and language_model.known(x) and penalty >= 0
+            assert language_model.logp(x) >= language_model.logp(word) - context_swaps.MAX_RARER
+            assert any(b in moby[bx] for bx, _ in context_swaps._lemmas(x, moby) for b in bases), (word, x)
     assert all(x.endswith("s") for x, _ in context_swaps.candidates("tribunals"))
+    assert context_swaps.candidates("the") == context_swaps.candidates("zzzzqx") == ()
+
+
+def test_candidate_table_packs_and_unpacks():
+    import pickle
+
+    from cleanmt.knowledge.context_swaps import CandidateTable
+
+    table = {"tribunal": (("court", 1.5), ("bench", 2.25)), "infirmary": (("hospital", 1.58),)}
+    packed = pickle.loads(pickle.dumps(CandidateTable.pack(table)))
+    assert {w: packed.get(w) for w in table} == table and packed.get("other") == ()
 
 
 def test_context_confidence_grows_with_the_odds_and_stays_below_fix():
