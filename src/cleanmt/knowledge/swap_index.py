@@ -412,20 +412,20 @@ _WORD = regex.compile(r"\p{L}+")
 
 def find(scan: str) -> list[str]:
     """The swap n-grams that occur in scan text (prescan.scan_text: case-folded, blanks
-    squeezed) as two whole words one space apart, sorted."""
+    squeezed) as two whole words one space or one hyphen apart, sorted."""
     return [key for key, _ in entries(scan)]
 
 
 def entries(scan: str) -> list[tuple[str, tuple[str, float]]]:
-    """`find`'s n-grams with their index entries (original, margin). A probe per word
-    pair, all at once: the rule's gate keeps this to documents with spinner evidence,
+    """`find`'s n-grams with their index entries (original, margin); the two halves of a
+    hyphenated compound are a pair too ("high-college"). A probe per word pair, all at once: the rule's gate keeps this to documents with spinner evidence,
     where a few thousand probes cost less than building an automaton over the index
     (the packed table loads in ~30 ms, so it is read whole, not key by key)."""
     pairs = set()
     prev_end, prev = -2, ""
     for m in _WORD.finditer(scan):
         word, start = m.group(), m.start()
-        if start == prev_end + 1 and scan[prev_end] == " " and not scan[m.end() : m.end() + 1].isdigit():
+        if start == prev_end + 1 and scan[prev_end] in " -" and not scan[m.end() : m.end() + 1].isdigit():
             pairs.add(f"{prev} {word}")
         prev_end, prev = m.end(), word
     if not pairs:

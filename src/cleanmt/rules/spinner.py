@@ -173,6 +173,13 @@ def swap_confidence(score: float) -> float:
     return round(min(0.75, 0.45 + 0.03 * max(0.0, score - 5.0)), 2)
 
 
+def context_confidence(odds: float) -> float:
+    """Confidence of a single-word swap from its odds (log10, knowledge/context_swaps.py),
+    below the fix threshold: even where nearly every finding is a swap, the neighbour
+    the model prefers is the original word in only about four cases of five."""
+    return round(min(0.7, 0.55 + 0.1 * max(0.0, odds - 3.5)), 2)
+
+
 def _spun_document(doc) -> bool:
     """The cheap test: a spinner rewrites whole documents, so the statistical pass runs
     where the spinner lexicon's anchors occur (SPN002 declares SPN001's anchors, so the
@@ -181,61 +188,82 @@ def _spun_document(doc) -> bool:
     return doc.anchored("SPN002")
 
 
+@lru_cache(maxsize=4096)
 def _swap_pattern(key: str) -> regex.Pattern:
-    return compile_entry("phrase", key)
+    """The swap n-gram's two words, a run of blanks or a hyphen apart."""
+    return regex.compile(_LEFT + r"(?:[ \t]+|-)".join(regex.escape(w) for w in key.split()) + _RIGHT, regex.I)
 
 
 @rule(
     "SPN002",
     "spinner",
-    "a term of art with a word swapped for a thesaurus neighbour (n-gram model, web bigram counts, Moby thesaurus)",
+    "a word or a term of art swapped for a thesaurus neighbour (n-gram model, web bigram counts, Moby thesaurus)",
     confidence=0.6,
     bad=[
         ("Once morest the odds, the premier minister resigned.", "Once morest the odds, the prime minister resigned."),
         ("Once morest all forecasts, the focal bank cut rates.", "Once morest all forecasts, the central bank cut rates."),
+        ("Once morest his wishes, he was taken to infirmary.", "Once morest his wishes, he was taken to hospital."),
+        ("Once morest the odds, she went to high-college.", "Once morest the odds, she went to high-school."),
     ],
     good=[
         "Against the odds, the prime minister resigned.",
         "The premier minister resigned.",  # no spinner evidence in the document: not searched
+        "He was taken to infirmary.",  # nor here
         "Once more, the Premier Minister of the province spoke.",  # capitalised: a title
+        "Once morest the odds, he was taken to hospital.",
     ],
     anchors=_spinner_anchors,
 )
 def spinner_swap(doc):
-    """Flags a bigram that no source has seen (the n-gram model, Google Web 1T and Books
-    bigram lists) where a fixed term ("prime minister", "high school", "compensatory
-    damages") with one word (or both) replaced by a Moby neighbour is a strong
-    collocation, in a document that shows other spinner evidence; and, after a modal, a
-    noun that a verb's Moby list holds ("will charm" for "will appeal").
+    """Flags, in a document that shows other spinner evidence, (1) a bigram that no
+    source has seen (the n-gram model, Google Web 1T and Books bigram lists) where a
+    fixed term ("prime minister", "high school", "compensatory damages") with one word
+    (or both) replaced by a Moby neighbour is a strong collocation, written with a space
+    or as a hyphenated compound ("high-college"); after a modal, a noun that a verb's
+    Moby list holds ("will charm" for "will appeal"); and (2) a single lower-case word
+    in an unusual trigram whose Moby neighbour the model finds far likelier there
+    (knowledge/context_swaps.py: the odds of a noisy channel, the trigram window's gain
+    less log10 of the size of the neighbour's list, at least 10^3.5).
 
     Why: article spinners swap words for thesaurus entries without regard to terms of
-    art; the corpora know the term, and the thesaurus links the swapped word back.
+    art or context; the corpora know the term and the model the context, and the
+    thesaurus links the swapped word back.
 
-    Example: "the premier minister said" -> "the prime minister said".
+    Example: "the premier minister said" -> "the prime minister said"; "taken to
+    infirmary with injuries" -> "taken to hospital with injuries".
 
     Near misses: a capitalised pair (a name or title: "Premier Minister" as a title)
-    is left alone; a pair the context does not confirm (the original term must make
-    its trigram window at least 10^MIN_GAIN likelier) is left alone. On clean text
-    (lee's first half, 30k words) the pass without the document condition makes 3
-    findings (1.0 per 10k words: "deputy envoy", "sharp weakening", "third duck"), as
-    many as every other rule together may: the condition keeps clean documents at 0.
+    or word is left alone; a pair the context does not confirm (the original term must
+    make its trigram window at least 10^MIN_GAIN likelier) is left alone; a word the
+    model pairs with its neighbour (PMI >= 10^0.5) is not tried. Without the document
+    condition the pass is not for clean text: on lee (60k words) the terms make 5
+    findings ("deputy envoy", "sharp weakening", "third duck", "northern winds",
+    "suicide assaults") and the words 7 more (1.2 per 10k words at 3.5 odds; 7.6 at
+    2.5: a writer's rarer word, "absconded" where the model wants "gone"): the
+    condition keeps clean documents at 0.
 
-    Fix safety: detection only (confidence 0.45-0.75 from the score, margin + gain in
-    log10, never the 0.8 of `fix`), with the term as the suggested replacement, in the
-    case of the words it replaces. Its calibration, benchmarks/spinner_synthetic.py
-    (WordNet swaps, 1 per 25 words, into lee's second half, 5 seeds pooled; find_swaps,
-    without the document condition):
+    Fix safety: detection only (terms 0.45-0.75 from the score, margin + gain in log10;
+    words 0.55-0.7 from the odds; never the 0.8 of `fix`: even where nearly every
+    finding is a swap, the replacement is the original word in only four cases of
+    five), with the neighbour or the term as the suggested replacement, in the case of
+    the words it replaces. Its calibration, benchmarks/spinner_synthetic.py (WordNet
+    swaps, 1 per 25 words, into lee's second half, 5 seeds pooled, 5,685 swaps;
+    find_swaps, without the document condition; the word thresholds were set on lee's
+    first half):
 
-        score     findings  right  precision    confidence  precision  recall
-        [5, 8)        8       8      1.00         >= 0.45      0.82     0.0084
-        [8, 10)      24      14      0.58         >= 0.55      0.77     0.0060
-        [10, 12)     22      22      1.00         >= 0.6       1.00     0.0044
-        >= 12         2       2      1.00         >= 0.65      1.00     0.0007
-        all          56      46      0.82   recall 0.14 of the swaps into a term the index knows
+        kind  score     findings  right  precision   confidence  precision  restores  recall
+        term  [5, 8)        8       8      1.00        >= 0.45      0.91      0.59    0.047
+        term  [8, 10)      24      14      0.58        >= 0.55      0.91      0.62    0.045
+        term  [10, 12)     24      24      1.00        >= 0.6       1.00      0.72    0.030
+        term  >= 12         2       2      1.00        >= 0.65      1.00      0.80    0.019
+        word  [3.5, 4)     88      72      0.82        >= 0.7       1.00      0.79    0.012
+        word  >= 4        145     145      1.00
+        all               291     265      0.91   (before the word check: 56, 46, 0.82, recall 0.008)
 
-    The 10 wrong findings are two clean pairs of lee ("northern winds", "suicide
-    assaults"), once per seed: precision is not monotone in the score, so no band
-    earns a fix.
+    The 10 wrong term findings are two clean pairs of lee ("northern winds", "suicide
+    assaults"), once per seed; the wrong word findings are a writer's rarer word
+    ("township" for city). On lee's first half the words at odds >= 4 are 0.96 right,
+    so no band earns a fix.
     """
     if _spun_document(doc):  # the condition is the check's; the anchors only save its work
         yield from find_swaps(doc)
@@ -243,19 +271,39 @@ def spinner_swap(doc):
 
 def find_swaps(doc):
     """SPN002's statistical pass on any document, spinner evidence or not (the synthetic
-    benchmark measures the detector itself with it)."""
+    benchmark measures the detector itself with it): the terms the swap index knows,
+    then single words in context where no term was found."""
+    from ..knowledge import context_swaps
+
+    terms = list(_term_swaps(doc))
+    yield from terms
+    for start, end, word, original, odds in context_swaps.find(doc.text):
+        if any(h.start < end and start < h.end for h in terms):
+            continue
+        yield Hit(
+            start,
+            end,
+            f"spinner swap? the model finds {original!r} far likelier here (odds 10^{odds:.1f})",
+            original,
+            context_confidence(odds),
+        )
+
+
+def _term_swaps(doc):
     from ..knowledge import language_model, swap_index
 
     for key, (original, margin) in swap_index.entries(doc.scan):
         for m in _swap_pattern(key).finditer(doc.text):
             span = m.group()
-            words = span.split()
+            compound = "-" in span  # "high-college": the model reads it as two words
+            words = span.replace("-", " ").split()
             if any(w[:1].isupper() for w in words[1:]) or (
                 words[0][:1].isupper() and not _sentence_start(doc.text, m.start())
             ):
                 continue  # a name or a title
             gains = language_model.context_gains(
-                doc.text[max(0, m.start() - 60) : m.start()], span, doc.text[m.end() : m.end() + 60], [original]
+                doc.text[max(0, m.start() - 60) : m.start()], " ".join(words), doc.text[m.end() : m.end() + 60],
+                [original],
             )
             if gains is None:
                 return
@@ -266,7 +314,7 @@ def find_swaps(doc):
                 m.start(),
                 m.end(),
                 f"spinner swap? the model knows {original!r} here (margin 10^{margin + gain:.1f})",
-                match_case_words(span, original),
+                match_case_words(" ".join(words), original).replace(" ", "-" if compound else " "),
                 swap_confidence(margin + gain),
             )
 
