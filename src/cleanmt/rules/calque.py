@@ -410,13 +410,23 @@ def _is_past_verb(words: list[str], i: int) -> bool:
     return len(w) > 4 and w.endswith("ed") and (i == 0 or words[i - 1] not in _ADJECTIVAL)
 
 
+# what ends a clause before a weekday: a stop followed by a blank (not the point of
+# "11.25%" or "U.S."), a line break, a colon or a semicolon
+_CLAUSE_END = regex.compile(r"(?r)[.!?][\"”’)]*(?=\s)|[\n:;]")
+
+
+def _clause_start(text: str, start: int) -> int:
+    m = _CLAUSE_END.search(text, max(0, start - 400), start)
+    return m.end() if m else max(0, start - 400)
+
+
 def _narrates_past(text: str, start: int, end: int) -> bool:
     """Does the clause before `start` (back to the sentence start) tell of the past,
     with no word of the future, of a plan or of the present tense in it, and none
     right after the weekday?"""
-    head_start = max(text.rfind(c, 0, start) for c in ".!?\n:;") + 1
-    head = _WORD.findall(text[head_start:start].lower())[-12:]
-    tail = _WORD.findall(text[end:end + 40].split(",")[0].lower())[:3]
+    head_start = _clause_start(text, start)
+    head = _WORD.findall(text[head_start:start].lower())[-30:]
+    tail = _WORD.findall(regex.split(r"[,.;:!?\n]", text[end:end + 40])[0].lower())[:3]  # (the clause's own)
     for i, w in enumerate(tail):
         if w in ("that", "which", "who", "when", "whether"):  # a clause of its own begins
             tail = tail[:i]
@@ -438,6 +448,13 @@ def _narrates_past(text: str, start: int, end: int) -> bool:
         ("Police said this Sunday that two men were arrested.", "Police said on Sunday that two men were arrested."),
         ("The firm announced this Monday that it will cut 300 jobs.", "The firm announced on Monday that it will cut 300 jobs."),
         ("This Thursday, the court rejected the appeal.", None),
+        # a decimal point or an abbreviation does not end the clause; the past verb may stand far back
+        ("The regulator of the national grid lowered the fee for the largest industrial users by 0.75 points to 3.5% "
+         "on average this Tuesday.",
+         "The regulator of the national grid lowered the fee for the largest industrial users by 0.75 points to 3.5% "
+         "on average on Tuesday."),
+        ("The U.S. envoy said this Monday that the talks had failed.",
+         "The U.S. envoy said on Monday that the talks had failed."),
     ],
     good=[
         "The union will meet this Monday.",
