@@ -1380,3 +1380,106 @@ def dutch_particle_after_first_name(doc):
         yield Hit(m.start(1), m.end(1),
                   f"Dutch usage writes the particle lower-case after a first name: {lowered!r}",
                   particles.lower())
+
+
+# --------------------------------------------------------------------------- CAS007
+# where a first name written lower-case stands before its surname: the word, one blank, a
+# capitalised word (compiled per candidate name; most documents have none)
+_BEFORE_NAME = r"(?<![\w'’.-]){}(?=[ \u00a0][A-ZÀ-ÖØ-Þ][^\W\d_]+(?![\w'’-]|\.\w))"
+
+
+@lru_cache(maxsize=None)
+def _first_name_keys() -> frozenset:
+    """CLQ007's first names as scan words (UTF-8, the table's accent-free keys) that are
+    no name particle: what a document's words are intersected with."""
+    from ..anchor_cache import derived
+
+    return derived("cas007_first_names", _build_first_name_keys)
+
+
+def _build_first_name_keys() -> frozenset:
+    from ..knowledge.first_names import first_name_genders
+
+    return frozenset(n.encode("utf-8") for n in first_name_genders()
+                     if len(n) >= 3 and n.isalpha() and n not in _PARTICLE_WORDS)
+
+
+def _lowercased_first_names(doc) -> list:
+    return doc.shared("cas007.sites", _find_lowercased_first_names)
+
+
+def _find_lowercased_first_names(doc) -> list:
+    """(start, end) of each lower-case first name before a capitalised word: the
+    document's words that _first_name_keys holds (one C-speed intersection; accented words
+    folded first), then their lower-case occurrences."""
+    text = doc.text
+    if text.islower():
+        return []
+    from ..knowledge.first_names import fold
+    from ..knowledge.wordstats import accented_words
+
+    from ..knowledge.dictionary import LOWER, case_class
+
+    keys = _first_name_keys()
+    written = text.encode("utf-8").translate(_LOWER_BYTES).split()  # the words as written lower-case
+    words = {w.decode("utf-8") for w in keys.intersection(written)}
+    if not text.isascii():
+        words |= {w for w in accented_words(doc) if fold(w).encode("utf-8") in keys
+                  and w.encode("utf-8") in written}
+    out = []
+    for w in words:
+        if case_class(w, "en") & LOWER or _misspelled_common_word(w, "en"):
+            continue  # "will", "rose", "mark": English words; "race marshall" (marshal)
+        out.extend(m.span() for m in regex.finditer(_BEFORE_NAME.format(regex.escape(w)), text))
+    return sorted(out)
+
+
+# every ASCII byte but a letter reads as a space; UTF-8 sequences stay (so "Peter" stays
+# "Peter", never "eter", and only a word written lower-case through can match a key)
+_LOWER_BYTES = bytes(c if 97 <= c <= 122 or 65 <= c <= 90 or c >= 128 else 32 for c in range(256))
+
+
+_PARTICLE_WORDS = frozenset(_PARTICLES.split("|")) | frozenset(
+    "al el het te abu ben bint san santa sao são saint sainte rio monte villa costa".split())
+
+
+@rule(
+    "CAS007",
+    "casing",
+    "first name written lower-case before its surname ('the minister, clément Beaulieu, said')",
+    confidence=0.8,
+    bad=[
+        ("The transport minister, mathilde Rousseau, met the unions.",
+         "The transport minister, Mathilde Rousseau, met the unions."),
+        ("Striker joaquín Herrera scored twice.", "Striker Joaquín Herrera scored twice."),
+    ],
+    good=[
+        "The minister, Mathilde Rousseau, met the unions.",
+        "Will Smith and rose Garden fans met in Paris.",  # "will", "rose": English words
+        "The painting by van Gogh hangs beside works of del Toro.",
+        "He was a race marshall Graham had known for years.",
+    ],
+    gate=lambda doc: bool(_lowercased_first_names(doc)),
+)
+def lowercase_first_name(doc):
+    """Flags a first name written lower-case right before a capitalised word, its surname
+    ("clément Beaulieu", "joaquín Herrera").
+
+    Why: MT and careless copy lower-case a given name that the source capitalised, or
+    keep a case-folded form from a database; English capitalises every part of a name.
+    The names are CLQ007's first-name table (nomquamgender and nam_dict via
+    gender-guesser: names that all but certainly carry one gender, so real given names).
+
+    Example: "The minister, mathilde Rousseau, said" -> "Mathilde Rousseau".
+
+    Near misses: first names that are English words ("will", "rose", "mark", "jean":
+    the English dictionary lists them lower-case, or English uses them often), name
+    particles ("van Gogh", "del Toro", "bin Salman"), and text written lower-case through.
+
+    Fix safety: 0.8: a lower-case given name before a capitalised surname is only ever a
+    casing slip; the name is capitalised, nothing else changes."""
+    text = doc.text
+    for start, end in _lowercased_first_names(doc):
+        word = text[start:end]
+        yield Hit(start, end, f"first name written lower-case: {word[:1].upper() + word[1:]!r}",
+                  word[:1].upper() + word[1:])
