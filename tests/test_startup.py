@@ -158,3 +158,23 @@ print(json.dumps([found, sorted({a for a in asked if a[0] != "en" and a[1] != "e
     found, foreign = json.loads(p.stdout.strip().splitlines()[-1])
     assert {"UNT009", "UNT010"} <= set(found)
     assert [a for a in foreign if a[1] == "best" or a[0] == "dictionary"] == []
+
+
+def test_keyed_store_counts_each_query_and_an_unbounded_store_never_loads(tmp_path):
+    """Asked word by word, a store loads its table after load_after / (1 + QUERY_KEYS)
+    queries (each query costs more than its one key); with load_after=inf it answers from
+    disk however much it is asked (the source languages' tables of an English run)."""
+    from cleanmt.knowledge import keyed_store
+    from cleanmt.knowledge.keyed_store import KeyedStore
+
+    table = {f"k{i}": i for i in range(500)}
+    KeyedStore(tmp_path / "a.sqlite", lambda: dict(table)).get_many(["k0"])  # writes the SQLite copy
+    bounded = KeyedStore(tmp_path / "a.sqlite", lambda: dict(table), load_after=10 * (1 + keyed_store.QUERY_KEYS))
+    for i in range(10):
+        assert bounded.get_many([f"k{i}"]) == {f"k{i}": i}
+        assert bounded._table is None  # ten single-key queries fit
+    assert bounded.get_many(["k11"]) == {"k11": 11} and bounded._table is not None
+    loads = []
+    unbounded = KeyedStore(tmp_path / "a.sqlite", lambda: loads.append(1) or dict(table), load_after=float("inf"))
+    assert all(unbounded.get_many([f"k{i}", "nope"]) == {f"k{i}": i} for i in range(500))
+    assert unbounded._table is None and loads == []
