@@ -1619,7 +1619,7 @@ def _admin_suffixes() -> dict[str, list[dict]]:
     return out
 
 
-_ADMIN_SUFFIX = regex.compile(r"(?<=\p{L})([ -])((?i:sheng|shi|ken|fu|to))(?![\p{L}\p{M}\p{N}'’-])")
+_ADMIN_SUFFIX = regex.compile(r"(?<=\p{L})([ -])(Sheng|sheng|Shi|shi|Ken|ken|Fu|fu|To|to)(?![\p{L}\p{M}\p{N}'’-])")
 _PLACE_BEFORE = regex.compile(r"(?<![\p{L}\p{M}'’-])\p{Lu}\p{Ll}+$")
 
 
@@ -1642,7 +1642,7 @@ _PLACE_BEFORE = regex.compile(r"(?<![\p{L}\p{M}'’-])\p{Lu}\p{Ll}+$")
         "He learnt kung fu in Nara; the Chiba-to-Tokyo line is busy.",
         "The train from Nara to Osaka takes an hour.",
     ],
-    exact_anchors=("Sheng", "sheng", " Shi", "-shi", "-Shi", "-ken", "-Ken", "-fu", "-Fu", "-to", "-To"),
+    exact_anchors=("Sheng", "sheng", " Shi", " shi", "-shi", "-Shi", "-ken", "-Ken", "-fu", "-Fu", "-to", "-To"),
 )
 def east_asian_admin_suffix(doc):
     """Flags: a Chinese province or city, or a Japanese prefecture or city (ISO 3166-2
@@ -1662,8 +1662,6 @@ def east_asian_admin_suffix(doc):
         if before is None:
             continue
         place, joiner, suffix = before.group(), m.group(1), m.group(2)
-        if suffix[0].isupper() and suffix[1:] != suffix[1:].lower():
-            continue
         for row in table.get(suffix.lower(), ()):
             if joiner in row["joiner_chars"] and place in row["names"]:
                 english = row["english"].format(place=place)
