@@ -1694,6 +1694,11 @@ _WORD_BEFORE_NUMBER = regex.compile(
     r"(?<![\p{L}\p{M}\p{N}'’.-])(?:(\p{L}[\p{Ll}\p{M}]+)[ \u00a0])?(\p{Ll}[\p{Ll}\p{M}]+)(?=[ \u00a0]\p{N})")
 
 
+# a lower-case word after a number ("15 százalék", "20 procent"): units English writes are
+# English words (km, kg, euros), so the same test tells the source's word
+_WORD_AFTER_NUMBER = regex.compile(r"(?<=\p{N}[ \u00a0])(\p{Ll}[\p{Ll}\p{M}]+)(?![\p{L}\p{M}\p{N}'’-])")
+
+
 def _quantity_language(word: str) -> Optional[tuple[str, float]]:
     """The language whose common word `word` is while English lacks it (not in the English
     dictionary, zipf under 3 and 2 below that language's), with that zipf; else None."""
@@ -1713,14 +1718,15 @@ def _quantity_language(word: str) -> Optional[tuple[str, float]]:
 @rule(
     "UNT013",
     "untranslated",
-    "a source language's common word left just before a number ('peste 1,300', 'około 40', "
-    "'cerca de 30'): wordfreq knows it there, English does not",
+    "a source language's common word left just before or after a number ('peste 1,300', "
+    "'około 40', 'cerca de 30', '15 procent'): wordfreq knows it there, English does not",
     confidence=0.6,
     langs=("en",),
     bad=[
         ("Police said peste 1,300 people were stranded.", None),
         ("The strike stopped drygt 400 ships.", None),
         ("The law would return cerca de 30 homes.", None),
+        ("Unemployment fell to 4 procent in May.", None),
     ],
     good=[
         "Exports rose by about 4% to 1,300 tonnes, up 12 from May.",
@@ -1728,14 +1734,15 @@ def _quantity_language(word: str) -> Optional[tuple[str, float]]:
         "Die Zeit sold 500 copies; Herr Brandt saw 3 films.",
         "Tickets cost between 3 and 5 euros, or 10 per family.",
     ],
-    trigger=r"\p{Ll}[ \u00a0]\p{N}",
+    trigger=r"\p{Ll}[ \u00a0]\p{N}|\p{N}[ \u00a0]\p{Ll}",
 )
 def foreign_quantity_word(doc):
     """Flags: a lower-case word just before a number that is common in a source language
     (wordfreq, zipf 4.5+ in one of 18 Latin-script languages) and absent from English (not
     in the English dictionary, zipf under 3, two points below): "peste 1.300" (ro),
     "drygt 400" (sv), "około 40" (pl); with a preceding word of the same language when the
-    word before the number is a function word English shares ("cerca de 30").
+    word before the number is a function word English shares ("cerca de 30"); the same
+    test after a number ("15 procent", "15 százalék").
     Why: the translator kept the source's "more than", "about", "nearly".
     Near misses: English words and loanwords (circa, ca, per, to), capitalised words (names,
     German nouns: left to UNT004), words that English writes too (the dictionary decides).
@@ -1765,3 +1772,8 @@ def foreign_quantity_word(doc):
         span = text[start:m.end(2)]
         yield Hit(start, m.end(2), f"{span!r} reads as {lang} (wordfreq), left untranslated before a number",
                   None, 0.6)
+    for m in _WORD_AFTER_NUMBER.finditer(text):
+        found = _quantity_language(m.group(1))
+        if found is not None:
+            yield Hit(m.start(1), m.end(1), f"{m.group(1)!r} reads as {found[0]} (wordfreq), left untranslated "
+                      "after a number", None, 0.6)
