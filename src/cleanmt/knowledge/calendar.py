@@ -49,7 +49,11 @@ def lowercase_names(lang: str) -> bool:
 # the languages English news is often translated from whose calendar names are written
 # lower-case mid-sentence (German capitalises them, like any noun: a German "Dienstag" is
 # also a surname, so it is left out)
-SOURCE_LANGS = ("fr", "es", "it", "pt", "nl")
+# Also the Latin-script languages whose wordfreq and CLDR data cover them and which, like
+# those five, write the names lower-case (CLDR's format forms are lower-case for each):
+# Catalan, the West and South Slavic languages, Hungarian, Romanian, the Nordic and Baltic ones.
+SOURCE_LANGS = ("fr", "es", "it", "pt", "nl", "ca", "pl", "cs", "sk", "sl", "hr", "hu", "ro",
+                "sv", "da", "nb", "fi", "lt", "lv", "et")
 
 
 @lru_cache(maxsize=1)

@@ -60,14 +60,25 @@ def _gazetteer_forms() -> frozenset:
     return frozenset(r["form"] for r in load_tsv("gazetteer_places.tsv"))
 
 
+# Romanian's comma-below letters (ș ț, as CLDR writes them) are often typed with the older
+# cedilla letters (ş ţ: legacy ISO 8859-2 fonts and keyboards, Unicode's note on U+0218):
+# "Bucureşti" is the same word as "București"
+_CEDILLA = str.maketrans("șțȘȚ", "şţŞŢ")
+
+
 @cache
 def index(lang: str) -> dict[str, Exonym]:
-    """Foreign form -> Exonym, for one target language (empty for other languages)."""
+    """Foreign form -> Exonym, for one target language (empty for other languages); a
+    form with Romanian comma-below letters is also indexed with the cedilla letters."""
     skip = _gazetteer_forms() if lang in GAZETTEER_TARGETS else frozenset()
     out = {}
     for t, form, replacement, confidence, langs, source, _why in _rows():
         if t == lang and form not in skip:
             out[form] = Exonym(form, replacement, float(confidence), tuple(langs.split(",")), source)
+    for form, ex in list(out.items()):
+        variant = form.translate(_CEDILLA)
+        if variant != form:
+            out.setdefault(variant, replace(ex, form=variant))
     return out
 
 

@@ -1677,3 +1677,108 @@ def unlabelled_tag_line(doc):
         span = _own_line_span(doc, rows[-1])
         if span:
             yield Hit(*span, "topic tags after the article", "")
+
+
+# -- BLP015 a short line of page furniture in another language ---------------------------------
+
+# Latin-script languages with a wordfreq list whose sites' furniture MT carries into English
+_LINE_LANGS = ("fr", "es", "de", "it", "pt", "nl", "ca", "ro", "pl", "cs", "sk", "hu",
+               "sv", "da", "nb", "fi", "sl", "tr")
+FOREIGN_LINE_MAX_WORDS = 8
+FOREIGN_WORD_MIN = 3.0  # a foreign word: one language has it commonly (zipf) ...
+FOREIGN_WORD_ENGLISH_MAX = 2.0  # ... and English hardly has it ...
+FOREIGN_WORD_GAP = 2.5  # ... or has it far less ("na", "și")
+FOREIGN_STRONG_ENGLISH_MAX = 1.0  # a word English lacks ...
+FOREIGN_STRONG_MIN = 3.5  # ... and the other language uses commonly
+FOREIGN_LINE_SHARE = 0.6  # of the line's words
+_LABEL = regex.compile(r"^([^:\n]{1,30}):[ \t]+\S")
+_LETTERS = regex.compile(r"\p{L}[\p{L}\p{M}]*")
+_NON_LATIN = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Greek}\p{Cyrillic}\p{Arabic}\p{Hebrew}\p{Thai}]")
+# Romanian written with the cedilla letters (legacy fonts): wordfreq lists the comma-below ones
+_COMMA_BELOW = str.maketrans("şţŞŢ", "șțȘȚ")
+
+
+def _zipfs(word: str) -> tuple[float, float, str]:
+    """(English zipf, best zipf in _LINE_LANGS, that language) of a word."""
+    from ..lexicon import small_list_zipf
+
+    w = word.lower().translate(_COMMA_BELOW)
+    en = _zipf(w, "en")
+    best, lang = max((small_list_zipf(w, l), l) for l in _LINE_LANGS) if en < 4.5 else (0.0, "")
+    return en, best, lang
+
+
+def _is_foreign_word(word: str, strong: bool = False) -> bool:
+    """A word of another script, or common in one Latin-script language (wordfreq) and rare
+    in English or far rarer there ("na", "şi"); `strong`: absent from English ("artikeln")."""
+    if _NON_LATIN.search(word):
+        return True
+    en, best, _ = _zipfs(word)
+    if strong:
+        return en < FOREIGN_STRONG_ENGLISH_MAX and best >= FOREIGN_STRONG_MIN
+    return best >= FOREIGN_WORD_MIN and (en < FOREIGN_WORD_ENGLISH_MAX or best - en >= FOREIGN_WORD_GAP)
+
+
+def _foreign_line(line: str) -> bool:
+    """Is this short line (a button, a label, a 'read also' link) in another language?"""
+    m = _LABEL.match(line)
+    if m is not None:  # "Citește și: <title>", "関連記事: <title>": the label decides
+        label = _LETTERS.findall(m.group(1))
+        if label and len(label) <= 3 and all(_is_foreign_word(w) for w in label) \
+                and any(_is_foreign_word(w, strong=True) for w in label):
+            return True
+    words = _LETTERS.findall(line)
+    if not 2 <= len(words) <= FOREIGN_LINE_MAX_WORDS or line.rstrip().endswith((".", "!", "?")):
+        return False
+    foreign = [i for i, w in enumerate(words) if _is_foreign_word(w)]
+    if len(foreign) < 2 or len(foreign) < FOREIGN_LINE_SHARE * len(words):
+        return False
+    lower = [i for i in foreign if words[i].islower()]
+    # a word English lacks, in lower case (or opening the line beside a lower-case foreign
+    # word): a run of capitalised names is not furniture
+    return any(_is_foreign_word(words[i], strong=True) and (words[i].islower() or (i == 0 and lower))
+               for i in foreign)
+
+
+@rule(
+    "BLP015",
+    "boilerplate",
+    "a short line of another language's page furniture left in English text ('Dela artikeln', "
+    "'Sdílet na Facebooku', 'Citește și: ...'): wordfreq knows its words there, English does not",
+    confidence=0.75,
+    langs=("en",),
+    bad=[
+        ("The port reopened.\n\nDela artikeln\n\nShips waited.", "The port reopened.\n\nShips waited."),
+        ("The port reopened.\n\nCzytaj także: Rolnicy protestują w całym kraju\n\nShips waited.",
+         "The port reopened.\n\nShips waited."),
+        ("The port reopened.\n\n関連記事: Storm hits the north\n\nShips waited.", "The port reopened.\n\nShips waited."),
+    ],
+    good=[
+        "The port reopened.\n\nJean-Pierre Dupont\n\nShips waited.",
+        "The port reopened.\n\nNote: Ships waited offshore\n\nMore later.",
+        "The port reopened.\n\nReal Madrid 2 Barcelona 1\n\nShips waited.",
+        "The port reopened.\n\nPer capita income rose.\n\nShips waited.",
+        "Kraków: Wawel reopens\n\nThe castle reopened on Monday after repairs.",
+    ],
+)
+def foreign_furniture_line(doc):
+    """What: a line of its own, of two to eight words, most of them (60%) words that one of
+    18 Latin-script languages has commonly (wordfreq, zipf 3+) and English hardly has (zipf
+    < 2, or 2.5 lower), one of them absent from English (zipf < 1) and in lower case or
+    opening the line (so not a run of names), with no final stop;
+    or a line whose label before a colon is in another language or script ("Citește și:",
+    "関連記事:"). Why: the source site's buttons, ad labels and "read also" links,
+    carried along by the translation. Near misses: names (capitalised: "Jean-Pierre
+    Dupont"), English labels ("Note:"), a sentence (it ends with a stop; UNT003 reads
+    those), a label that is a place name English also writes ("Kraków:"). Fix: none applied
+    (0.75): the line could be a quoted title; `detect` reports it."""
+    rows = _nonblank(doc)
+    if len(rows) < 2:
+        return
+    for i in rows:
+        line = doc.lines[i].text.strip()
+        if len(line) > 120 or any(q in line for q in QUOTE_MARKS) or not _foreign_line(line):
+            continue
+        span = _own_line_span(doc, i)
+        if span:
+            yield Hit(*span, "a line of page furniture in another language", "")

@@ -426,3 +426,82 @@ def comma_after_question_quote(doc):
         if opener < 0 or text[:opener].rstrip(" \t")[-1:] not in _SENTENCE_OPENS:
             continue  # "She asked, “Why?”, and left.": the quotation sits inside a sentence
         yield Hit(m.start(), m.end(), "English puts no comma after a quotation's ? or !", "")
+
+
+# --------------------------------------------------------------------------- PUN005
+# Chinese and Japanese punctuation: the ideographic comma and full stop, corner brackets,
+# lenticular brackets (Unicode block CJK Symbols and Punctuation, U+3000-303F) and the
+# full-width forms of ASCII punctuation (U+FF01-FF5E, which NFKC folds to ASCII)
+_CJK_MARKS = {"\u3001": ",", "\u3002": ".", "\u300c": "“", "\u300d": "”", "\u300e": "‘", "\u300f": "’",
+              "\u3010": "[", "\u3011": "]", "\u3000": " "}
+_FULLWIDTH_PUNCT = "".join(chr(c) for c in range(0xFF01, 0xFF5F) if not chr(c).isalnum())
+_CJK_SCRIPT = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
+_LATIN_NEIGHBOUR = regex.compile(r"[\p{Latin}\p{N}]")
+_CJK_OPENERS = "「『【（［｛〈"
+
+
+@lru_cache(maxsize=1)
+def _cjk_mark_re() -> regex.Pattern:
+    return regex.compile("[" + regex.escape("".join(_CJK_MARKS) + _FULLWIDTH_PUNCT) + "]")
+
+
+def _ascii_form(mark: str) -> str:
+    import unicodedata
+
+    return _CJK_MARKS.get(mark) or unicodedata.normalize("NFKC", mark)
+
+
+@rule(
+    "PUN005",
+    "punctuation",
+    "Chinese or Japanese punctuation (full-width comma, ideographic full stop, corner "
+    "brackets) among Latin-script words ('yuan，according', 'next month。'): the ASCII mark",
+    confidence=0.9,
+    bad=[
+        ("The line cost 52 billion yuan， the government said.", "The line cost 52 billion yuan, the government said."),
+        ("Stations will open next month。", "Stations will open next month."),
+        ("The bridge（opened in 2019）is long.", "The bridge (opened in 2019) is long."),
+        ("Prices rose 4％ in May，with food up most.", "Prices rose 4% in May, with food up most."),
+    ],
+    good=[
+        "The sign read 北京市，朝阳区 in large letters.",
+        "She wrote 「東京」 on the card.",
+        "Exports rose, imports fell.",
+    ],
+    exact_anchors=list(_CJK_MARKS) + list(_FULLWIDTH_PUNCT),
+)
+def cjk_punctuation(doc):
+    """Flags: a full-width or ideographic punctuation mark whose neighbours (the nearest
+    non-blank character on either side) are Latin letters or digits and neither is Chinese,
+    Japanese or Korean script. Why: a translation from Chinese or Japanese kept the source's
+    punctuation; English text uses the ASCII marks. Near misses: the marks inside quoted
+    CJK text ("北京市，朝阳区"), where they belong. Fix safety: the ASCII form is the
+    Unicode compatibility form (NFKC) or the mark's usual equivalent; a space is added
+    where a comma, stop or closing bracket runs into the next word and before an opening
+    bracket that follows a word (0.9)."""
+    text = doc.text
+    n = len(text)
+    for m in _cjk_mark_re().finditer(text):
+        i, ch = m.start(), m.group()
+        j = i - 1
+        while j >= 0 and text[j] in " \t":
+            j -= 1
+        k = i + 1
+        while k < n and text[k] in " \t":
+            k += 1
+        before = text[j] if j >= 0 else ""
+        after = text[k] if k < n else ""
+        if _CJK_SCRIPT.match(before or " ") or _CJK_SCRIPT.match(after or " "):
+            continue
+        if not (_LATIN_NEIGHBOUR.match(before or " ") or _LATIN_NEIGHBOUR.match(after or " ")):
+            continue
+        new = _ascii_form(ch)
+        if ch == "\u3000":
+            new = " " if i > 0 and text[i - 1] not in " \t" else ""
+        elif ch in _CJK_OPENERS:
+            if i > 0 and text[i - 1].isalnum():
+                new = " " + new
+        elif i + 1 < n and text[i + 1].isalnum() and new in ",.;:!?)]}”’":
+            new = new + " "
+        yield Hit(i, i + 1, f"{ch!r} is Chinese/Japanese punctuation; English writes {new.strip() or 'a space'!r}",
+                  new, 0.9)

@@ -1335,6 +1335,7 @@ def _abbreviation_re(lang: str) -> tuple[regex.Pattern, dict[str, dict]]:
 
 
 _NUMBER_BEFORE = regex.compile(r"\p{N}[ \u00a0\u202f]?$")
+_NUMBER_AFTER = regex.compile(r"[ \u00a0\u202f]?\p{N}")
 
 
 @rule(
@@ -1350,25 +1351,28 @@ _NUMBER_BEFORE = regex.compile(r"\p{N}[ \u00a0\u202f]?$")
         ("Costs rose (energy, wages, ecc.) in March.", "Costs rose (energy, wages, etc.) in March."),
         ("The plan, d.w.z. the budget, passed.", "The plan, that is the budget, passed."),
         ("Sales reached 2,4 Mrd. euros.", "Sales reached 2,4 billion euros."),
+        ("The plant employs cca 400 people.", "The plant employs about 400 people."),
+        ("Schools closed, t.ex. in the north.", "Schools closed, for example in the north."),
     ],
     good=[
         "Prices rose, e.g. for rents, i.e. for most households.",
         "The U.A.E. and the U.S. signed, etc.",
         "Mio. Tanaka won the race.",
         "See Smith et al., cf. chapter 2, ca. 1900.",
+        "The file is 512 kb. The CCA report came out.",
     ],
     exact_anchors=lambda: sorted({v for r in foreign_abbreviations() for v in _abbreviation_variants(r["form"])}),
 )
 def foreign_abbreviation(doc):
     """Another language's abbreviation kept in the text.
 
-    Flags: the common running-text abbreviations of de, nl, it, es, pt, fr (and English
+    Flags: the common running-text abbreviations of de, nl, it, es, pt, fr, pl, cs, sv, hu (and English
     e.g./i.e. in French, Spanish and German) listed in data/foreign_abbreviations.tsv,
     written with or without the space after an inner full stop ("z.B.", "z. B."), in a
     language other than their own. Why: MT copies abbreviations it does not expand.
     Near misses: abbreviations the target shares (etc., cf., ca.), the target's own, and
     forms that are also acronyms or words are not in the list; "Mio."/"Mrd." only count
-    after a number. Fix safety: the target's own form where it has one sense (usw. ->
+    after a number, "cca" and "kb." only before one. Fix safety: the target's own form where it has one sense (usw. ->
     etc., z.B. -> for example: 0.85); a suggestion where it has two (u.a., o.a.: 0.6);
     none where no single form exists (bzw.)."""
     lang = doc.lang
@@ -1380,6 +1384,8 @@ def foreign_abbreviation(doc):
         if row is None:
             continue
         if row["context"] == "after_number" and not _NUMBER_BEFORE.search(text, max(0, m.start() - 3), m.start()):
+            continue
+        if row["context"] == "before_number" and not _NUMBER_AFTER.match(text, m.end()):
             continue
         replacement = row.get(lang) or None
         if replacement and m.group()[:1].isupper() and not row["form"][:1].isupper():
@@ -1589,3 +1595,185 @@ def foreign_calendar_name(doc):
                   f"{m.group()!r} left untranslated: {english!r}", english if dated else None,
                   0.85 if dated else 0.6)
 
+
+
+# --------------------------------------------------------------------------
+# UNT012 a Chinese or Japanese administrative word left on a place name
+
+
+@lru_cache(maxsize=1)
+def _admin_suffixes() -> dict[str, list[dict]]:
+    """Lower-cased suffix -> its rows (data/admin_suffixes.tsv), each with the set of
+    place names that take it (data/east_asian_places.tsv)."""
+    places: dict[tuple[str, str], set[str]] = {}
+    for r in load_tsv("east_asian_places.tsv", required=("country", "place", "kind", "source", "why")):
+        places.setdefault((r["country"], r["kind"]), set()).add(r["place"])
+    out: dict[str, list[dict]] = {}
+    for r in load_tsv("admin_suffixes.tsv", required=("country", "suffix", "joiners", "kinds", "english", "source", "why")):
+        names = set().union(*(places.get((r["country"], k), set()) for k in r["kinds"].split(",")))
+        if r["only"]:
+            names &= set(r["only"].split(","))
+        joiners = {"space": " ", "hyphen": "-"}
+        out.setdefault(r["suffix"].lower(), []).append(
+            dict(r, names=frozenset(names), joiner_chars=frozenset(joiners[j] for j in r["joiners"].split(","))))
+    return out
+
+
+_ADMIN_SUFFIX = regex.compile(r"(?<=\p{L})([ -])(Sheng|sheng|Shi|shi|Ken|ken|Fu|fu|To|to)(?![\p{L}\p{M}\p{N}'’-])")
+_PLACE_BEFORE = regex.compile(r"(?<![\p{L}\p{M}'’-])\p{Lu}\p{Ll}+$")
+
+
+@rule(
+    "UNT012",
+    "untranslated",
+    "a Chinese or Japanese administrative word left on a romanised place name "
+    "('Sichuan Sheng', 'Kumamoto-ken', 'Neijiang-shi'): the English form",
+    confidence=0.85,
+    langs=("en",),
+    bad=[
+        ("Floods hit Hubei Sheng on Monday.", "Floods hit Hubei province on Monday."),
+        ("The plant is in Kumamoto-ken.", "The plant is in Kumamoto Prefecture."),
+        ("Police in Yokohama-shi said so.", "Police in Yokohama said so."),
+        ("Schools in Tianjin Shi reopened.", "Schools in Tianjin reopened."),
+    ],
+    good=[
+        "Kumamoto and Sichuan province are far apart.",
+        "The actor Liu Shi met Ken Watanabe in Tokyo.",
+        "He learnt kung fu in Nara; the Chiba-to-Tokyo line is busy.",
+        "The train from Nara to Osaka takes an hour.",
+    ],
+    exact_anchors=("Sheng", "sheng", " Shi", " shi", "-shi", "-Shi", "-ken", "-Ken", "-fu", "-Fu", "-to", "-To"),
+)
+def east_asian_admin_suffix(doc):
+    """Flags: a Chinese province or city, or a Japanese prefecture or city (ISO 3166-2
+    through iso-codes; GeoNames cities of 100,000 people or more), followed by the romanised
+    administrative word of its language: Sheng (province), Shi (city), -ken, -fu, -to
+    (prefecture), -shi (city). Why: the translator romanised the whole official name
+    (四川省 -> "Sichuan Sheng", 熊本県 -> "Kumamoto-ken"); English writes "Sichuan province",
+    "Kumamoto Prefecture", "Yokohama". Near misses: the suffix after a word that is not a
+    place of that country ("Liu Shi", "kung fu"), -to and -fu after other prefectures than
+    Tokyo, Osaka and Kyoto, and Japanese suffixes written with a space. Fix safety: the
+    place is known and the suffix is its own administrative word: 0.85 (0.8 for " Shi"
+    after a city, which a given name could follow)."""
+    table = _admin_suffixes()
+    text = doc.text
+    for m in _ADMIN_SUFFIX.finditer(text):
+        before = _PLACE_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        if before is None:
+            continue
+        place, joiner, suffix = before.group(), m.group(1), m.group(2)
+        for row in table.get(suffix.lower(), ()):
+            if joiner in row["joiner_chars"] and place in row["names"]:
+                english = row["english"].format(place=place)
+                confidence = 0.85
+                if joiner == " " and row["suffix"] == "Shi" and place not in _municipalities():
+                    confidence = 0.8
+                yield Hit(before.start(), m.end(),
+                          f"{suffix!r} is the {row['country']} administrative word after {place!r}; "
+                          f"English writes {english!r}", english, confidence)
+                break
+
+
+@lru_cache(maxsize=1)
+def _municipalities() -> frozenset:
+    return frozenset(r["place"] for r in load_tsv("east_asian_places.tsv", required=("place",))
+                     if r["kind"] == "municipality")
+
+
+# --------------------------------------------------------------------------
+# UNT013 a source language's word of quantity left before a number
+
+# Latin-script languages with a wordfreq list whose words of quantity ("peste", "około",
+# "drygt", "cerca de") machine translation leaves before a number
+_QUANTITY_LANGS = ("fr", "es", "de", "it", "pt", "nl", "ca", "ro", "pl", "cs", "sk", "hu",
+                   "sv", "da", "nb", "fi", "sl", "tr")
+QUANTITY_MIN_ZIPF = 4.5  # a common word there (function words and quantifiers are 5-6)
+QUANTITY_ENGLISH_MAX = 3.0  # and rare in English ...
+QUANTITY_GAP = 2.0  # ... by this much
+_WORD_BEFORE_NUMBER = regex.compile(
+    r"(?<![\p{L}\p{M}\p{N}'’.-])(?:(\p{L}[\p{Ll}\p{M}]+)[ \u00a0])?(\p{Ll}[\p{Ll}\p{M}]+)(?=[ \u00a0]\p{N})")
+
+
+# a lower-case word after a number ("15 százalék", "20 procent"): units English writes are
+# English words (km, kg, euros), so the same test tells the source's word
+_WORD_AFTER_NUMBER = regex.compile(r"(?<=\p{N}[ \u00a0])(\p{Ll}[\p{Ll}\p{M}]+)(?![\p{L}\p{M}\p{N}'’-])")
+
+
+def _quantity_language(word: str) -> Optional[tuple[str, float]]:
+    """The language whose common word `word` is while English lacks it (not in the English
+    dictionary, zipf under 3 and 2 below that language's), with that zipf; else None."""
+    en = zipf(word, "en")
+    if en >= QUANTITY_ENGLISH_MAX:
+        return None
+    from ..knowledge.dictionary import forms
+
+    if forms(word, "en"):
+        return None
+    best, lang = max((small_list_zipf(word, l), l) for l in _QUANTITY_LANGS)
+    if best >= QUANTITY_MIN_ZIPF and best - en >= QUANTITY_GAP:
+        return lang, best
+    return None
+
+
+@rule(
+    "UNT013",
+    "untranslated",
+    "a source language's common word left just before or after a number ('peste 1,300', "
+    "'około 40', 'cerca de 30', '15 procent'): wordfreq knows it there, English does not",
+    confidence=0.6,
+    langs=("en",),
+    bad=[
+        ("Police said peste 1,300 people were stranded.", None),
+        ("The strike stopped drygt 400 ships.", None),
+        ("The law would return cerca de 30 homes.", None),
+        ("Unemployment fell to 4 procent in May.", None),
+    ],
+    good=[
+        "Exports rose by about 4% to 1,300 tonnes, up 12 from May.",
+        "The bill passed circa 1990 with 12 votes; ca 300 attended.",
+        "Die Zeit sold 500 copies; Herr Brandt saw 3 films.",
+        "Tickets cost between 3 and 5 euros, or 10 per family.",
+    ],
+    trigger=r"\p{Ll}[ \u00a0]\p{N}|\p{N}[ \u00a0]\p{Ll}",
+)
+def foreign_quantity_word(doc):
+    """Flags: a lower-case word just before a number that is common in a source language
+    (wordfreq, zipf 4.5+ in one of 18 Latin-script languages) and absent from English (not
+    in the English dictionary, zipf under 3, two points below): "peste 1.300" (ro),
+    "drygt 400" (sv), "około 40" (pl); with a preceding word of the same language when the
+    word before the number is a function word English shares ("cerca de 30"); the same
+    test after a number ("15 procent", "15 százalék").
+    Why: the translator kept the source's "more than", "about", "nearly".
+    Near misses: English words and loanwords (circa, ca, per, to), capitalised words (names,
+    German nouns: left to UNT004), words that English writes too (the dictionary decides).
+    Fix safety: no bilingual dictionary, so no replacement: reported at 0.6."""
+    text = doc.text
+    for m in _WORD_BEFORE_NUMBER.finditer(text):
+        first, last = m.group(1), m.group(2)
+        found = _quantity_language(last)
+        if found is not None:
+            start = m.start(2)
+            lang = found[0]
+            if first is not None and first.islower():
+                prev = _quantity_language(first)
+                if prev is not None and prev[0] == lang:
+                    start = m.start(1)
+        elif first is not None and first.islower():
+            found = _quantity_language(first)
+            if found is None:
+                continue
+            lang = found[0]
+            # the word before the number: a function word of that language ("de")
+            if small_list_zipf(last, lang) < 5.0 or small_list_zipf(last, lang) - zipf(last, "en") < 1.0:
+                continue
+            start = m.start(1)
+        else:
+            continue
+        span = text[start:m.end(2)]
+        yield Hit(start, m.end(2), f"{span!r} reads as {lang} (wordfreq), left untranslated before a number",
+                  None, 0.6)
+    for m in _WORD_AFTER_NUMBER.finditer(text):
+        found = _quantity_language(m.group(1))
+        if found is not None:
+            yield Hit(m.start(1), m.end(1), f"{m.group(1)!r} reads as {found[0]} (wordfreq), left untranslated "
+                      "after a number", None, 0.6)
