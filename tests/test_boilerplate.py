@@ -372,3 +372,17 @@ NEAR_MISSES = [
 @pytest.mark.parametrize("lang,text", NEAR_MISSES, ids=[f"{d[0]}-{i}" for i, d in enumerate(NEAR_MISSES)])
 def test_furniture_near_misses_are_left_alone(lang, text):
     assert Cleaner(select=["boilerplate"], min_confidence=0.0, lang=lang).detect(text) == []
+
+
+def test_line_languages_read_from_disk_equal_the_word_lists():
+    """BLP015's best language of a word (an SQLite copy of 18 small lists) against
+    small_list_zipf over every 200th word of each list and a few words of none."""
+    from wordfreq import get_frequency_dict
+
+    from cleanmt.lexicon import small_list_zipf
+
+    words = {w for lang in blp._LINE_LANGS for w in list(get_frequency_dict(lang, "small"))[::200]}
+    words |= {"zzqxv", "merkelovitch", "și", "artikeln"}
+    wrong = [w for w in sorted(words)
+             if blp._best_line_language(w) != max((small_list_zipf(w, l), l) for l in blp._LINE_LANGS)]
+    assert len(words) > 2000 and wrong == []

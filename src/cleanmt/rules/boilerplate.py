@@ -1700,12 +1700,42 @@ _COMMA_BELOW = str.maketrans("şţŞŢ", "șțȘȚ")
 
 def _zipfs(word: str) -> tuple[float, float, str]:
     """(English zipf, best zipf in _LINE_LANGS, that language) of a word."""
-    from ..lexicon import small_list_zipf
-
     w = word.lower().translate(_COMMA_BELOW)
     en = _zipf(w, "en")
-    best, lang = max((small_list_zipf(w, l), l) for l in _LINE_LANGS) if en < 4.5 else (0.0, "")
+    best, lang = _best_line_language(w) if en < 4.5 else (0.0, "")
     return en, best, lang
+
+
+@lru_cache(maxsize=1 << 16)
+def _best_line_language(w: str) -> tuple[float, str]:
+    """max((small_list_zipf(w, l), l) for l in _LINE_LANGS), read from an SQLite copy of the
+    answer for every word of those 18 small lists (knowledge/keyed_store.py, never loaded
+    whole: 18 lists hold 55 MB); a word in none of them has 0.0 in each, so the last
+    language. The copy is worked out once per wordfreq version (tests/test_boilerplate.py
+    compares it with the lists)."""
+    found = _line_language_store().get_many((w,)).get(w)
+    return found if found is not None else (0.0, max(_LINE_LANGS))
+
+
+@lru_cache(maxsize=None)
+def _line_language_store():
+    from importlib import metadata
+
+    from ..corpora import cache_dir
+    from ..knowledge.keyed_store import KeyedStore
+
+    key = "-".join(_LINE_LANGS)
+    path = cache_dir() / f"blp015-languages-wordfreq{metadata.version('wordfreq')}-{key}.sqlite"
+    return KeyedStore(path, _build_line_languages, load_after=float("inf"), register=False)
+
+
+def _build_line_languages() -> dict:
+    from wordfreq import get_frequency_dict
+
+    from ..lexicon import small_list_zipf
+
+    words = {w for lang in _LINE_LANGS for w in get_frequency_dict(lang, "small")}
+    return {w: max((small_list_zipf(w, l), l) for l in _LINE_LANGS) for w in words}
 
 
 def _is_foreign_word(word: str, strong: bool = False) -> bool:
