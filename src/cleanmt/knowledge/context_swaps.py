@@ -34,8 +34,6 @@ from __future__ import annotations
 
 import hashlib
 import math
-import os
-import pickle
 from array import array
 from functools import lru_cache
 from importlib import metadata
@@ -171,36 +169,9 @@ def _version(pkg: str) -> str:
 def table() -> CandidateTable:
     """The candidate table, read from its cache file (~10 MB, a few ms), built on first
     use (a minute, once per machine; concurrent processes wait for one build)."""
-    path = _cache_path()
-    got = _read(path)
-    if got is not None:
-        return got
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path.with_suffix(".lock"), "w") as lock:
-        try:
-            import fcntl
+    from .built_once import load_or_build
 
-            fcntl.flock(lock, fcntl.LOCK_EX)
-        except (ImportError, OSError):
-            pass
-        got = _read(path)
-        if got is not None:
-            return got
-        got = CandidateTable.pack(build())
-        tmp = path.with_suffix(f".tmp{os.getpid()}")
-        with open(tmp, "wb") as f:
-            pickle.dump(got, f, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-    return got
-
-
-def _read(path) -> CandidateTable | None:
-    try:
-        with open(path, "rb") as f:
-            got = pickle.load(f)
-    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, TypeError):
-        return None
-    return got if isinstance(got, CandidateTable) else None
+    return load_or_build(_cache_path(), CandidateTable, lambda: CandidateTable.pack(build()))
 
 
 @lru_cache(maxsize=65536)

@@ -34,7 +34,6 @@ so a probe per word pair finds the few places worth a trigram check.
 from __future__ import annotations
 
 import os
-import pickle
 import subprocess
 import sys
 import tempfile
@@ -375,36 +374,9 @@ def swaps() -> SwapTable:
     """The swap index (see the module docstring), read from its cache file, built on first
     use (2-4 minutes and ~2.5 GB once per machine; a lock file makes concurrent processes
     wait for one build instead of each running their own)."""
-    path = cache_path()
-    table = _read(path)
-    if table is not None:
-        return table
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path.with_suffix(".lock"), "w") as lock:
-        try:
-            import fcntl
+    from .built_once import load_or_build
 
-            fcntl.flock(lock, fcntl.LOCK_EX)
-        except (ImportError, OSError):
-            pass
-        table = _read(path)  # built by another process while this one waited
-        if table is not None:
-            return table
-        table = SwapTable.pack(build())
-        tmp = path.with_suffix(f".tmp{os.getpid()}")
-        with open(tmp, "wb") as f:
-            pickle.dump(table, f, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-    return table
-
-
-def _read(path) -> SwapTable | None:
-    try:
-        with open(path, "rb") as f:
-            table = pickle.load(f)
-    except (OSError, EOFError, pickle.UnpicklingError, AttributeError):
-        return None
-    return table if isinstance(table, SwapTable) else None
+    return load_or_build(cache_path(), SwapTable, lambda: SwapTable.pack(build()))
 
 
 _WORD = regex.compile(r"\p{L}+")
