@@ -43,6 +43,12 @@ def load_tsv(name: str, required: tuple[str, ...] = ("source",)) -> tuple[dict, 
     return tuple(rows)
 
 
+# Romanian (and Turkish) s and t are written with a comma below or, in legacy fonts, a
+# cedilla; wordfreq lists the comma-below ones for Romanian and reads both alike
+CEDILLA_TO_COMMA = str.maketrans("şţŞŢ", "șțȘȚ")
+COMMA_TO_CEDILLA = str.maketrans("șțȘȚ", "şţŞŢ")
+
+
 def small_list_zipf(word: str, lang: str) -> float:
     """Zipf frequency of `word` from wordfreq's small list for `lang` (its ~30,000
     commonest words, zipf 3.0 and up, with the large list's values). For the question

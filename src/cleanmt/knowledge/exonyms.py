@@ -19,7 +19,7 @@ from importlib import resources
 
 import regex
 
-from ..lexicon import LexiconError, load_tsv
+from ..lexicon import COMMA_TO_CEDILLA, LexiconError, load_tsv
 
 TARGETS = ("en", "fr", "es", "de")
 # the targets for which TRL002 reads data/gazetteer_places.tsv (its `langs`)
@@ -63,7 +63,6 @@ def _gazetteer_forms() -> frozenset:
 # Romanian's comma-below letters (ș ț, as CLDR writes them) are often typed with the older
 # cedilla letters (ş ţ: legacy ISO 8859-2 fonts and keyboards, Unicode's note on U+0218):
 # "Bucureşti" is the same word as "București"
-_CEDILLA = str.maketrans("șțȘȚ", "şţŞŢ")
 
 
 @cache
@@ -76,7 +75,7 @@ def index(lang: str) -> dict[str, Exonym]:
         if t == lang and form not in skip:
             out[form] = Exonym(form, replacement, float(confidence), tuple(langs.split(",")), source)
     for form, ex in list(out.items()):
-        variant = form.translate(_CEDILLA)
+        variant = form.translate(COMMA_TO_CEDILLA)
         if variant != form:
             out.setdefault(variant, replace(ex, form=variant))
     return out

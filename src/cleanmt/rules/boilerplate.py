@@ -24,7 +24,7 @@ import regex
 
 from ..document import WORD_RE, Document
 from ..frequency import zipf as _zipf
-from ..lexicon import load_tsv
+from ..lexicon import CEDILLA_TO_COMMA, load_tsv
 from ..registry import rule
 from ..types import Hit
 
@@ -1694,13 +1694,11 @@ FOREIGN_LINE_SHARE = 0.6  # of the line's words
 _LABEL = regex.compile(r"^([^:\n]{1,30}):[ \t]+\S")
 _LETTERS = regex.compile(r"\p{L}[\p{L}\p{M}]*")
 _NON_LATIN = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Greek}\p{Cyrillic}\p{Arabic}\p{Hebrew}\p{Thai}]")
-# Romanian written with the cedilla letters (legacy fonts): wordfreq lists the comma-below ones
-_COMMA_BELOW = str.maketrans("şţŞŢ", "șțȘȚ")
 
 
 def _zipfs(word: str) -> tuple[float, float, str]:
     """(English zipf, best zipf in _LINE_LANGS, that language) of a word."""
-    w = word.lower().translate(_COMMA_BELOW)
+    w = word.lower().translate(CEDILLA_TO_COMMA)  # (Romanian in legacy fonts)
     en = _zipf(w, "en")
     best, lang = _best_line_language(w) if en < 4.5 else (0.0, "")
     return en, best, lang

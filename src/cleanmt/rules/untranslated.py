@@ -18,7 +18,7 @@ from typing import Optional
 import regex
 
 from ..frequency import zipf
-from ..lexicon import load_tsv, small_list_zipf
+from ..lexicon import CEDILLA_TO_COMMA, COMMA_TO_CEDILLA, load_tsv, small_list_zipf
 from ..prescan import _SPACES, literal_starts, normalise_anchor
 from ..registry import rule
 from ..types import Hit
@@ -1780,9 +1780,6 @@ def _may_have_quantity_word(doc) -> bool:
     return not _quantity_keys().isdisjoint(doc.scan_words)
 
 
-# wordfreq reads Romanian and Turkish s and t with a cedilla or a comma below alike
-_CEDILLA = str.maketrans("șțŞȚ", "şţŞŢ")
-_COMMA = str.maketrans("şţŞŢ", "șțȘȚ")
 
 
 def _build_quantity_words() -> dict:
@@ -1791,7 +1788,8 @@ def _build_quantity_words() -> dict:
     floor = 10 ** (QUANTITY_MIN_ZIPF - 9 - 0.05)  # (wordfreq rounds its zipf values: keep a margin)
     words = {w for lang in _QUANTITY_LANGS for w, f in get_frequency_dict(lang, "small").items()
              if f >= floor and w.isalpha() and w.islower()}
-    words |= {w.translate(_CEDILLA) for w in words} | {w.translate(_COMMA) for w in words}
+    # (wordfreq reads Romanian and Turkish s and t with a cedilla or a comma below alike)
+    words |= {w.translate(COMMA_TO_CEDILLA) for w in words} | {w.translate(CEDILLA_TO_COMMA) for w in words}
     return {w: found for w in sorted(words) if (found := _judge_quantity_word(w)) is not None}
 
 
