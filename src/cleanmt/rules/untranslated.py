@@ -1539,25 +1539,25 @@ def _calendar_anchors() -> list[str]:
     return sorted(foreign_names_in_english())
 
 
-class _Heads(dict):
-    """scan word (UTF-8, case-folded) -> the table's names that open with it, as written."""
-
-    def get_many(self, words) -> set:
-        return {name for w in self.keys() & set(words) for name in self[w]}
-
-
 @lru_cache(maxsize=None)
-def _calendar_heads() -> _Heads:
-    """UNT011's names by their first word (up to a hyphen: "terça" of "terça-feira"), as the
-    document's scan words hold it: a document whose words hold none of them written in
-    lower case has nothing for the check."""
+def _calendar_heads() -> dict:
+    """UNT011's names by their first word (up to a hyphen: "terça" of "terça-feira"), as a
+    document's scan words hold it (UTF-8, case-folded) -> that first word as written."""
     from ..knowledge.calendar import foreign_names_in_english
 
-    heads = _Heads()
+    heads: dict = {}
     for name in foreign_names_in_english():
         first = name.split("-")[0]
         heads.setdefault(first.casefold().encode("utf-8"), set()).add(first)
     return heads
+
+
+def _may_have_lower_calendar_name(doc) -> bool:
+    """UNT011's gate: one of its names is written lower-case in the text. The anchors also
+    wake the rule for the capitalised names ("Julio", "Mayo") it leaves to others."""
+    heads = _calendar_heads()
+    words = heads.keys() & set(doc.scan_words + doc.scan_letter_runs)
+    return any(first in doc.text for w in words for first in heads[w])
 
 
 # the words a day or month name follows in an English date ("on", "last", "since"), or a number
@@ -1587,6 +1587,7 @@ _LOWER_WORD = regex.compile(r"(?<![\p{L}\p{M}-])[\p{Ll}][\p{Ll}\p{M}]*(?:-[\p{Ll
         "Her name is julio on the forum, she said.",
     ],
     anchors=_calendar_anchors,
+    gate=_may_have_lower_calendar_name,
 )
 def foreign_calendar_name(doc):
     """A month or weekday name of French, Spanish, Italian, Portuguese or Dutch, in lower
@@ -1603,8 +1604,6 @@ def foreign_calendar_name(doc):
     from ..knowledge.calendar import foreign_names_in_english
 
     table, text = foreign_names_in_english(), doc.text
-    if not any(first in text for first in _calendar_heads().get_many(doc.scan_words + doc.scan_letter_runs)):
-        return  # the anchors were capitalised names ("Julio", "Mayo") or words of other case
     for m in _LOWER_WORD.finditer(text):
         entry = table.get(m.group())
         if entry is None:
